@@ -1,0 +1,10 @@
+package io.ringstream.events;
+
+/** The medium a contact arrives on; routing capacity and SLA policies differ per channel. */
+public enum Channel {
+    VOICE,
+    CHAT,
+    MESSAGING,
+    EMAIL,
+    CALLBACK
+}
