@@ -1,6 +1,7 @@
 package io.ringstream.kafka;
 
 import io.ringstream.events.topics.Topic;
+import io.ringstream.events.topics.Topics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,20 @@ public final class TopicInstaller {
     private static final long TIMEOUT_MS = 60_000;
 
     private TopicInstaller() {}
+
+    /**
+     * Installs {@link Topics#ALL}; for containers and scripts that must create the topics before
+     * producers start. Bootstrap servers come from the first argument, else from {@code
+     * RINGSTREAM_KAFKA_BOOTSTRAP}, else {@code localhost:9092}.
+     */
+    public static void main(String[] args) {
+        String bootstrap = args.length > 0 ? args[0] : System.getenv("RINGSTREAM_KAFKA_BOOTSTRAP");
+        if (bootstrap == null || bootstrap.isBlank()) {
+            bootstrap = "localhost:9092";
+        }
+        List<String> created = install(bootstrap, Topics.ALL);
+        System.out.println("Topics created at " + bootstrap + ": " + created);
+    }
 
     /**
      * Creates the topics that do not exist yet. Existing topics are left as they are: changing the
