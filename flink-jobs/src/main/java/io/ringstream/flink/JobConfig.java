@@ -1,0 +1,370 @@
+package io.ringstream.flink;
+
+import io.ringstream.flink.checkpoint.Checkpoints;
+import io.ringstream.flink.clickhouse.RingstreamTables.SinkTuning;
+import io.ringstream.flink.stats.Intervals;
+import io.ringstream.flink.stats.ServiceLevelThresholds;
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything {@link QueueStatsJob} can be tuned with, in one immutable value, so main(), the
+ * launcher and tests configure the job the same way.
+ *
+ * @param kafkaBootstrap Kafka bootstrap servers
+ * @param clickHouseUrl legacy-driver JDBC URL, e.g. {@code jdbc:clickhouse://host:8123/default}
+ * @param consumerGroup Kafka consumer group (offsets live in checkpoints; the group is for
+ *     monitoring)
+ * @param intervals length of the statistics intervals (default 15 minutes)
+ * @param thresholds service-level threshold per queue (default 20 s)
+ * @param outOfOrderness how far event time may go backwards before events are late (default 5 s)
+ * @param sourceIdleness after this long without records a partition stops holding back the
+ *     watermark (default 30 s)
+ * @param lingerAfterEnd how long a contact's state outlives its ENDED event, in event time, to
+ *     catch TALK_ENDED and duplicates arriving out of order (default 1 min; keep it above
+ *     outOfOrderness)
+ * @param contactInactivityTimeout state of contacts that never end is dropped this long after their
+ *     last event, in event time (default 4 h)
+ * @param intervalRetention an interval's counters are kept this long after it ends, in event time;
+ *     later deltas are dropped (default 6 h)
+ * @param statsEmitInterval a changed interval row is re-emitted at most this often, in processing
+ *     time (default 2 s)
+ * @param checkpointInterval exactly-once checkpoints this often (default 10 s)
+ * @param checkpointDir where checkpoints are kept and retained on cancellation ({@code file:///…}
+ *     or a path); null keeps them in the JobManager's memory (nothing to restore from)
+ * @param restorePath a retained checkpoint or savepoint to start from; null starts empty
+ * @param sinkTuning batching and retries of the ClickHouse sinks
+ * @param deadLettersToClickHouse also copy dead letters into {@code ringstream.dead_letters}
+ */
+public record JobConfig(
+        String kafkaBootstrap,
+        String clickHouseUrl,
+        String consumerGroup,
+        Intervals intervals,
+        ServiceLevelThresholds thresholds,
+        Duration outOfOrderness,
+        Duration sourceIdleness,
+        Duration lingerAfterEnd,
+        Duration contactInactivityTimeout,
+        Duration intervalRetention,
+        Duration statsEmitInterval,
+        Duration checkpointInterval,
+        String checkpointDir,
+        String restorePath,
+        SinkTuning sinkTuning,
+        boolean deadLettersToClickHouse)
+        implements Serializable {
+
+    public static final String ENV_KAFKA_BOOTSTRAP = "RINGSTREAM_KAFKA_BOOTSTRAP";
+    public static final String ENV_CLICKHOUSE_URL = "RINGSTREAM_CLICKHOUSE_URL";
+    public static final String ENV_INTERVAL_MINUTES = "RINGSTREAM_INTERVAL_MINUTES";
+    public static final String ENV_SL_THRESHOLDS = "RINGSTREAM_SL_THRESHOLDS";
+    public static final String ENV_CHECKPOINT_DIR = "RINGSTREAM_CHECKPOINT_DIR";
+    public static final String ENV_RESTORE_PATH = "RINGSTREAM_RESTORE_PATH";
+
+    public static final String DEFAULT_CONSUMER_GROUP = "ringstream-queue-stats";
+    public static final int DEFAULT_INTERVAL_MINUTES = 15;
+
+    public JobConfig {
+        requireText(kafkaBootstrap, "kafkaBootstrap");
+        requireText(clickHouseUrl, "clickHouseUrl");
+        requireText(consumerGroup, "consumerGroup");
+        Objects.requireNonNull(intervals, "intervals");
+        Objects.requireNonNull(thresholds, "thresholds");
+        Objects.requireNonNull(sinkTuning, "sinkTuning");
+        requirePositive(outOfOrderness, "outOfOrderness", true);
+        requirePositive(sourceIdleness, "sourceIdleness", false);
+        requirePositive(lingerAfterEnd, "lingerAfterEnd", true);
+        requirePositive(contactInactivityTimeout, "contactInactivityTimeout", false);
+        requirePositive(intervalRetention, "intervalRetention", true);
+        requirePositive(statsEmitInterval, "statsEmitInterval", false);
+        requirePositive(checkpointInterval, "checkpointInterval", false);
+    }
+
+    /** The defaults listed on the record, for the given Kafka and ClickHouse. */
+    public static JobConfig defaults(String kafkaBootstrap, String clickHouseUrl) {
+        return new JobConfig(
+                kafkaBootstrap,
+                clickHouseUrl,
+                DEFAULT_CONSUMER_GROUP,
+                new Intervals(DEFAULT_INTERVAL_MINUTES),
+                ServiceLevelThresholds.uniform(ServiceLevelThresholds.DEFAULT_SECONDS),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(30),
+                Duration.ofMinutes(1),
+                Duration.ofHours(4),
+                Duration.ofHours(6),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(10),
+                null,
+                null,
+                SinkTuning.DEFAULT,
+                true);
+    }
+
+    /**
+     * Reads {@code RINGSTREAM_KAFKA_BOOTSTRAP} and {@code RINGSTREAM_CLICKHOUSE_URL} (required),
+     * {@code RINGSTREAM_INTERVAL_MINUTES} (default 15), {@code RINGSTREAM_SL_THRESHOLDS} (e.g.
+     * {@code sales=20,support=30}; default 20 s), {@code RINGSTREAM_CHECKPOINT_DIR} and {@code
+     * RINGSTREAM_RESTORE_PATH} (optional).
+     *
+     * @throws IllegalArgumentException naming the missing or malformed variable
+     */
+    public static JobConfig fromEnv(Map<String, String> env) {
+        String kafka = env.get(ENV_KAFKA_BOOTSTRAP);
+        String clickHouse = env.get(ENV_CLICKHOUSE_URL);
+        if (kafka == null || kafka.isBlank()) {
+            throw new IllegalArgumentException(ENV_KAFKA_BOOTSTRAP + " is required");
+        }
+        if (clickHouse == null || clickHouse.isBlank()) {
+            throw new IllegalArgumentException(ENV_CLICKHOUSE_URL + " is required");
+        }
+        JobConfig config = defaults(kafka.trim(), clickHouse.trim());
+        String minutes = env.get(ENV_INTERVAL_MINUTES);
+        if (minutes != null && !minutes.isBlank()) {
+            try {
+                config = config.withIntervalMinutes(Integer.parseInt(minutes.trim()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(
+                        ENV_INTERVAL_MINUTES + " must be a number but was '" + minutes + "'", e);
+            }
+        }
+        String thresholds = env.get(ENV_SL_THRESHOLDS);
+        if (thresholds != null && !thresholds.isBlank()) {
+            config = config.withThresholds(ServiceLevelThresholds.parse(thresholds));
+        }
+        String checkpointDir = env.get(ENV_CHECKPOINT_DIR);
+        if (checkpointDir != null && !checkpointDir.isBlank()) {
+            config = config.withCheckpointDir(checkpointDir.trim());
+        }
+        String restorePath = env.get(ENV_RESTORE_PATH);
+        if (restorePath != null && !restorePath.isBlank()) {
+            config = config.withRestorePath(restorePath.trim());
+        }
+        return config;
+    }
+
+    public JobConfig withConsumerGroup(String group) {
+        return toBuilder().consumerGroup(group).build();
+    }
+
+    public JobConfig withIntervalMinutes(int minutes) {
+        return toBuilder().intervals(new Intervals(minutes)).build();
+    }
+
+    public JobConfig withThresholds(ServiceLevelThresholds newThresholds) {
+        return toBuilder().thresholds(newThresholds).build();
+    }
+
+    /** Event-time bounds: out-of-orderness, partition idleness and the contact linger. */
+    public JobConfig withEventTime(
+            Duration newOutOfOrderness, Duration newSourceIdleness, Duration newLingerAfterEnd) {
+        return toBuilder()
+                .outOfOrderness(newOutOfOrderness)
+                .sourceIdleness(newSourceIdleness)
+                .lingerAfterEnd(newLingerAfterEnd)
+                .build();
+    }
+
+    /** State lifetimes: contacts that never end, and intervals after they end. */
+    public JobConfig withStateRetention(Duration inactivityTimeout, Duration retention) {
+        return toBuilder()
+                .contactInactivityTimeout(inactivityTimeout)
+                .intervalRetention(retention)
+                .build();
+    }
+
+    public JobConfig withStatsEmitInterval(Duration every) {
+        return toBuilder().statsEmitInterval(every).build();
+    }
+
+    public JobConfig withCheckpointInterval(Duration every) {
+        return toBuilder().checkpointInterval(every).build();
+    }
+
+    /** A {@code file:///…} URI, another Flink file system URI, or a local path. */
+    public JobConfig withCheckpointDir(String dir) {
+        return toBuilder().checkpointDir(dir == null ? null : toUri(dir)).build();
+    }
+
+    /** A retained checkpoint ({@code …/chk-<n>}) or savepoint directory; null starts empty. */
+    public JobConfig withRestorePath(String path) {
+        return toBuilder().restorePath(path == null ? null : toUri(path)).build();
+    }
+
+    /**
+     * Restores from the newest complete checkpoint under the local {@link #checkpointDir}, if any;
+     * otherwise unchanged. For restarting a local run with its interval state.
+     */
+    public JobConfig resumingFromLatestCheckpoint() {
+        if (checkpointDir == null) {
+            return this;
+        }
+        return Checkpoints.latestRetained(checkpointDir)
+                .map(chk -> withRestorePath(chk.toUri().toString()))
+                .orElse(this);
+    }
+
+    public JobConfig withSinkTuning(SinkTuning tuning) {
+        return toBuilder().sinkTuning(tuning).build();
+    }
+
+    public JobConfig withDeadLettersToClickHouse(boolean enabled) {
+        return toBuilder().deadLettersToClickHouse(enabled).build();
+    }
+
+    private Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Copies a config with some settings changed; the withers above are its public face. */
+    private static final class Builder {
+        private String kafkaBootstrap;
+        private String clickHouseUrl;
+        private String consumerGroup;
+        private Intervals intervals;
+        private ServiceLevelThresholds thresholds;
+        private Duration outOfOrderness;
+        private Duration sourceIdleness;
+        private Duration lingerAfterEnd;
+        private Duration contactInactivityTimeout;
+        private Duration intervalRetention;
+        private Duration statsEmitInterval;
+        private Duration checkpointInterval;
+        private String checkpointDir;
+        private String restorePath;
+        private SinkTuning sinkTuning;
+        private boolean deadLettersToClickHouse;
+
+        private Builder(JobConfig c) {
+            kafkaBootstrap = c.kafkaBootstrap;
+            clickHouseUrl = c.clickHouseUrl;
+            consumerGroup = c.consumerGroup;
+            intervals = c.intervals;
+            thresholds = c.thresholds;
+            outOfOrderness = c.outOfOrderness;
+            sourceIdleness = c.sourceIdleness;
+            lingerAfterEnd = c.lingerAfterEnd;
+            contactInactivityTimeout = c.contactInactivityTimeout;
+            intervalRetention = c.intervalRetention;
+            statsEmitInterval = c.statsEmitInterval;
+            checkpointInterval = c.checkpointInterval;
+            checkpointDir = c.checkpointDir;
+            restorePath = c.restorePath;
+            sinkTuning = c.sinkTuning;
+            deadLettersToClickHouse = c.deadLettersToClickHouse;
+        }
+
+        Builder consumerGroup(String v) {
+            consumerGroup = v;
+            return this;
+        }
+
+        Builder intervals(Intervals v) {
+            intervals = v;
+            return this;
+        }
+
+        Builder thresholds(ServiceLevelThresholds v) {
+            thresholds = v;
+            return this;
+        }
+
+        Builder outOfOrderness(Duration v) {
+            outOfOrderness = v;
+            return this;
+        }
+
+        Builder sourceIdleness(Duration v) {
+            sourceIdleness = v;
+            return this;
+        }
+
+        Builder lingerAfterEnd(Duration v) {
+            lingerAfterEnd = v;
+            return this;
+        }
+
+        Builder contactInactivityTimeout(Duration v) {
+            contactInactivityTimeout = v;
+            return this;
+        }
+
+        Builder intervalRetention(Duration v) {
+            intervalRetention = v;
+            return this;
+        }
+
+        Builder statsEmitInterval(Duration v) {
+            statsEmitInterval = v;
+            return this;
+        }
+
+        Builder checkpointInterval(Duration v) {
+            checkpointInterval = v;
+            return this;
+        }
+
+        Builder checkpointDir(String v) {
+            checkpointDir = v;
+            return this;
+        }
+
+        Builder restorePath(String v) {
+            restorePath = v;
+            return this;
+        }
+
+        Builder sinkTuning(SinkTuning v) {
+            sinkTuning = v;
+            return this;
+        }
+
+        Builder deadLettersToClickHouse(boolean v) {
+            deadLettersToClickHouse = v;
+            return this;
+        }
+
+        JobConfig build() {
+            return new JobConfig(
+                    kafkaBootstrap,
+                    clickHouseUrl,
+                    consumerGroup,
+                    intervals,
+                    thresholds,
+                    outOfOrderness,
+                    sourceIdleness,
+                    lingerAfterEnd,
+                    contactInactivityTimeout,
+                    intervalRetention,
+                    statsEmitInterval,
+                    checkpointInterval,
+                    checkpointDir,
+                    restorePath,
+                    sinkTuning,
+                    deadLettersToClickHouse);
+        }
+    }
+
+    private static String toUri(String dirOrUri) {
+        return dirOrUri.contains(":/")
+                ? dirOrUri
+                : Path.of(dirOrUri).toAbsolutePath().toUri().toString();
+    }
+
+    private static void requireText(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " is required");
+        }
+    }
+
+    private static void requirePositive(Duration value, String name, boolean zeroAllowed) {
+        if (value == null || value.isNegative() || (!zeroAllowed && value.isZero())) {
+            throw new IllegalArgumentException(
+                    name + " must be " + (zeroAllowed ? ">= 0" : "> 0") + " but was " + value);
+        }
+    }
+}

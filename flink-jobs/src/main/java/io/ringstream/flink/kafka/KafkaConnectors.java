@@ -1,0 +1,57 @@
+package io.ringstream.flink.kafka;
+
+import io.ringstream.events.DeadLetter;
+import io.ringstream.events.topics.Topic;
+import io.ringstream.events.topics.Topics;
+import java.nio.charset.StandardCharsets;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+
+/** Builds the job's Kafka sources and the dead-letter sink from the shared topic registry. */
+public final class KafkaConnectors {
+    private KafkaConnectors() {}
+
+    /**
+     * A source of one topic whose records arrive decoded or as dead letters.
+     *
+     * <p>Without a checkpoint it starts from the earliest offset: the interval state must be
+     * rebuilt from the whole topic, since a partial recomputation would emit rows with lower
+     * versions than those already stored. On restore, offsets come from the checkpoint.
+     */
+    public static <T> KafkaSource<Decoded<T>> source(
+            String bootstrapServers, String groupId, Topic<T> topic) {
+        return KafkaSource.<Decoded<T>>builder()
+                .setBootstrapServers(bootstrapServers)
+                .setTopics(topic.name())
+                .setGroupId(groupId)
+                .setStartingOffsets(OffsetsInitializer.earliest())
+                .setDeserializer(new DecodingDeserializer<>(topic))
+                // New partitions of a topic are picked up without a restart.
+                .setProperty("partition.discovery.interval.ms", "60000")
+                .build();
+    }
+
+    /**
+     * Writes dead letters to {@link Topics#DEAD_LETTERS}, keyed by component. At least once: after
+     * a restore a dead letter may be written again; its topic/partition/offset identify it.
+     */
+    public static KafkaSink<DeadLetter> deadLetterSink(String bootstrapServers) {
+        Topic<DeadLetter> topic = Topics.DEAD_LETTERS;
+        return KafkaSink.<DeadLetter>builder()
+                .setBootstrapServers(bootstrapServers)
+                .setRecordSerializer(
+                        KafkaRecordSerializationSchema.<DeadLetter>builder()
+                                .setTopic(topic.name())
+                                .setKeySerializationSchema(
+                                        (DeadLetter d) ->
+                                                topic.keyOf(d).getBytes(StandardCharsets.UTF_8))
+                                .setValueSerializationSchema(
+                                        (DeadLetter d) -> topic.serde().serialize(d))
+                                .build())
+                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                .build();
+    }
+}

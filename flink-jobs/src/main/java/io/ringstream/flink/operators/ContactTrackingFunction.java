@@ -1,0 +1,102 @@
+package io.ringstream.flink.operators;
+
+import io.ringstream.events.ContactEvent;
+import io.ringstream.flink.stats.ContactState;
+import io.ringstream.flink.stats.ContactTracker;
+import io.ringstream.flink.stats.QueueDelta;
+import java.time.Duration;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Step 1 of the queue statistics: keeps each contact's {@link ContactState} in Flink state and
+ * emits the {@link QueueDelta}s that {@link ContactTracker} computes. Keyed by tenant and contact.
+ *
+ * <p>State lifetime. A contact that never joined a queue stores nothing. Otherwise its state lives
+ * until one event-time timer fires:
+ *
+ * <ul>
+ *   <li>after ENDED: at {@code max(ENDED time, latest event time) + lingerAfterEnd}, so a
+ *       TALK_ENDED (or a duplicate) that arrives after ENDED but within the out-of-orderness bound
+ *       is still attributed (and still deduplicated);
+ *   <li>for contacts that never end (lost ENDED, a crashed PBX): at latest event time + {@code
+ *       inactivityTimeout}.
+ * </ul>
+ *
+ * Only one timer exists per contact: each event moves it. An event that arrives after the state was
+ * cleared starts from nothing: a TALK_ENDED then finds no answered stay and counts nothing, a
+ * replayed QUEUED would count again. The linger therefore bounds how late a duplicate may arrive.
+ */
+public class ContactTrackingFunction
+        extends KeyedProcessFunction<String, ContactEvent, QueueDelta> {
+    private static final long serialVersionUID = 1L;
+
+    private final ContactTracker tracker;
+    private final long lingerAfterEndMillis;
+    private final long inactivityTimeoutMillis;
+
+    private transient ValueState<ContactState> contact;
+    private transient ValueState<Long> cleanupAt;
+
+    public ContactTrackingFunction(
+            ContactTracker tracker, Duration lingerAfterEnd, Duration inactivityTimeout) {
+        this.tracker = tracker;
+        this.lingerAfterEndMillis = lingerAfterEnd.toMillis();
+        this.inactivityTimeoutMillis = inactivityTimeout.toMillis();
+    }
+
+    /** The key contacts are partitioned by: contact ids are unique per tenant only. */
+    public static String keyOf(ContactEvent event) {
+        return event.tenant() + '\u001f' + event.contactId();
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        contact =
+                getRuntimeContext()
+                        .getState(new ValueStateDescriptor<>("contact", ContactState.class));
+        cleanupAt =
+                getRuntimeContext().getState(new ValueStateDescriptor<>("cleanupAt", Long.class));
+    }
+
+    @Override
+    public void processElement(ContactEvent event, Context ctx, Collector<QueueDelta> out)
+            throws Exception {
+        ContactState state = contact.value();
+        if (state == null) {
+            state = new ContactState();
+        }
+        for (QueueDelta delta : tracker.apply(state, event)) {
+            out.collect(delta);
+        }
+        if (!state.hasVisits()) {
+            return;
+        }
+        contact.update(state);
+        long due =
+                state.ended()
+                        ? Math.max(state.endedAt, state.lastEventTime) + lingerAfterEndMillis
+                        : state.lastEventTime + inactivityTimeoutMillis;
+        Long current = cleanupAt.value();
+        if (current == null || current != due) {
+            if (current != null) {
+                ctx.timerService().deleteEventTimeTimer(current);
+            }
+            ctx.timerService().registerEventTimeTimer(due);
+            cleanupAt.update(due);
+        }
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<QueueDelta> out)
+            throws Exception {
+        Long due = cleanupAt.value();
+        if (due != null && due == timestamp) {
+            contact.clear();
+            cleanupAt.clear();
+        }
+    }
+}
