@@ -20,6 +20,8 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Gives integration tests a real Kafka broker with the registry's topics installed. One broker
@@ -27,7 +29,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * because starting a broker per class would dominate CI time.
  *
  * <p>Register it as a static field: {@code @RegisterExtension static final KafkaExtension KAFKA =
- * new KafkaExtension();}
+ * new KafkaExtension();}, or with {@code @ExtendWith} and take a {@code KafkaExtension} test-method
+ * parameter.
  *
  * <p><b>Isolation.</b> Tests share the broker and its topics. Before each test (and before all of a
  * class) the extension marks the current end of every topic; {@code await*} methods only return
@@ -36,7 +39,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * arriving from an earlier test's running job are not excluded: use unique contact or agent ids and
  * the filtering {@link #awaitRecords(Topic, Predicate, int, Duration)} where that matters.
  */
-public final class KafkaExtension implements BeforeAllCallback, BeforeEachCallback {
+public final class KafkaExtension
+        implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(KafkaExtension.class);
     private static final Duration POLL = Duration.ofMillis(100);
@@ -66,6 +70,19 @@ public final class KafkaExtension implements BeforeAllCallback, BeforeEachCallba
         } else {
             mark();
         }
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == KafkaExtension.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        if (kafka == null) {
+            beforeAll(context);
+        }
+        return this;
     }
 
     public String bootstrapServers() {

@@ -29,7 +29,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * The one broker a test JVM shares, with its temp directory, a publisher and an admin client; JUnit
  * closes it after the last test because it lives in the root extension store.
  */
-final class KafkaSharedBroker implements ExtensionContext.Store.CloseableResource {
+// AutoCloseable too: JUnit 5.13+ prefers it (and warns about CloseableResource alone), while the
+// project's JUnit 5.11 only knows CloseableResource. JUnit calls close() once either way.
+final class KafkaSharedBroker implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     private static final long ADMIN_TIMEOUT_SECONDS = 30;
 
     private final Path dir;
