@@ -1,0 +1,128 @@
+package io.ringstream.clickhouse;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings a ClickHouse server's {@code ringstream} schema up to date at start-up, so every process
+ * (launcher, jobs, tests) can call it and only the missing migrations run.
+ *
+ * <p>Applied versions are recorded in {@code ringstream.schema_migrations}. ClickHouse has no
+ * transactions: a migration whose statements ran but whose record was not written runs again next
+ * time, so every statement must be idempotent ({@code IF NOT EXISTS}). Two migrators racing may
+ * both record a version; the table is a ReplacingMergeTree read with FINAL, so that is harmless.
+ */
+public final class ClickHouseMigrator {
+    private static final Logger LOG = LoggerFactory.getLogger(ClickHouseMigrator.class);
+
+    private static final String CREATE_HISTORY =
+            "CREATE TABLE IF NOT EXISTS "
+                    + ClickHouseTables.SCHEMA_MIGRATIONS
+                    + " (version UInt32, name String, checksum String, applied_at DateTime)"
+                    + " ENGINE = ReplacingMergeTree ORDER BY version";
+
+    private final ClickHouseJdbc server;
+    private final List<Migration> migrations;
+
+    /**
+     * @param server a connection to the server; its default database is irrelevant (every statement
+     *     names its database), but it must exist, so use {@code default}
+     * @param migrations the migrations to apply, in any order
+     */
+    public ClickHouseMigrator(ClickHouseJdbc server, List<Migration> migrations) {
+        this.server = server;
+        this.migrations =
+                migrations.stream()
+                        .sorted((a, b) -> Integer.compare(a.version(), b.version()))
+                        .toList();
+    }
+
+    /** A migrator with the project's migrations from the classpath. */
+    public static ClickHouseMigrator forServer(String host, int httpPort) {
+        return new ClickHouseMigrator(
+                ClickHouseJdbc.connect(host, httpPort, "default"), ClasspathMigrations.load());
+    }
+
+    /** Applies the project's missing migrations; returns the names applied now. */
+    public static List<String> migrate(String host, int httpPort) {
+        return forServer(host, httpPort).migrate();
+    }
+
+    /**
+     * Creates the database and the history table if needed, then applies each migration not yet
+     * recorded, in version order.
+     *
+     * @return names of the migrations applied by this call (empty when up to date)
+     * @throws IllegalStateException if an applied migration's file has changed since
+     */
+    public List<String> migrate() {
+        server.execute("CREATE DATABASE IF NOT EXISTS " + ClickHouseTables.DATABASE);
+        server.execute(CREATE_HISTORY);
+        Map<Integer, AppliedMigration> applied = new HashMap<>();
+        for (AppliedMigration a : applied()) {
+            applied.put(a.version(), a);
+        }
+        List<String> appliedNow = new ArrayList<>();
+        for (Migration migration : migrations) {
+            AppliedMigration done = applied.get(migration.version());
+            if (done != null) {
+                requireUnchanged(migration, done);
+                continue;
+            }
+            LOG.info("Applying ClickHouse migration {}", migration.name());
+            for (String statement : migration.statements()) {
+                server.execute(statement);
+            }
+            server.execute(
+                    "INSERT INTO "
+                            + ClickHouseTables.SCHEMA_MIGRATIONS
+                            + " (version, name, checksum, applied_at) VALUES ("
+                            + migration.version()
+                            + ", "
+                            + quote(migration.name())
+                            + ", "
+                            + quote(migration.checksum())
+                            + ", now())");
+            appliedNow.add(migration.name());
+        }
+        if (appliedNow.isEmpty()) {
+            LOG.debug("ClickHouse schema is up to date");
+        }
+        return List.copyOf(appliedNow);
+    }
+
+    /** What the server's history says was applied, by version. */
+    public List<AppliedMigration> applied() {
+        List<AppliedMigration> result = new ArrayList<>();
+        for (List<String> row :
+                server.query(
+                        "SELECT version, name, checksum FROM "
+                                + ClickHouseTables.SCHEMA_MIGRATIONS
+                                + " FINAL ORDER BY version")) {
+            result.add(new AppliedMigration(Integer.parseInt(row.get(0)), row.get(1), row.get(2)));
+        }
+        return result;
+    }
+
+    private static void requireUnchanged(Migration migration, AppliedMigration done) {
+        if (!done.checksum().equals(migration.checksum())) {
+            throw new IllegalStateException(
+                    "ClickHouse migration "
+                            + migration.name()
+                            + " was edited after it was applied (recorded as "
+                            + done.name()
+                            + "). Never edit an applied migration: add one with a higher version instead.");
+        }
+    }
+
+    private static String quote(String value) {
+        return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
+    /** A row of {@code ringstream.schema_migrations}. */
+    public record AppliedMigration(int version, String name, String checksum) {}
+}

@@ -1,0 +1,180 @@
+package io.ringstream.clickhouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClickHouseMigratorITCase {
+    @TempDir static Path dir;
+    static LocalClickHouseServer server;
+    static ClickHouseJdbc jdbc;
+
+    @BeforeAll
+    static void startServer() {
+        server = LocalClickHouseServer.startOnFreePorts(dir);
+        jdbc = ClickHouseJdbc.connect("127.0.0.1", server.httpPort(), "default");
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    @BeforeEach
+    void freshServer() {
+        jdbc.execute("DROP DATABASE IF EXISTS ringstream");
+    }
+
+    @Test
+    void appliesEverythingOnAFreshServerThenNothingOnReRuns() {
+        List<String> expected = ClasspathMigrations.load().stream().map(Migration::name).toList();
+
+        List<String> first = ClickHouseMigrator.migrate("127.0.0.1", server.httpPort());
+        List<String> second = ClickHouseMigrator.migrate("127.0.0.1", server.httpPort());
+
+        assertThat(first).containsExactlyElementsOf(expected);
+        assertThat(second).isEmpty();
+        assertThat(jdbc.query("SELECT version, name FROM ringstream.schema_migrations FINAL"))
+                .hasSize(expected.size());
+        assertThat(tables())
+                .contains(
+                        "contact_events",
+                        "agent_events",
+                        "queue_interval_stats",
+                        "dead_letters",
+                        "schema_migrations");
+    }
+
+    @Test
+    void tablesHaveTheContractedColumnsAndEngines() {
+        ClickHouseMigrator.migrate("127.0.0.1", server.httpPort());
+
+        assertThat(columns("contact_events"))
+                .containsExactly(
+                        "event_id String",
+                        "tenant String",
+                        "contact_id String",
+                        "type String",
+                        "channel String",
+                        "event_date Date",
+                        "event_time DateTime",
+                        "event_time_ms UInt64",
+                        "source String",
+                        "queue String",
+                        "agent_id String",
+                        "wait_ms Nullable(Int64)",
+                        "duration_ms Nullable(Int64)",
+                        "reason String",
+                        "attributes String");
+        assertThat(columns("agent_events"))
+                .containsExactly(
+                        "event_id String",
+                        "tenant String",
+                        "agent_id String",
+                        "type String",
+                        "event_date Date",
+                        "event_time DateTime",
+                        "event_time_ms UInt64",
+                        "source String",
+                        "queue String",
+                        "reason String",
+                        "skills String",
+                        "attributes String");
+        assertThat(columns("queue_interval_stats"))
+                .containsExactly(
+                        "tenant String",
+                        "queue String",
+                        "interval_start DateTime",
+                        "interval_minutes UInt16",
+                        "offered UInt64",
+                        "answered UInt64",
+                        "abandoned UInt64",
+                        "answered_within_threshold UInt64",
+                        "threshold_seconds UInt32",
+                        "total_wait_ms UInt64",
+                        "total_talk_ms UInt64",
+                        "version UInt64",
+                        "updated_at DateTime");
+        assertThat(columns("dead_letters"))
+                .containsExactly(
+                        "reason String",
+                        "component String",
+                        "origin String",
+                        "topic String",
+                        "partition Int32",
+                        "offset Int64",
+                        "payload String",
+                        "failed_at DateTime",
+                        "failed_at_ms UInt64");
+
+        Map<String, String> engines =
+                jdbc
+                        .query(
+                                "SELECT name, engine FROM system.tables WHERE database = 'ringstream'")
+                        .stream()
+                        .collect(Collectors.toMap(r -> r.get(0), r -> r.get(1)));
+        assertThat(engines)
+                .containsEntry("contact_events", "ReplacingMergeTree")
+                .containsEntry("agent_events", "ReplacingMergeTree")
+                .containsEntry("queue_interval_stats", "ReplacingMergeTree")
+                .containsEntry("dead_letters", "MergeTree");
+    }
+
+    @Test
+    void appliesOnlyNewMigrationsAndRefusesEditedOnes() {
+        List<Migration> project = ClasspathMigrations.load();
+        ClickHouseMigrator current = new ClickHouseMigrator(jdbc, project);
+        current.migrate();
+        int next = project.get(project.size() - 1).version() + 1;
+        Migration added =
+                Migration.parse(
+                        String.format("V%03d__scratch_table.sql", next),
+                        "CREATE TABLE IF NOT EXISTS ringstream.scratch (a UInt8) ENGINE = Memory;\n"
+                                + "INSERT INTO ringstream.scratch VALUES (7);\n");
+
+        assertThat(new ClickHouseMigrator(jdbc, append(project, added)).migrate())
+                .containsExactly(added.name());
+        assertThat(jdbc.queryLong("SELECT sum(a) FROM ringstream.scratch")).isEqualTo(7);
+        assertThat(new ClickHouseMigrator(jdbc, append(project, added)).migrate()).isEmpty();
+
+        Migration edited =
+                Migration.parse(
+                        added.name() + ".sql",
+                        "CREATE TABLE IF NOT EXISTS ringstream.scratch (a UInt16) ENGINE = Memory;");
+        assertThatThrownBy(() -> new ClickHouseMigrator(jdbc, append(project, edited)).migrate())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("was edited after it was applied");
+    }
+
+    private static List<Migration> append(List<Migration> migrations, Migration extra) {
+        return Stream.concat(migrations.stream(), Stream.of(extra)).toList();
+    }
+
+    private static List<String> tables() {
+        return jdbc.query("SELECT name FROM system.tables WHERE database = 'ringstream'").stream()
+                .map(r -> r.get(0))
+                .toList();
+    }
+
+    private static List<String> columns(String table) {
+        return jdbc
+                .query(
+                        "SELECT name, type FROM system.columns WHERE database = 'ringstream'"
+                                + " AND table = '"
+                                + table
+                                + "'")
+                .stream()
+                .map(r -> r.get(0) + " " + r.get(1))
+                .toList();
+    }
+}

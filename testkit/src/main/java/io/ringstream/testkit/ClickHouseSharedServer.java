@@ -1,0 +1,72 @@
+package io.ringstream.testkit;
+
+import io.ringstream.clickhouse.ClickHouseJdbc;
+import io.ringstream.clickhouse.LocalClickHouseServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The one migrated clickhouse-server a test JVM shares, in its own temp directory; JUnit closes it
+ * after the last test because it lives in the root extension store.
+ */
+// AutoCloseable too: JUnit 5.13+ prefers it, while the project's JUnit 5.11 only knows
+// CloseableResource. JUnit calls close() once either way.
+final class ClickHouseSharedServer
+        implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+    private final Path dir;
+    private final LocalClickHouseServer server;
+    private final ClickHouseJdbc jdbc;
+
+    private ClickHouseSharedServer(Path dir, LocalClickHouseServer server) {
+        this.dir = dir;
+        this.server = server;
+        this.jdbc = server.jdbc();
+    }
+
+    static ClickHouseSharedServer start() {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("ringstream-clickhouse-test-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        LocalClickHouseServer server = LocalClickHouseServer.startOnFreePorts(dir);
+        try {
+            server.migrate();
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        return new ClickHouseSharedServer(dir, server);
+    }
+
+    LocalClickHouseServer server() {
+        return server;
+    }
+
+    ClickHouseJdbc jdbc() {
+        return jdbc;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            server.close();
+        } finally {
+            deleteRecursively(dir);
+        }
+    }
+
+    private static void deleteRecursively(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

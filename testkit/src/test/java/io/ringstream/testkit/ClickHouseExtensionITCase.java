@@ -1,0 +1,54 @@
+package io.ringstream.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ringstream.clickhouse.ClickHouseJdbc;
+import io.ringstream.clickhouse.ClickHouseTables;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class ClickHouseExtensionITCase {
+    @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
+
+    @Test
+    void offersAMigratedServer() {
+        assertThat(CLICKHOUSE.jdbcUrl()).endsWith("/ringstream?compress=false");
+        assertThat(CLICKHOUSE.httpPort()).isPositive();
+        assertThat(
+                        CLICKHOUSE.query(
+                                "SELECT name FROM system.tables WHERE database = 'ringstream'"
+                                        + " ORDER BY name"))
+                .extracting(row -> row.get(0))
+                .contains(
+                        "agent_events",
+                        "contact_events",
+                        "dead_letters",
+                        "queue_interval_stats",
+                        "schema_migrations");
+    }
+
+    @Test
+    void truncateAllEmptiesDataButKeepsTheMigrationHistory() {
+        CLICKHOUSE.execute(
+                "INSERT INTO ringstream.dead_letters (reason, failed_at) VALUES ('x', now())");
+        CLICKHOUSE.execute(
+                "INSERT INTO ringstream.queue_interval_stats (tenant, queue, interval_start,"
+                        + " version) VALUES ('t', 'q', now(), 1)");
+        long history = CLICKHOUSE.queryLong("SELECT count() FROM ringstream.schema_migrations");
+
+        CLICKHOUSE.truncateAll();
+
+        for (String table : ClickHouseTables.DATA_TABLES) {
+            assertThat(CLICKHOUSE.queryLong("SELECT count() FROM " + table)).as(table).isZero();
+        }
+        assertThat(CLICKHOUSE.queryLong("SELECT count() FROM ringstream.schema_migrations"))
+                .isEqualTo(history)
+                .isPositive();
+    }
+
+    @Test
+    void injectsAJdbcParameterOnTheSameServer(ClickHouseJdbc jdbc) {
+        assertThat(jdbc.url()).isEqualTo(CLICKHOUSE.jdbcUrl());
+        assertThat(jdbc.queryLong("SELECT 41 + 1")).isEqualTo(42);
+    }
+}
