@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +98,6 @@ public final class ClickHouseRetention {
         policy.put(ClickHouseTables.CONTACT_EVENTS, EVENT_RETENTION_DAYS);
         policy.put(ClickHouseTables.AGENT_EVENTS, EVENT_RETENTION_DAYS);
         policy.put(ClickHouseTables.DEAD_LETTERS, EVENT_RETENTION_DAYS);
-        return java.util.Collections.unmodifiableMap(policy);
+        return Collections.unmodifiableMap(policy);
     }
 }

@@ -1,8 +1,11 @@
 package io.ringstream.clickhouse;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -168,7 +171,7 @@ public final class LocalClickHouseServer implements AutoCloseable {
             return Files.isExecutable(path) ? Optional.of(path) : Optional.empty();
         }
         String pathVariable = System.getenv().getOrDefault("PATH", "");
-        for (String entry : pathVariable.split(java.io.File.pathSeparator)) {
+        for (String entry : pathVariable.split(File.pathSeparator)) {
             if (!entry.isBlank()) {
                 Path candidate = Path.of(entry, "clickhouse-server");
                 if (Files.isExecutable(candidate)) {
@@ -295,8 +298,7 @@ public final class LocalClickHouseServer implements AutoCloseable {
     }
 
     private static void requireFree(int port) {
-        try (var socket =
-                new java.net.ServerSocket(port, 1, java.net.InetAddress.getByName(HOST))) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName(HOST))) {
             socket.setReuseAddress(true);
         } catch (IOException e) {
             throw new StartFailure("port " + port + " on " + HOST + " is already in use");

@@ -17,6 +17,9 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * Migration discovery in directories and jars, and the schema rules every migration must follow.
+ */
 class ClasspathMigrationsTest {
 
     @Test

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+/** When we install clickhouse-server ourselves and when we ask the user to. */
 class ClickHouseInstallerTest {
 
     @Test

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The JDBC access point against a real 18.16 server: text rows, NULLs, forced-off compression. */
 class ClickHouseJdbcITCase {
     @TempDir static Path dir;
     static LocalClickHouseServer server;

@@ -14,6 +14,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * Migrations on a real server: fresh apply, idempotent re-runs, the contracted columns, edited
+ * files refused.
+ */
 class ClickHouseMigratorITCase {
     @TempDir static Path dir;
     static LocalClickHouseServer server;

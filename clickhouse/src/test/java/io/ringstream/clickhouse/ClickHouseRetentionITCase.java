@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Partition-drop retention on a real server, where table TTL is not available. */
 class ClickHouseRetentionITCase {
     @TempDir static Path dir;
     static LocalClickHouseServer server;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
+/** Which monthly partitions retention may drop, decided without a server. */
 class ClickHouseRetentionTest {
     private static final LocalDate TODAY = LocalDate.of(2025, 3, 15);
 

@@ -3,6 +3,7 @@ package io.ringstream.clickhouse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -68,8 +69,7 @@ class DeduplicationITCase {
                                 "SELECT event_id, wait_ms, duration_ms FROM"
                                         + " ringstream.contact_events FINAL ORDER BY event_id"))
                 .containsExactly(
-                        java.util.Arrays.asList("ev-1", "12000", null),
-                        java.util.Arrays.asList("ev-2", null, null));
+                        Arrays.asList("ev-1", "12000", null), Arrays.asList("ev-2", null, null));
 
         jdbc.execute("SYSTEM START MERGES ringstream.contact_events");
         jdbc.execute("OPTIMIZE TABLE ringstream.contact_events FINAL");

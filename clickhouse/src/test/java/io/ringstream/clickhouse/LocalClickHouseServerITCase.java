@@ -11,6 +11,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * The server process lifecycle: start, discovery by a later process, restart on the same data,
+ * stop.
+ */
 class LocalClickHouseServerITCase {
 
     @Test

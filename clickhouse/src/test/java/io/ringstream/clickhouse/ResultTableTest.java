@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** The tab-separated rendering that {@code ./ringstream sql} prints. */
 class ResultTableTest {
 
     @Test

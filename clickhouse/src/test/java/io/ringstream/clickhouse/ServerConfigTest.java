@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 
+/** The generated server config: loopback only, our ports, every path inside the data directory. */
 class ServerConfigTest {
 
     @Test

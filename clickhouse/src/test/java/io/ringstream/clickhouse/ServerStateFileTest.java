@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The pid file other processes rely on to find a running server. */
 class ServerStateFileTest {
 
     @Test

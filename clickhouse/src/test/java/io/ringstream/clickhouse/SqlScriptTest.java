@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
+/** Statement splitting, since one bad split would send half a statement to the server. */
 class SqlScriptTest {
 
     @Test

@@ -3,6 +3,7 @@ package io.ringstream.dashboards;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -102,8 +103,7 @@ final class GrafanaQuery {
         return "toDate('" + t.toString().substring(0, 10) + "')";
     }
 
-    private static String replaceAll(
-            String text, Pattern pattern, java.util.function.Function<Matcher, String> f) {
+    private static String replaceAll(String text, Pattern pattern, Function<Matcher, String> f) {
         Matcher m = pattern.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** The macro and variable expansion the dashboard tests rely on matches the plugin's. */
 class GrafanaQueryTest {
     private static final Instant FROM = Instant.parse("2025-03-14T00:00:00Z");
     private static final Instant TO = Instant.parse("2025-03-15T00:00:00Z");

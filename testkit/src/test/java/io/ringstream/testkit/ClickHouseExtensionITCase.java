@@ -7,6 +7,7 @@ import io.ringstream.clickhouse.ClickHouseTables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+/** What tests in other modules get from the extension: a migrated server, helpers and isolation. */
 class ClickHouseExtensionITCase {
     @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
 
