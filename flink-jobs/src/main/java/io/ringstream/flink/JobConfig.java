@@ -23,9 +23,10 @@ import java.util.Objects;
  * @param outOfOrderness how far event time may go backwards before events are late (default 5 s)
  * @param sourceIdleness after this long without records a partition stops holding back the
  *     watermark (default 30 s)
- * @param lingerAfterEnd how long a contact's state outlives its ENDED event, in event time, to
- *     catch TALK_ENDED and duplicates arriving out of order (default 1 min; keep it above
- *     outOfOrderness)
+ * @param lingerAfterEnd how long a contact's state outlives its ENDED event, in event time: a
+ *     TALK_ENDED arriving after ENDED is still attributed, and a re-sent event (a producer or
+ *     bridge replaying after a restart) is still recognized as a duplicate, within this window
+ *     (default 15 min; must exceed outOfOrderness). The state is a few ids per contact.
  * @param contactInactivityTimeout state of contacts that never end is dropped this long after their
  *     last event, in event time (default 4 h)
  * @param intervalRetention an interval's counters are kept this long after it ends, in event time;
@@ -94,7 +95,7 @@ public record JobConfig(
                 ServiceLevelThresholds.uniform(ServiceLevelThresholds.DEFAULT_SECONDS),
                 Duration.ofSeconds(5),
                 Duration.ofSeconds(30),
-                Duration.ofMinutes(1),
+                Duration.ofMinutes(15),
                 Duration.ofHours(4),
                 Duration.ofHours(6),
                 Duration.ofSeconds(2),

@@ -4,6 +4,7 @@ import io.ringstream.events.DeadLetter;
 import io.ringstream.events.topics.Topic;
 import io.ringstream.events.topics.Topics;
 import java.nio.charset.StandardCharsets;
+import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
@@ -45,13 +46,42 @@ public final class KafkaConnectors {
                 .setRecordSerializer(
                         KafkaRecordSerializationSchema.<DeadLetter>builder()
                                 .setTopic(topic.name())
-                                .setKeySerializationSchema(
-                                        (DeadLetter d) ->
-                                                topic.keyOf(d).getBytes(StandardCharsets.UTF_8))
-                                .setValueSerializationSchema(
-                                        (DeadLetter d) -> topic.serde().serialize(d))
+                                .setKeySerializationSchema(new KeySchema<>(topic))
+                                .setValueSerializationSchema(new ValueSchema<>(topic))
                                 .build())
                 .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                 .build();
+    }
+
+    // Named classes, not lambdas: the Kafka sink builder extracts their generic types.
+
+    /** Encodes a record key the way the topic registry keys the topic. */
+    static final class KeySchema<T> implements SerializationSchema<T> {
+        private static final long serialVersionUID = 1L;
+        private final Topic<T> topic;
+
+        KeySchema(Topic<T> topic) {
+            this.topic = topic;
+        }
+
+        @Override
+        public byte[] serialize(T element) {
+            return topic.keyOf(element).getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Encodes a record value with the topic's serde. */
+    static final class ValueSchema<T> implements SerializationSchema<T> {
+        private static final long serialVersionUID = 1L;
+        private final Topic<T> topic;
+
+        ValueSchema(Topic<T> topic) {
+            this.topic = topic;
+        }
+
+        @Override
+        public byte[] serialize(T element) {
+            return topic.serde().serialize(element);
+        }
     }
 }

@@ -20,8 +20,9 @@ import org.apache.flink.util.Collector;
  *
  * <ul>
  *   <li>after ENDED: at {@code max(ENDED time, latest event time) + lingerAfterEnd}, so a
- *       TALK_ENDED (or a duplicate) that arrives after ENDED but within the out-of-orderness bound
- *       is still attributed (and still deduplicated);
+ *       TALK_ENDED that arrives after ENDED (within the out-of-orderness bound) is still
+ *       attributed, and an event re-sent after the contact ended is still recognized as a
+ *       duplicate;
  *   <li>for contacts that never end (lost ENDED, a crashed PBX): at latest event time + {@code
  *       inactivityTimeout}.
  * </ul>
