@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Configuration from environment variables, as containers and the launcher pass it. */
 class JobConfigTest {
     private static final Map<String, String> REQUIRED =
             Map.of(

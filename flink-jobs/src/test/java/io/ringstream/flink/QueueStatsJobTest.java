@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
+/** The job's own plumbing that needs no cluster. */
 class QueueStatsJobTest {
 
     @Test

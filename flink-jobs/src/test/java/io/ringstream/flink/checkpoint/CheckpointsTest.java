@@ -8,6 +8,7 @@ import java.nio.file.attribute.FileTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Finding the checkpoint a restarted local run resumes from. */
 class CheckpointsTest {
     @TempDir Path dir;
 

@@ -8,6 +8,7 @@ import java.util.function.UnaryOperator;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.junit.jupiter.api.Test;
 
+/** The sink fails fast on bad settings, before a job is submitted. */
 class ClickHouseSinkBuilderTest {
 
     private static ClickHouseSink.Builder<String> valid() {

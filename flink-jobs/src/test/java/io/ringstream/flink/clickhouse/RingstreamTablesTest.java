@@ -10,6 +10,7 @@ import io.ringstream.flink.stats.QueueIntervalStats;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
+/** Events become rows with the encodings ClickHouse 18.16 accepts. */
 class RingstreamTablesTest {
     private static final long AT = Instant.parse("2024-03-01T23:59:59.250Z").toEpochMilli();
 

@@ -14,6 +14,7 @@ import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+/** The deserializer never throws: bad records become dead letters that say where they were. */
 class DecodingDeserializerTest {
     private final DecodingDeserializer<ContactEvent> deserializer =
             new DecodingDeserializer<>(Topics.CONTACT_EVENTS);

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** The per-contact operator in event time: what it emits and when its state goes away. */
 class ContactTrackingFunctionTest {
     private static final String T = "acme";
     private static final Duration LINGER = Duration.ofMinutes(1);

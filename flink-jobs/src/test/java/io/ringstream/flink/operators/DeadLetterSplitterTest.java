@@ -12,6 +12,7 @@ import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.Test;
 
+/** Rejected records leave the main stream for the side output, valid ones stay. */
 class DeadLetterSplitterTest {
 
     @Test

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** The per-interval operator: live emission, retention and restore of its counters. */
 class IntervalAggregationFunctionTest {
     private static final long INTERVAL = 15 * 60_000L;
     private static final Duration RETENTION = Duration.ofHours(6);

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
+/** The counting conventions of the per-contact logic, including replays and transfers. */
 class ContactTrackerTest {
     private static final String T = "acme";
     private static final long MIN = 60_000L;

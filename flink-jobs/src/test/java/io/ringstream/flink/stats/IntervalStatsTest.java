@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
+/** Folding deltas into an interval row and the version that orders re-emitted rows. */
 class IntervalStatsTest {
 
     @Test

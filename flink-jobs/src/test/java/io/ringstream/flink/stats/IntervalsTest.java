@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
+/** Interval boundaries, which every row key and query depends on. */
 class IntervalsTest {
 
     @Test

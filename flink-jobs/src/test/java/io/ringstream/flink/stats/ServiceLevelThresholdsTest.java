@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
+/** Parsing the per-queue thresholds operators configure as text. */
 class ServiceLevelThresholdsTest {
 
     @Test
