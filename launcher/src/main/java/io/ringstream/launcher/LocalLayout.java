@@ -1,0 +1,40 @@
+package io.ringstream.launcher;
+
+import java.nio.file.Path;
+
+/** Where local mode keeps each component's data under the data dir (documented in the README). */
+record LocalLayout(Path root) {
+
+    /**
+     * {@code ./data} next to the working directory unless {@code RINGSTREAM_DATA_DIR} says
+     * otherwise.
+     */
+    static Path defaultDataDir() {
+        String env = System.getenv("RINGSTREAM_DATA_DIR");
+        return Path.of(env == null || env.isBlank() ? "data" : env).toAbsolutePath().normalize();
+    }
+
+    static LocalLayout of(Path root) {
+        return new LocalLayout(root.toAbsolutePath().normalize());
+    }
+
+    Path kafka() {
+        return root.resolve("kafka");
+    }
+
+    Path clickhouse() {
+        return root.resolve("clickhouse");
+    }
+
+    Path checkpoints() {
+        return root.resolve("flink").resolve("checkpoints");
+    }
+
+    Path savepoints() {
+        return root.resolve("flink").resolve("savepoints");
+    }
+
+    Path logs() {
+        return root.resolve("logs");
+    }
+}

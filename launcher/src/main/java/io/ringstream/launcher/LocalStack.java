@@ -1,0 +1,257 @@
+package io.ringstream.launcher;
+
+import io.ringstream.bridge.BridgeConfig;
+import io.ringstream.bridge.ami.AmiBridge;
+import io.ringstream.clickhouse.ClickHouseJdbc;
+import io.ringstream.clickhouse.LocalClickHouseServer;
+import io.ringstream.clickhouse.RunningServer;
+import io.ringstream.events.topics.Topics;
+import io.ringstream.flink.JobConfig;
+import io.ringstream.flink.QueueStatsJob;
+import io.ringstream.kafka.EmbeddedKafkaBroker;
+import io.ringstream.kafka.EventPublisher;
+import io.ringstream.kafka.TopicInstaller;
+import io.ringstream.pbxsim.TrafficSimulator;
+import io.ringstream.pbxsim.ami.AmiServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole system on one machine: ClickHouse, Kafka, the Flink job, the PBX simulator, the bridge
+ * and routing-service, started in dependency order and stopped in reverse. Each part is the same
+ * code that runs in production; only the wiring is local.
+ */
+final class LocalStack implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
+
+    private final UpOptions options;
+    private final LocalLayout layout;
+    // Closed in reverse start order, so producers stop before the broker and the job goes last.
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private ClickHouseJdbc clickhouse;
+    private AmiBridge bridge;
+    private TrafficSimulator simulator;
+    private EventPublisher publisher;
+
+    LocalStack(UpOptions options) {
+        this.options = options;
+        this.layout = LocalLayout.of(options.dataDir());
+    }
+
+    void start() throws Exception {
+        Files.createDirectories(layout.logs());
+        startClickHouse();
+        EmbeddedKafkaBroker kafka =
+                remember(EmbeddedKafkaBroker.start(layout.kafka(), options.ports().kafka()));
+        TopicInstaller.install(kafka.bootstrapServers(), Topics.ALL);
+        say("Kafka (KRaft) on " + kafka.bootstrapServers());
+
+        startFlinkJob(kafka.bootstrapServers());
+        started.push(this::drain);
+        publisher = remember(EventPublisher.create(kafka.bootstrapServers()));
+        startPbx(kafka.bootstrapServers());
+        options.routingJar().ifPresent(this::startRoutingService);
+    }
+
+    ClickHouseJdbc clickhouse() {
+        return clickhouse;
+    }
+
+    /** Events published so far by the bridge and the simulator's chats, for the status line. */
+    long eventsPublished() {
+        long bridged = bridge == null ? 0 : bridge.stats().published();
+        long chats = 0;
+        if (simulator != null) {
+            TrafficSimulator.Stats s = simulator.stats();
+            chats = s.contactEvents() + s.agentEvents() + s.interactions();
+        }
+        return bridged + chats;
+    }
+
+    private void startClickHouse() {
+        Optional<RunningServer> running = LocalClickHouseServer.findRunning(layout.clickhouse());
+        String url;
+        if (running.isPresent()) {
+            url = running.get().jdbcUrl();
+            say("ClickHouse already running on " + layout.clickhouse() + ", reusing it");
+        } else {
+            LocalClickHouseServer server =
+                    remember(
+                            LocalClickHouseServer.start(
+                                    layout.clickhouse(),
+                                    options.ports().clickhouseHttp(),
+                                    options.ports().clickhouseTcp()));
+            url = server.jdbcUrl();
+            say(
+                    "ClickHouse on http://127.0.0.1:"
+                            + server.httpPort()
+                            + " (native "
+                            + server.tcpPort()
+                            + "), data in "
+                            + layout.clickhouse());
+        }
+        QueueStatsJob.migrate(url);
+        clickhouse = ClickHouseJdbc.connect(url);
+    }
+
+    private void startFlinkJob(String kafkaBootstrap) throws Exception {
+        Files.createDirectories(layout.checkpoints());
+        Files.createDirectories(layout.savepoints());
+        JobConfig config =
+                JobConfig.defaults(kafkaBootstrap, clickhouse.url())
+                        .withCheckpointDir(layout.checkpoints().toUri().toString());
+        Optional<Path> restore = RestorePoints.newest(layout.savepoints(), layout.checkpoints());
+        if (restore.isPresent()) {
+            config = config.withRestorePath(restore.get().toUri().toString());
+        }
+        Configuration conf = new Configuration();
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, conf);
+        JobClient job = QueueStatsJob.startLocal(config, env);
+        started.push(() -> stopJob(job));
+        say(
+                "Flink MiniCluster running "
+                        + QueueStatsJob.JOB_NAME
+                        + restore.map(p -> ", resumed from " + p).orElse(""));
+    }
+
+    /** Stop-with-savepoint flushes every sink; the next start resumes from that savepoint. */
+    private void stopJob(JobClient job) throws Exception {
+        try {
+            String savepoint =
+                    job.stopWithSavepoint(
+                                    false,
+                                    layout.savepoints().toUri().toString(),
+                                    SavepointFormatType.CANONICAL)
+                            .get(60, TimeUnit.SECONDS);
+            say("Flink job stopped; state saved in " + savepoint);
+        } catch (Exception e) {
+            // The last retained checkpoint is still there for the next start.
+            LOG.warn("stop-with-savepoint failed, cancelling the job", e);
+            job.cancel().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Runs after the producers stopped and before the job stops. */
+    private void drain() {
+        say("waiting for the job to write what is still in flight");
+        if (!Drain.awaitStatsMatchRaw(clickhouse, Duration.ofSeconds(30))) {
+            say("statistics still behind the raw events; the job's saved state holds the rest");
+        }
+    }
+
+    private void startPbx(String kafkaBootstrap) {
+        String host;
+        int port;
+        AmiServer pbx = null;
+        if (options.simulator()) {
+            pbx =
+                    remember(
+                            AmiServer.start(
+                                    options.ports().ami(),
+                                    UpOptions.SIMULATOR_USER,
+                                    UpOptions.SIMULATOR_SECRET));
+            host = "127.0.0.1";
+            port = pbx.port();
+            say("PBX simulator (AMI) on 127.0.0.1:" + port);
+        } else {
+            host = options.amiHost().orElseThrow();
+            port = options.amiPort();
+        }
+        bridge =
+                remember(
+                        new AmiBridge(
+                                BridgeConfig.of(
+                                        kafkaBootstrap,
+                                        host,
+                                        port,
+                                        options.amiUser(),
+                                        options.amiSecret()),
+                                publisher));
+        bridge.start();
+        say("telephony-bridge connecting to AMI at " + host + ":" + port);
+        if (pbx != null) {
+            // Registered after the bridge so it stops first: no calls are generated unobserved.
+            simulator =
+                    remember(
+                            new TrafficSimulator(
+                                    DemoTraffic.config(options.seed()),
+                                    pbx,
+                                    new KafkaSimulatorSink(publisher)));
+            simulator.start();
+        }
+    }
+
+    private void startRoutingService(Path jar) {
+        if (!Files.isRegularFile(jar)) {
+            say("routing-service jar " + jar + " is missing; run ./ringstream build");
+            return;
+        }
+        try {
+            ProcessBuilder builder =
+                    new ProcessBuilder(
+                                    Path.of(System.getProperty("java.home"), "bin", "java")
+                                            .toString(),
+                                    "-Xmx256m",
+                                    "-jar",
+                                    jar.toString())
+                            .redirectErrorStream(true)
+                            .redirectOutput(layout.logs().resolve("routing-service.log").toFile());
+            builder.environment().put("RINGSTREAM_CLICKHOUSE_URL", clickhouse.url());
+            builder.environment()
+                    .put("RINGSTREAM_ROUTING_PORT", String.valueOf(options.ports().routing()));
+            Process process = builder.start();
+            started.push(() -> stopProcess(process));
+            say(
+                    "routing-service on http://127.0.0.1:"
+                            + options.ports().routing()
+                            + " (log: "
+                            + layout.logs().resolve("routing-service.log")
+                            + ")");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot start routing-service", e);
+        }
+    }
+
+    private static void stopProcess(Process process) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(15, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    private <T extends AutoCloseable> T remember(T part) {
+        started.push(part);
+        return part;
+    }
+
+    static void say(String message) {
+        System.out.println("ringstream: " + message);
+    }
+
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            AutoCloseable part = started.pop();
+            try {
+                part.close();
+            } catch (Exception e) {
+                LOG.warn("stopping {} failed", part, e);
+            }
+        }
+    }
+
+    static Duration statusEvery() {
+        return Duration.ofSeconds(5);
+    }
+}

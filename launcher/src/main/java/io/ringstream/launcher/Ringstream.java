@@ -1,0 +1,86 @@
+package io.ringstream.launcher;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/** Entry point behind the {@code ./ringstream} script: {@code up} and {@code sql}. */
+public final class Ringstream {
+    private Ringstream() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.err.println("usage: ringstream up|sql [options]");
+            System.exit(2);
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        Path defaultDataDir = LocalLayout.defaultDataDir();
+        try {
+            switch (args[0]) {
+                case "up" -> up(UpOptions.parse(rest, defaultDataDir));
+                case "sql" -> {
+                    configureLogging(defaultDataDir);
+                    System.exit(SqlCommand.run(rest, defaultDataDir, System.out));
+                }
+                default -> {
+                    System.err.println("unknown command: " + args[0]);
+                    System.exit(2);
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("ringstream: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static void up(UpOptions options) throws Exception {
+        configureLogging(options.dataDir());
+        LocalStack.say("data directory " + options.dataDir());
+        CountDownLatch stop = new CountDownLatch(1);
+        LocalStack stack = new LocalStack(options);
+        Thread onCtrlC =
+                new Thread(
+                        () -> {
+                            stop.countDown();
+                            // Let main() stop everything in order before the JVM exits.
+                            synchronized (stack) {
+                                LocalStack.say("stopped");
+                            }
+                        },
+                        "ringstream-shutdown");
+        Runtime.getRuntime().addShutdownHook(onCtrlC);
+        synchronized (stack) {
+            try (stack) {
+                stack.start();
+                LocalStack.say(
+                        options.runFor()
+                                .map(d -> "running for " + d.toSeconds() + " s")
+                                .orElse("running; Ctrl-C stops"));
+                try (StatusReporter status =
+                        new StatusReporter(stack.clickhouse(), stack::eventsPublished)) {
+                    status.start(LocalStack.statusEvery().toSeconds());
+                    Duration limit = options.runFor().orElse(Duration.ofDays(365_000));
+                    stop.await(limit.toMillis(), TimeUnit.MILLISECONDS);
+                }
+                LocalStack.say("stopping");
+            }
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(onCtrlC);
+        } catch (IllegalStateException shuttingDown) {
+            return; // Ctrl-C: the hook is running and the JVM exits after it.
+        }
+        // Kafka, Flink and the JDBC driver leave non-daemon threads behind.
+        System.exit(0);
+    }
+
+    /**
+     * Logs go to files under the data dir; the console keeps only the status lines and warnings.
+     */
+    private static void configureLogging(Path dataDir) {
+        System.setProperty("ringstream.logdir", LocalLayout.of(dataDir).logs().toString());
+        System.setProperty("log4j2.configurationFile", "ringstream-launcher-log4j2.xml");
+    }
+}

@@ -1,0 +1,81 @@
+package io.ringstream.launcher;
+
+import io.ringstream.clickhouse.ClickHouseJdbc;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Prints the one-line status of a running local system every few seconds. */
+final class StatusReporter implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(StatusReporter.class);
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    // Today's figures per queue, newest version of each interval row (FINAL).
+    static final String QUEUES_TODAY =
+            "SELECT queue, sum(offered) AS o, sum(answered) AS a, sum(abandoned) AS ab,"
+                    + " sum(answered_within_threshold) AS w"
+                    + " FROM queue_interval_stats FINAL"
+                    + " WHERE interval_start >= toStartOfDay(now())"
+                    + " GROUP BY queue ORDER BY queue";
+
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(
+                    r -> {
+                        Thread t = new Thread(r, "status");
+                        t.setDaemon(true);
+                        return t;
+                    });
+    private final ClickHouseJdbc clickhouse;
+    private final LongSupplier eventsPublished;
+    private long lastCount;
+    private long lastNanos;
+
+    StatusReporter(ClickHouseJdbc clickhouse, LongSupplier eventsPublished) {
+        this.clickhouse = clickhouse;
+        this.eventsPublished = eventsPublished;
+    }
+
+    void start(long everySeconds) {
+        lastCount = eventsPublished.getAsLong();
+        lastNanos = System.nanoTime();
+        timer.scheduleAtFixedRate(this::print, everySeconds, everySeconds, TimeUnit.SECONDS);
+    }
+
+    private void print() {
+        try {
+            long count = eventsPublished.getAsLong();
+            long now = System.nanoTime();
+            double rate = (count - lastCount) / ((now - lastNanos) / 1e9);
+            lastCount = count;
+            lastNanos = now;
+            System.out.println(
+                    LocalTime.now().format(CLOCK) + " " + StatusLine.format(rate, queues()));
+        } catch (RuntimeException e) {
+            LOG.warn("status query failed", e);
+        }
+    }
+
+    private List<QueueStatus> queues() {
+        return clickhouse.query(QUEUES_TODAY).stream()
+                .map(
+                        row ->
+                                new QueueStatus(
+                                        row.get(0),
+                                        Long.parseLong(row.get(1)),
+                                        Long.parseLong(row.get(2)),
+                                        Long.parseLong(row.get(3)),
+                                        Long.parseLong(row.get(4))))
+                .toList();
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}
