@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
+/** Live playback plays exactly the seeded model, survives a failing consumer and stops cleanly. */
 class TrafficSimulatorTest {
 
     /** Collects what the simulator plays. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** Frames and timestamps in AMI's exact text form, since peers parse them line by line. */
 class AmiFrameTest {
 
     @Test

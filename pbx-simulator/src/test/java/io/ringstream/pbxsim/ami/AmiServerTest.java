@@ -8,6 +8,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The AMI endpoint's wire protocol, checked with a bare socket so no client library hides errors.
+ */
 class AmiServerTest {
     private AmiServer server;
 

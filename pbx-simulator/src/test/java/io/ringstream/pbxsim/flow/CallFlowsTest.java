@@ -8,6 +8,10 @@ import io.ringstream.pbxsim.ami.AmiTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Call flows carry app_queue's event order, fields and timings, which the bridge's mapping relies
+ * on.
+ */
 class CallFlowsTest {
     private static final long T0 = 1_715_677_200_000_000L;
     private final CallFlows flows = new CallFlows();

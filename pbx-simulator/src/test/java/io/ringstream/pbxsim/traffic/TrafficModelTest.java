@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** The traffic model is reproducible and its counts follow the configured rates and staffing. */
 class TrafficModelTest {
     private static final long START = 1_715_677_200_000_000L;
     private static final long HOUR = 3_600_000_000L;
