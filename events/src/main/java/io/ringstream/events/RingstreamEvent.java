@@ -5,6 +5,9 @@ import java.util.List;
 /** The envelope every Ringstream event shares, so producers, jobs and sinks treat them alike. */
 public interface RingstreamEvent {
 
+    /** The schema version producers write; see docs/events.md for what changes bump it. */
+    int CURRENT_SCHEMA_VERSION = 1;
+
     /** Schema version of the payload; consumers reject versions they do not know. */
     int schemaVersion();
 

@@ -5,7 +5,7 @@ import java.util.List;
 
 /** Collects the envelope checks every event shares, so each event only adds its own rules. */
 final class Violations {
-    static final int CURRENT_SCHEMA_VERSION = 1;
+    static final int CURRENT_SCHEMA_VERSION = RingstreamEvent.CURRENT_SCHEMA_VERSION;
     // 2100-01-01: anything later is a unit mistake (micros or nanos), not a real event time.
     private static final long MAX_EVENT_TIME = 4_102_444_800_000L;
 

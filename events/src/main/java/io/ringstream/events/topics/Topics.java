@@ -5,6 +5,7 @@ import io.ringstream.events.BusinessEvent;
 import io.ringstream.events.ContactEvent;
 import io.ringstream.events.DeadLetter;
 import io.ringstream.events.InteractionEvent;
+import io.ringstream.events.SupervisorAlert;
 import io.ringstream.events.serde.EventSerde;
 import java.time.Duration;
 import java.util.List;
@@ -45,6 +46,15 @@ public final class Topics {
                     EventSerde.of(BusinessEvent.class),
                     BusinessEvent::customerId);
 
+    /** Alerts for supervisors, from the sentiment and SLA jobs; routing reads them as hints. */
+    public static final Topic<SupervisorAlert> SUPERVISOR_ALERTS =
+            new Topic<>(
+                    "supervisor-alerts",
+                    3,
+                    Duration.ofDays(7),
+                    EventSerde.of(SupervisorAlert.class),
+                    SupervisorAlert::subject);
+
     /** Rejected inputs, keyed by the component that rejected them; kept longer for replay. */
     public static final Topic<DeadLetter> DEAD_LETTERS =
             new Topic<>(
@@ -55,5 +65,11 @@ public final class Topics {
                     DeadLetter::component);
 
     public static final List<Topic<?>> ALL =
-            List.of(CONTACT_EVENTS, AGENT_EVENTS, INTERACTIONS, BUSINESS_EVENTS, DEAD_LETTERS);
+            List.of(
+                    CONTACT_EVENTS,
+                    AGENT_EVENTS,
+                    INTERACTIONS,
+                    BUSINESS_EVENTS,
+                    SUPERVISOR_ALERTS,
+                    DEAD_LETTERS);
 }
