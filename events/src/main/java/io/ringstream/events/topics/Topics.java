@@ -1,10 +1,13 @@
 package io.ringstream.events.topics;
 
 import io.ringstream.events.AgentEvent;
+import io.ringstream.events.Assignment;
 import io.ringstream.events.BusinessEvent;
 import io.ringstream.events.ContactEvent;
 import io.ringstream.events.DeadLetter;
 import io.ringstream.events.InteractionEvent;
+import io.ringstream.events.RoutingCommand;
+import io.ringstream.events.RoutingStatus;
 import io.ringstream.events.SupervisorAlert;
 import io.ringstream.events.serde.EventSerde;
 import java.time.Duration;
@@ -55,6 +58,33 @@ public final class Topics {
                     EventSerde.of(SupervisorAlert.class),
                     SupervisorAlert::subject);
 
+    /** Inputs of the routing job, keyed by tenant: a tenant's commands are applied in order. */
+    public static final Topic<RoutingCommand> ROUTING_COMMANDS =
+            new Topic<>(
+                    "routing-commands",
+                    3,
+                    Duration.ofDays(7),
+                    EventSerde.of(RoutingCommand.class),
+                    RoutingCommand::tenant);
+
+    /** Offers and their outcomes from the routing job, keyed by tenant (decision order). */
+    public static final Topic<Assignment> ROUTING_ASSIGNMENTS =
+            new Topic<>(
+                    "routing-assignments",
+                    3,
+                    Duration.ofDays(7),
+                    EventSerde.of(Assignment.class),
+                    Assignment::tenant);
+
+    /** Live snapshots of each tenant's queues and agents; only the newest matters. */
+    public static final Topic<RoutingStatus> ROUTING_STATUS =
+            new Topic<>(
+                    "routing-status",
+                    3,
+                    Duration.ofDays(1),
+                    EventSerde.of(RoutingStatus.class),
+                    RoutingStatus::tenant);
+
     /** Rejected inputs, keyed by the component that rejected them; kept longer for replay. */
     public static final Topic<DeadLetter> DEAD_LETTERS =
             new Topic<>(
@@ -71,5 +101,8 @@ public final class Topics {
                     INTERACTIONS,
                     BUSINESS_EVENTS,
                     SUPERVISOR_ALERTS,
+                    ROUTING_COMMANDS,
+                    ROUTING_ASSIGNMENTS,
+                    ROUTING_STATUS,
                     DEAD_LETTERS);
 }
