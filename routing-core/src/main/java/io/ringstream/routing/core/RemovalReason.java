@@ -1,0 +1,11 @@
+package io.ringstream.routing.core;
+
+/** Why a contact left routing's state. */
+public enum RemovalReason {
+    /** The customer left before an agent accepted. */
+    ABANDONED,
+    /** The PBX ended it before an agent accepted (e.g. sent to voicemail). */
+    ENDED_UNANSWERED,
+    /** An agent handled it and it ended. */
+    COMPLETED
+}
