@@ -528,8 +528,11 @@ public final class RoutingEngine {
             refresh(a, t);
         }
         double handled = (double) (t - c.acceptedAt) + wrapUp;
-        state.handleTimeMillis.merge(
-                c.contact.queue(), handled, (old, sample) -> old + (sample - old) * 0.1);
+        // Exponential smoothing from the configured default, so one odd contact moves it 10 %.
+        double before =
+                state.handleTimeMillis.getOrDefault(
+                        c.contact.queue(), (double) config.defaultHandleTime().toMillis());
+        state.handleTimeMillis.put(c.contact.queue(), before + (handled - before) * 0.1);
     }
 
     /** Emits a state change when the agent's displayed state or reason changed. */
