@@ -105,6 +105,30 @@ class ProblemResponsesTest {
     }
 
     @Test
+    void routingWithoutKafkaIsA503ProblemNamingTheSetting() {
+        HttpClientResponseException e =
+                (HttpClientResponseException)
+                        org.assertj.core.api.Assertions.catchThrowable(
+                                () ->
+                                        client.toBlocking()
+                                                .exchange(
+                                                        HttpRequest.POST(
+                                                                "/v1/route",
+                                                                Map.of(
+                                                                        "contactId", "c1",
+                                                                        "queue", "sales")),
+                                                        JSON));
+
+        assertThat(e.getResponse().code()).isEqualTo(503);
+        assertThat(problemBody(e.getResponse()))
+                .containsEntry("type", "https://ringstream.io/problems/routing-unavailable")
+                .containsEntry(
+                        "detail",
+                        "routing is not configured: set RINGSTREAM_KAFKA_BOOTSTRAP"
+                                + " (ringstream.kafka.bootstrap)");
+    }
+
+    @Test
     void unknownRouteIsAProblemToo() {
         HttpResponse<?> response = problemOf("/v1/no-such-thing");
 

@@ -1,0 +1,63 @@
+package io.ringstream.routing.web;
+
+import io.micronaut.http.HttpStatus;
+import io.ringstream.routing.supervisor.TenantNames;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Checks shared by the routing controllers, each failing as a problem the client can act on. */
+public final class Requests {
+    private static final Logger LOG = LoggerFactory.getLogger(Requests.class);
+
+    /** Agent, contact and offer ids travel in paths: no slashes, spaces or control characters. */
+    public static final Pattern ID = Pattern.compile("[A-Za-z0-9._:@+-]{1,128}");
+
+    private Requests() {}
+
+    public static String tenant(String tenant) {
+        String t = tenant == null ? io.ringstream.events.Tenants.DEFAULT : tenant;
+        if (!TenantNames.isValid(t)) {
+            throw invalid("tenant must match " + TenantNames.VALID.pattern());
+        }
+        return t;
+    }
+
+    public static String id(String value, String name) {
+        if (value == null || !ID.matcher(value).matches()) {
+            throw invalid(name + " must match " + ID.pattern());
+        }
+        return value;
+    }
+
+    /** A 400 listing every violation. */
+    public static ProblemException invalid(List<String> violations) {
+        return invalid(String.join("; ", violations));
+    }
+
+    public static ProblemException invalid(String detail) {
+        return new ProblemException(
+                HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
+    }
+
+    /** A 503 for a command that could not reach the routing job. */
+    public static ProblemException unavailable(Throwable cause) {
+        Throwable root =
+                cause instanceof CompletionException && cause.getCause() != null
+                        ? cause.getCause()
+                        : cause;
+        LOG.warn("Routing command not sent", root);
+        ProblemException problem =
+                new ProblemException(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "routing-unavailable",
+                        "Routing unavailable",
+                        root instanceof IllegalStateException && root.getMessage() != null
+                                ? root.getMessage()
+                                : "the routing command could not be sent");
+        problem.initCause(root);
+        return problem;
+    }
+}

@@ -1,0 +1,290 @@
+package io.ringstream.routing.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.annotation.MockBean;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.ringstream.events.AssignmentType;
+import io.ringstream.events.BusinessEvent;
+import io.ringstream.events.BusinessEventType;
+import io.ringstream.events.RoutingCommand;
+import io.ringstream.events.RoutingCommandType;
+import io.ringstream.routing.crm.CrmDirectory;
+import io.ringstream.routing.kafka.CommandSink;
+import io.ringstream.routing.live.Assignments;
+import io.ringstream.routing.live.RoutingView;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The routing API's HTTP shape over a real server: answers, problems, SSE, OpenAPI. The routing
+ * job's outputs are fed into the view directly and commands are recorded; the Kafka path is covered
+ * by RoutingServiceITCase and the end-to-end tests.
+ */
+@MicronautTest
+@Property(name = "ringstream.routing.route-wait", value = "200ms")
+class RoutingApiTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<RoutingCommand> SENT = new CopyOnWriteArrayList<>();
+
+    @Inject EmbeddedServer server;
+    @Inject RoutingView view;
+    @Inject CrmDirectory crm;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String tenant = "t" + UUID.randomUUID().toString().substring(0, 8);
+
+    @MockBean(CommandSink.class)
+    CommandSink recording() {
+        return command -> {
+            SENT.add(command);
+            return CompletableFuture.completedFuture(null);
+        };
+    }
+
+    private HttpResponse<String> post(String path, String body) throws Exception {
+        HttpRequest request =
+                HttpRequest.newBuilder(URI.create(server.getURL() + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(server.getURL() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String route(String contactId, String extra) {
+        return "{\"tenant\":\""
+                + tenant
+                + "\",\"contactId\":\""
+                + contactId
+                + "\",\"queue\":\"support\",\"skills\":{\"billing\":2},\"language\":\"es\""
+                + extra
+                + "}";
+    }
+
+    private List<RoutingCommand> sentFor(String contactOrAgent) {
+        return SENT.stream()
+                .filter(c -> c.tenant().equals(tenant))
+                .filter(
+                        c ->
+                                contactOrAgent.equals(c.contactId())
+                                        || contactOrAgent.equals(c.agentId()))
+                .toList();
+    }
+
+    @Test
+    void routeAnswersWaitWithThePositionThenConnectOnceOffered() throws Exception {
+        view.apply(Assignments.waiting(tenant, System.currentTimeMillis(), "c0", "c1"));
+
+        HttpResponse<String> waiting = post("/v1/route", route("c1", ""));
+
+        assertThat(waiting.statusCode()).isEqualTo(200);
+        JsonNode w = JSON.readTree(waiting.body());
+        assertThat(w.get("action").asText()).isEqualTo("WAIT");
+        assertThat(w.get("position").asInt()).isEqualTo(2);
+        assertThat(w.get("estimatedWaitSeconds").asInt()).isEqualTo(60);
+        assertThat(w.get("retryAfterSeconds").asInt()).isEqualTo(5);
+        assertThat(sentFor("c1"))
+                .singleElement()
+                .satisfies(c -> assertThat(c.type()).isEqualTo(RoutingCommandType.CONTACT_QUEUED));
+
+        view.apply(Assignments.of(AssignmentType.OFFERED, tenant, "o1", "c1", "a1"));
+        JsonNode connect = JSON.readTree(post("/v1/route", route("c1", "")).body());
+
+        assertThat(connect.get("action").asText()).isEqualTo("CONNECT");
+        assertThat(connect.get("target").asText()).isEqualTo("PJSIP/a1");
+        assertThat(connect.get("offerId").asText()).isEqualTo("o1");
+        assertThat(sentFor("c1")).as("asking again queues nothing new").hasSize(1);
+    }
+
+    @Test
+    void invalidRouteRequestsAreProblems() throws Exception {
+        HttpResponse<String> missing =
+                post(
+                        "/v1/route",
+                        "{\"tenant\":\"" + tenant + "\",\"contactId\":\"c/1\",\"waitMillis\":-1}");
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(missing.headers().firstValue("Content-Type"))
+                .contains("application/problem+json");
+        JsonNode problem = JSON.readTree(missing.body());
+        assertThat(problem.get("type").asText())
+                .isEqualTo("https://ringstream.io/problems/invalid-request");
+        assertThat(problem.get("detail").asText())
+                .contains(
+                        "contact.queue is required", "contactId must match", "waitMillis must be");
+
+        HttpResponse<String> badLevel =
+                post(
+                        "/v1/route",
+                        route("c2", ",\"priority\":1").replace("\"billing\":2", "\"billing\":7"));
+        assertThat(badLevel.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(badLevel.body()).get("detail").asText())
+                .contains("proficiency of billing must be 1..5");
+
+        HttpResponse<String> malformed = post("/v1/route", "{\"contactId\":");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.headers().firstValue("Content-Type"))
+                .contains("application/problem+json");
+        assertThat(sentFor("c2")).isEmpty();
+    }
+
+    @Test
+    void agentCommandsAreAcceptedAndSent() throws Exception {
+        HttpResponse<String> login =
+                post(
+                        "/v1/agents/a1/login",
+                        "{\"tenant\":\""
+                                + tenant
+                                + "\",\"endpoint\":\"PJSIP/1001\",\"skills\":{\"billing\":5},"
+                                + "\"languages\":[\"es\"],\"queues\":[\"support\"],"
+                                + "\"capacity\":{\"VOICE\":1,\"CHAT\":2},\"seniority\":3}");
+        HttpResponse<String> notReady =
+                post(
+                        "/v1/agents/a1/state",
+                        "{\"tenant\":\""
+                                + tenant
+                                + "\",\"state\":\"NOT_READY\",\"reason\":\"break\"}");
+        HttpResponse<String> wrapUp = post("/v1/agents/a1/wrap-up-done?tenant=" + tenant, "");
+        HttpResponse<String> noReason =
+                post(
+                        "/v1/agents/a1/state",
+                        "{\"tenant\":\"" + tenant + "\",\"state\":\"NOT_READY\"}");
+        HttpResponse<String> noQueues =
+                post(
+                        "/v1/agents/a1/login",
+                        "{\"tenant\":\"" + tenant + "\",\"endpoint\":\"x\",\"queues\":[]}");
+
+        assertThat(List.of(login.statusCode(), notReady.statusCode(), wrapUp.statusCode()))
+                .containsOnly(202);
+        assertThat(JSON.readTree(login.body()).get("type").asText()).isEqualTo("AGENT_LOGIN");
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(noQueues.statusCode()).isEqualTo(400);
+        assertThat(sentFor("a1"))
+                .extracting(RoutingCommand::type)
+                .containsExactly(
+                        RoutingCommandType.AGENT_LOGIN,
+                        RoutingCommandType.AGENT_NOT_READY,
+                        RoutingCommandType.WRAP_UP_ENDED);
+        RoutingCommand sentLogin = sentFor("a1").get(0);
+        assertThat(sentLogin.agent().endpoint()).isEqualTo("PJSIP/1001");
+        assertThat(sentLogin.agent().seniority()).isEqualTo(3);
+        assertThat(sentLogin.agent().capacity()).hasSize(2);
+    }
+
+    @Test
+    void offersCanOnlyBeAnsweredByTheirAgentWhilePending() throws Exception {
+        view.apply(Assignments.of(AssignmentType.OFFERED, tenant, "o7", "c7", "a7"));
+
+        HttpResponse<String> unknown =
+                post("/v1/agents/a7/offers/nope/accept?tenant=" + tenant, "");
+        HttpResponse<String> otherAgent =
+                post("/v1/agents/a8/offers/o7/accept?tenant=" + tenant, "");
+        HttpResponse<String> reject =
+                post(
+                        "/v1/agents/a7/offers/o7/reject",
+                        "{\"tenant\":\"" + tenant + "\",\"reason\":\"busy\"}");
+        view.apply(Assignments.of(AssignmentType.REJECTED, tenant, "o7", "c7", "a7"));
+        HttpResponse<String> late = post("/v1/agents/a7/offers/o7/accept?tenant=" + tenant, "");
+
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(unknown.body()).get("type").asText()).endsWith("/unknown-offer");
+        assertThat(otherAgent.statusCode()).isEqualTo(409);
+        assertThat(reject.statusCode()).isEqualTo(202);
+        assertThat(late.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(late.body()).get("detail").asText()).contains("REJECTED");
+        assertThat(sentFor("a7"))
+                .singleElement()
+                .satisfies(
+                        c -> {
+                            assertThat(c.type()).isEqualTo(RoutingCommandType.OFFER_REJECTED);
+                            assertThat(c.reason()).isEqualTo("busy");
+                        });
+    }
+
+    @Test
+    void theAgentStreamDeliversPendingThenNewOffersWithTheCustomersSummary() throws Exception {
+        crm.apply(
+                new BusinessEvent(
+                        1,
+                        "b1",
+                        BusinessEventType.LEAD_CREATED,
+                        tenant,
+                        "k1",
+                        null,
+                        Assignments.T0,
+                        "crm:test",
+                        null,
+                        null,
+                        null,
+                        null,
+                        Map.of("name", "Ana", "tier", "gold")));
+        view.apply(Assignments.of(AssignmentType.OFFERED, tenant, "o1", "c1", "a1"));
+
+        try (SseClient stream =
+                new SseClient(
+                        http, server.getURL() + "/v1/agents/a1/assignments?tenant=" + tenant)) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> stream.events().size() == 1);
+            view.apply(Assignments.of(AssignmentType.TIMED_OUT, tenant, "o1", "c1", "a1"));
+            view.apply(Assignments.of(AssignmentType.OFFERED, tenant, "o2", "c2", "a1", "k1"));
+            view.apply(Assignments.of(AssignmentType.OFFERED, tenant, "o3", "c3", "someone-else"));
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> stream.events().size() == 3);
+            assertThat(stream.status()).isEqualTo(200);
+            assertThat(stream.events())
+                    .extracting(SseClient.Received::name)
+                    .containsExactly("OFFERED", "TIMED_OUT", "OFFERED");
+            JsonNode withCustomer = JSON.readTree(stream.events().get(2).data());
+            assertThat(withCustomer.get("offerId").asText()).isEqualTo("o2");
+            assertThat(withCustomer.get("customer").get("name").asText()).isEqualTo("Ana");
+            assertThat(withCustomer.get("customer").get("tier").asText()).isEqualTo("gold");
+            assertThat(JSON.readTree(stream.events().get(0).data()).get("customer").isNull())
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void theSupervisorSeesTheLatestSnapshot() throws Exception {
+        assertThat(JSON.readTree(get("/v1/supervisor/live?tenant=" + tenant).body()).get("queues"))
+                .isEmpty();
+        view.apply(Assignments.waiting(tenant, Assignments.T0, "c1"));
+
+        JsonNode live = JSON.readTree(get("/v1/supervisor/live?tenant=" + tenant).body());
+
+        assertThat(live.get("asOf").asLong()).isEqualTo(Assignments.T0);
+        assertThat(live.get("queues").get(0).get("contacts").get(0).get("contactId").asText())
+                .isEqualTo("c1");
+        assertThat(live.get("agents").get(0).get("state").asText()).isEqualTo("BUSY");
+        assertThat(get("/v1/supervisor/live?tenant=Bad!").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void theOpenApiDocumentIsServedFromTheCode() throws Exception {
+        HttpResponse<String> doc = get("/openapi/routing-service-v1.yml");
+
+        assertThat(doc.statusCode()).isEqualTo(200);
+        assertThat(doc.body())
+                .contains("openapi: 3.")
+                .contains("/v1/route:", "/v1/agents/{agentId}/login:", "/v1/supervisor/live:")
+                .contains("/v1/agents/{agentId}/assignments:", "/v1/supervisor/alerts:")
+                .contains("RouteRequest", "RouteAnswer");
+    }
+}

@@ -1,0 +1,111 @@
+package io.ringstream.routing.route;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ringstream.events.AssignmentType;
+import io.ringstream.events.RoutingCommand;
+import io.ringstream.events.RoutingCommandType;
+import io.ringstream.routing.kafka.CommandSink;
+import io.ringstream.routing.live.Assignments;
+import io.ringstream.routing.live.RoutingView;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import org.junit.jupiter.api.Test;
+
+/** Route requests: queued once, answered with the offer when it comes, else with a position. */
+class RouterTest {
+    private final List<RoutingCommand> sent = new CopyOnWriteArrayList<>();
+    private boolean failing;
+    private final CommandSink sink =
+            command -> {
+                if (failing) {
+                    return CompletableFuture.failedFuture(new IllegalStateException("down"));
+                }
+                sent.add(command);
+                return CompletableFuture.completedFuture(null);
+            };
+    private final RoutingView view = new RoutingView();
+    private final Router router =
+            new Router(sink, view, Duration.ofSeconds(2), Duration.ofSeconds(5), () -> 42L);
+
+    private static RouteRequest request(String contactId, Long waitMillis) {
+        return new RouteRequest(
+                null,
+                contactId,
+                "support",
+                null,
+                Map.of("billing", 2),
+                "es",
+                null,
+                "cust-1",
+                waitMillis);
+    }
+
+    @Test
+    void theCommandCarriesTheRequestAndAnIdStablePerContact() {
+        RoutingCommand c = router.command("t", request("c1", null));
+
+        assertThat(c.type()).isEqualTo(RoutingCommandType.CONTACT_QUEUED);
+        assertThat(c.contact().skills()).containsEntry("billing", 2);
+        assertThat(c.contact().language()).isEqualTo("es");
+        assertThat(c.contact().customerId()).isEqualTo("cust-1");
+        assertThat(c.eventTime()).isEqualTo(42L);
+        assertThat(c.violations()).isEmpty();
+        assertThat(router.command("t", request("c1", 5L)).eventId()).isEqualTo(c.eventId());
+        assertThat(router.waitOf(request("c1", 5L))).isEqualTo(Duration.ofMillis(5));
+        assertThat(router.waitOf(request("c1", null))).isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void answersConnectWhenTheOfferArrivesWithinTheWait() throws Exception {
+        CompletableFuture<RouteAnswer> answer =
+                router.route(router.command("t", request("c1", null)), Duration.ofSeconds(30));
+        assertThat(answer).isNotDone();
+
+        view.apply(Assignments.of(AssignmentType.OFFERED, "t", "o1", "c1", "a1"));
+
+        RouteAnswer a = answer.get();
+        assertThat(a.action()).isEqualTo(RouteAnswer.Action.CONNECT);
+        assertThat(a.target()).isEqualTo("PJSIP/a1");
+        assertThat(a.offerId()).isEqualTo("o1");
+        assertThat(sent).hasSize(1);
+    }
+
+    @Test
+    void answersWaitWithThePositionAndQueuesTheContactOnlyOnce() throws Exception {
+        view.apply(Assignments.waiting("t", Assignments.T0, "c0", "c1"));
+
+        RouteAnswer first =
+                router.route(router.command("t", request("c1", 0L)), Duration.ZERO).get();
+        RouteAnswer again =
+                router.route(router.command("t", request("c1", 0L)), Duration.ZERO).get();
+
+        for (RouteAnswer a : List.of(first, again)) {
+            assertThat(a.action()).isEqualTo(RouteAnswer.Action.WAIT);
+            assertThat(a.position()).isEqualTo(2);
+            assertThat(a.estimatedWaitSeconds()).isEqualTo(60);
+            assertThat(a.retryAfterSeconds()).isEqualTo(5);
+        }
+        assertThat(sent).hasSize(1);
+    }
+
+    @Test
+    void aFailedSendIsReportedAndTriedAgainNextTime() throws Exception {
+        failing = true;
+        CompletableFuture<RouteAnswer> failed =
+                router.route(router.command("t", request("c1", 0L)), Duration.ZERO);
+        assertThat(failed).isCompletedExceptionally();
+        org.assertj.core.api.Assertions.assertThatThrownBy(failed::get)
+                .isInstanceOf(ExecutionException.class)
+                .hasMessageContaining("down");
+
+        failing = false;
+        router.route(router.command("t", request("c1", 0L)), Duration.ZERO).get();
+
+        assertThat(sent).hasSize(1);
+    }
+}
