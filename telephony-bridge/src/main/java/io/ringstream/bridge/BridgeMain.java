@@ -1,5 +1,7 @@
 package io.ringstream.bridge;
 
+import io.ringstream.bridge.agi.FastAgiConfig;
+import io.ringstream.bridge.agi.FastAgiServer;
 import io.ringstream.bridge.ami.AmiBridge;
 import io.ringstream.bridge.ami.BridgeStats;
 import java.util.concurrent.CountDownLatch;
@@ -12,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the AMI bridge as its own process (container or shaded jar): configuration from the
- * environment, a stats line every 30 s, a clean stop on SIGTERM.
+ * environment, a stats line every 30 s, a clean stop on SIGTERM. With RINGSTREAM_ROUTING_URL set it
+ * also serves FastAGI for the dialplan's route requests.
  */
 public final class BridgeMain {
     private BridgeMain() {}
@@ -34,7 +37,21 @@ public final class BridgeMain {
             System.exit(2);
             return;
         }
+        FastAgiConfig agiConfig;
+        try {
+            agiConfig = FastAgiConfig.fromEnv(System.getenv());
+        } catch (IllegalArgumentException e) {
+            log.error(e.getMessage());
+            System.exit(2);
+            return;
+        }
         AmiBridge bridge = AmiBridge.create(config);
+        // FastAGI (the dialplan asking routing-service where calls go) runs when a routing URL is
+        // set.
+        FastAgiServer agi = agiConfig == null ? null : FastAgiServer.start(agiConfig);
+        if (agi == null) {
+            log.info("FastAGI off: set {} to serve agi://…/route", FastAgiConfig.ENV_ROUTING_URL);
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor();
         Runtime.getRuntime()
@@ -42,6 +59,9 @@ public final class BridgeMain {
                         new Thread(
                                 () -> {
                                     reporter.shutdownNow();
+                                    if (agi != null) {
+                                        agi.close();
+                                    }
                                     bridge.close();
                                     stopped.countDown();
                                 },

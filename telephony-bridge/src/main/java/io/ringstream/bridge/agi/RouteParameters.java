@@ -1,0 +1,70 @@
+package io.ringstream.bridge.agi;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Reads a route request from the AGI URL's parameters, e.g. {@code
+ * route?queue=support&skills=billing:3,spanish:2&language=es&priority=1&customer=k42&wait=1500}.
+ * Plain Java.
+ */
+public final class RouteParameters {
+    private RouteParameters() {}
+
+    /**
+     * @param params the URL's parameters (first value of each)
+     * @param uniqueId the channel's Asterisk unique id, the contact id unless {@code contact} is
+     *     given
+     * @throws IllegalArgumentException naming the malformed parameter
+     */
+    public static RouteRequest parse(
+            Map<String, String> params, String uniqueId, long defaultWait) {
+        String queue = params.get("queue");
+        if (queue == null || queue.isBlank()) {
+            throw new IllegalArgumentException("the AGI URL needs ?queue=<name>");
+        }
+        String contact = params.getOrDefault("contact", uniqueId);
+        if (contact == null || contact.isBlank()) {
+            throw new IllegalArgumentException("no contact id: the channel has no unique id");
+        }
+        return new RouteRequest(
+                blankToNull(params.get("tenant")),
+                contact,
+                queue,
+                params.getOrDefault("channel", "VOICE").toUpperCase(java.util.Locale.ROOT),
+                skills(params.get("skills")),
+                blankToNull(params.get("language")),
+                params.containsKey("priority") ? number("priority", params.get("priority")) : null,
+                blankToNull(params.get("customer")),
+                params.containsKey("wait")
+                        ? (long) number("wait", params.get("wait"))
+                        : defaultWait);
+    }
+
+    static Map<String, Integer> skills(String text) {
+        Map<String, Integer> skills = new LinkedHashMap<>();
+        if (text == null || text.isBlank()) {
+            return skills;
+        }
+        for (String part : text.split(",")) {
+            String[] kv = part.trim().split(":", 2);
+            if (kv[0].isBlank()) {
+                continue;
+            }
+            skills.put(kv[0].trim(), kv.length == 2 ? number("skills", kv[1]) : 1);
+        }
+        return skills;
+    }
+
+    private static int number(String name, String value) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number, not '" + value + "'", e);
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,116 @@
+package io.ringstream.bridge.agi;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * Calls routing-service over HTTP for the FastAGI scripts: route a call, and report how dialling
+ * the offered agent went. Thread-safe; one instance serves every AGI connection.
+ */
+public final class RoutingClient {
+    private static final ObjectMapper JSON =
+            JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    private final HttpClient http;
+    private final URI base;
+    private final Duration timeout;
+
+    public RoutingClient(URI base, Duration timeout) {
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.base = base;
+        this.timeout = timeout;
+    }
+
+    /**
+     * @throws RoutingException with routing-service's problem detail, or why it was unreachable
+     */
+    public RouteAnswer route(RouteRequest request) {
+        long wait = request.waitMillis() == null ? 0 : request.waitMillis();
+        String body = post("/v1/route", write(request), timeout.plusMillis(wait));
+        try {
+            return JSON.readValue(body, RouteAnswer.class);
+        } catch (IOException e) {
+            throw new RoutingException("unreadable answer from routing-service: " + body, e);
+        }
+    }
+
+    /** Accepts or rejects an offer for its agent. */
+    public void answerOffer(
+            String tenant, String agentId, String offerId, boolean accept, String reason) {
+        String path =
+                "/v1/agents/" + agentId + "/offers/" + offerId + (accept ? "/accept" : "/reject");
+        String body =
+                write(
+                        new java.util.LinkedHashMap<>(
+                                java.util.Map.of(
+                                        "tenant", tenant == null ? "default" : tenant,
+                                        "reason", reason == null ? "" : reason)));
+        post(path, body, timeout);
+    }
+
+    private String post(String path, String body, Duration requestTimeout) {
+        HttpRequest request =
+                HttpRequest.newBuilder(base.resolve(path))
+                        .timeout(requestTimeout)
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new RoutingException("routing-service unreachable at " + base + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RoutingException("interrupted calling routing-service", e);
+        }
+        if (response.statusCode() >= 300) {
+            throw new RoutingException(
+                    "routing-service answered "
+                            + response.statusCode()
+                            + ": "
+                            + problemDetail(response.body()));
+        }
+        return response.body();
+    }
+
+    private static String problemDetail(String body) {
+        try {
+            JsonNode node = JSON.readTree(body);
+            JsonNode detail = node.get("detail");
+            return detail != null && !detail.isNull() ? detail.asText() : body;
+        } catch (IOException e) {
+            return body;
+        }
+    }
+
+    private static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot encode " + value, e);
+        }
+    }
+
+    /** routing-service could not give an answer. */
+    public static final class RoutingException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public RoutingException(String message) {
+            super(message);
+        }
+
+        public RoutingException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

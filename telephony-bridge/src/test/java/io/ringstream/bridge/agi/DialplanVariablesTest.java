@@ -1,0 +1,79 @@
+package io.ringstream.bridge.agi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The pure parts of FastAGI: URL parameters in, dialplan variables out, configuration. */
+class DialplanVariablesTest {
+
+    @Test
+    void parametersBecomeARouteRequest() {
+        RouteRequest r =
+                RouteParameters.parse(
+                        Map.of(
+                                "queue", "sales",
+                                "skills", "billing:3, spanish ,x:5",
+                                "priority", "2",
+                                "tenant", "acme",
+                                "wait", "1500"),
+                        "1700000000.1",
+                        2_000);
+
+        assertThat(r.contactId()).isEqualTo("1700000000.1");
+        assertThat(r.skills())
+                .containsExactly(
+                        Map.entry("billing", 3), Map.entry("spanish", 1), Map.entry("x", 5));
+        assertThat(r.priority()).isEqualTo(2);
+        assertThat(r.tenant()).isEqualTo("acme");
+        assertThat(r.waitMillis()).isEqualTo(1_500);
+        assertThat(r.channel()).isEqualTo("VOICE");
+        assertThat(RouteParameters.parse(Map.of("queue", "q", "contact", "c9"), "u", 7).contactId())
+                .isEqualTo("c9");
+        assertThatThrownBy(
+                        () -> RouteParameters.parse(Map.of("queue", "q", "skills", "a:x"), "u", 0))
+                .hasMessage("skills must be a number, not 'x'");
+    }
+
+    @Test
+    void everyVariableIsSetSoNoStaleValueSurvives() {
+        Map<String, String> wait =
+                DialplanVariables.of(new RouteAnswer("WAIT", null, null, null, 4, 60L, 5));
+        Map<String, String> error = DialplanVariables.error("bad \"quote\"\nline");
+
+        assertThat(wait)
+                .containsEntry("RINGSTREAM_ACTION", "WAIT")
+                .containsEntry("RINGSTREAM_TARGET", "");
+        assertThat(wait.keySet()).isEqualTo(error.keySet());
+        assertThat(error.get("RINGSTREAM_ERROR")).doesNotContain("\"", "\n");
+    }
+
+    @Test
+    void configComesFromTheEnvironmentAndIsOffWithoutARoutingUrl() {
+        assertThat(FastAgiConfig.fromEnv(Map.of())).isNull();
+        FastAgiConfig c =
+                FastAgiConfig.fromEnv(
+                        Map.of(
+                                "RINGSTREAM_ROUTING_URL", "http://routing-service:8080",
+                                "RINGSTREAM_FASTAGI_PORT", "4574",
+                                "RINGSTREAM_FASTAGI_ROUTE_WAIT_MS", "900"));
+        assertThat(c.port()).isEqualTo(4574);
+        assertThat(c.routingUrl()).isEqualTo(URI.create("http://routing-service:8080"));
+        assertThat(c.routeWait()).isEqualTo(Duration.ofMillis(900));
+        assertThat(FastAgiConfig.fromEnv(Map.of("RINGSTREAM_ROUTING_URL", "http://x")).port())
+                .isEqualTo(4573);
+        assertThatThrownBy(
+                        () ->
+                                FastAgiConfig.fromEnv(
+                                        Map.of(
+                                                "RINGSTREAM_ROUTING_URL", "http://x",
+                                                "RINGSTREAM_FASTAGI_PORT", "many")))
+                .hasMessageContaining("RINGSTREAM_FASTAGI_PORT");
+        assertThatThrownBy(() -> FastAgiConfig.fromEnv(Map.of("RINGSTREAM_ROUTING_URL", "ftp://x")))
+                .hasMessageContaining("http");
+    }
+}
