@@ -37,6 +37,11 @@ final class AgentRecord implements Serializable {
     AgentState shownState = AgentState.OFFLINE;
     String shownReason = "";
 
+    // What RoutingIndex filed this agent under; rebuilt after deserialization.
+    transient Set<String> indexedQueues;
+    transient boolean indexedFree;
+    transient Keys.TimeKey indexedWrapUp;
+
     AgentRecord(AgentProfile profile, long now) {
         this.profile = profile;
         this.ready = false;
@@ -88,13 +93,28 @@ final class AgentRecord implements Serializable {
         return null;
     }
 
+    /** The allocation-free twin of {@link #capacityProblem}: may the agent take one more now? */
+    boolean canTake(Channel channel, long now) {
+        if (!ready || inWrapUp(now)) {
+            return false;
+        }
+        int cap = profile.capacity(channel);
+        if (cap == 0) {
+            return false;
+        }
+        if (channel == Channel.VOICE ? totalLoad > 0 : load[Channel.VOICE.ordinal()] > 0) {
+            return false;
+        }
+        return load[channel.ordinal()] < cap;
+    }
+
     /** Whether the agent could take some contact on some channel now (index membership). */
     boolean hasFreeCapacity(long now) {
         if (!ready || inWrapUp(now)) {
             return false;
         }
-        for (Channel c : Channel.values()) {
-            if (capacityProblem(c, now) == null) {
+        for (Channel c : profile.capacity().keySet()) {
+            if (canTake(c, now)) {
                 return true;
             }
         }

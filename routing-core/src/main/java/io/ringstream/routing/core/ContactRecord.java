@@ -36,6 +36,12 @@ final class ContactRecord implements Serializable {
     String agentId;
     long acceptedAt;
 
+    // What RoutingIndex filed this contact under; rebuilt after deserialization.
+    transient Keys.ContactKey indexedKey;
+    transient Set<String> indexedQueues = Set.of();
+    transient boolean indexedUnanswered;
+    transient Keys.TimeKey indexedStepEnd;
+
     ContactRecord(Contact contact, long seq) {
         this.contact = contact;
         this.seq = seq;

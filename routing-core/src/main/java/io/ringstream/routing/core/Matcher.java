@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
@@ -37,15 +38,6 @@ final class Matcher {
         return queues;
     }
 
-    static boolean serves(AgentProfile agent, Set<String> queues) {
-        for (String q : agent.queues()) {
-            if (queues.contains(q)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /**
      * Null when the agent may take the contact now under step {@code step}, else the reason; the
      * agent is assumed to serve one of the eligible queues.
@@ -71,6 +63,27 @@ final class Matcher {
         return a.capacityProblem(contact.channel(), now);
     }
 
+    /** The allocation-free twin of {@link #whyNot}: true when it would return null. */
+    static boolean eligible(ContactRecord c, RoutingStep step, AgentRecord a, long now) {
+        Contact contact = c.contact;
+        AgentProfile p = a.profile;
+        if (!a.canTake(contact.channel(), now)) {
+            return false;
+        }
+        if (contact.language() != null && !p.languages().contains(contact.language())) {
+            return false;
+        }
+        if (!step.anyAgentOfQueue()) {
+            for (var need : contact.requiredSkills().entrySet()) {
+                if (p.proficiency(need.getKey())
+                        < Math.max(need.getValue(), step.minProficiency())) {
+                    return false;
+                }
+            }
+        }
+        return !c.refusedBy.contains(p.agentId());
+    }
+
     /** Mean proficiency over the contact's required skills; 0 when it requires none. */
     static double fit(Contact contact, AgentProfile agent) {
         if (contact.requiredSkills().isEmpty()) {
@@ -83,30 +96,39 @@ final class Matcher {
         return sum / contact.requiredSkills().size();
     }
 
-    /** Picks among {@code pool}; null when nobody in it is eligible. */
-    Choice choose(ContactRecord c, Iterable<AgentRecord> pool, long now) {
+    /**
+     * Picks among the free agents in {@code pool} (all serving an eligible queue); null when none
+     * is eligible. {@code others} (members of the eligible queues, free or not) are only read to
+     * fill the audit's ineligible part, up to the cap.
+     */
+    Choice choose(
+            ContactRecord c, Iterable<AgentRecord> pool, Iterable<AgentRecord> others, long now) {
         Contact contact = c.contact;
         QueuePolicy policy = policies.of(contact.queue());
         RoutingStep step = policy.step(c.stepIndex);
-        Set<String> queues = eligibleQueues(policy, contact.queue(), c.stepIndex);
         List<AgentRecord> eligible = new ArrayList<>();
-        List<Candidate> ineligible = new ArrayList<>();
         for (AgentRecord a : pool) {
-            if (!serves(a.profile, queues)) {
-                continue;
-            }
-            String why = whyNot(c, step, a, now);
-            if (why == null) {
+            if (eligible(c, step, a, now)) {
                 eligible.add(a);
-            } else if (ineligible.size() < config.auditCandidates()) {
-                ineligible.add(new Candidate(a.id(), 0, false, why));
             }
         }
         if (eligible.isEmpty()) {
             return null;
         }
+        List<Candidate> ineligible = new ArrayList<>();
+        for (AgentRecord a : others) {
+            if (ineligible.size() >= config.auditCandidates()) {
+                break;
+            }
+            String why = whyNot(c, step, a, now);
+            if (why != null) {
+                ineligible.add(new Candidate(a.id(), 0, false, why));
+            }
+        }
         Strategy strategy = policy.strategy();
+        int k = config.auditCandidates();
         List<AgentRecord> chosen;
+        List<AgentRecord> ranked; // chosen first, then the runners-up for the audit (<= k)
         String reason;
         AgentRecord preferred = null;
         if (contact.preferredAgentId() != null && strategy != Strategy.RING_ALL) {
@@ -116,23 +138,26 @@ final class Matcher {
                 }
             }
         }
-        eligible.sort(order(strategy, c, now));
         if (preferred != null) {
             eligible.remove(preferred);
-            eligible.add(0, preferred);
+            ranked = new ArrayList<>(List.of(preferred));
+            ranked.addAll(best(eligible, order(strategy, c), k - 1));
             chosen = List.of(preferred);
             reason = "preferred agent";
         } else if (strategy == Strategy.RING_ALL) {
             chosen = List.copyOf(eligible);
+            ranked = eligible.subList(0, Math.min(k, eligible.size()));
             reason = "ring all " + eligible.size();
         } else if (strategy == Strategy.RANDOM) {
             AgentRecord pick = eligible.get(state.nextInt(eligible.size()));
-            eligible.remove(pick);
-            eligible.add(0, pick);
-            chosen = List.of(pick);
             reason = "random among " + eligible.size();
+            eligible.remove(pick);
+            ranked = new ArrayList<>(List.of(pick));
+            ranked.addAll(eligible.subList(0, Math.min(k - 1, eligible.size())));
+            chosen = List.of(pick);
         } else {
-            chosen = List.of(eligible.get(0));
+            ranked = best(eligible, order(strategy, c), k);
+            chosen = List.of(ranked.get(0));
             reason = explain(strategy, contact, chosen.get(0), now);
         }
         if (c.preferSenior && preferred == null && strategy != Strategy.RING_ALL) {
@@ -142,8 +167,8 @@ final class Matcher {
             state.lastRoundRobin.put(contact.queue(), chosen.get(0).id());
         }
         List<Candidate> candidates = new ArrayList<>();
-        for (int i = 0; i < eligible.size() && i < config.auditCandidates(); i++) {
-            AgentRecord a = eligible.get(i);
+        for (int i = 0; i < ranked.size(); i++) {
+            AgentRecord a = ranked.get(i);
             candidates.add(new Candidate(a.id(), score(strategy, contact, a, i, now), true, null));
         }
         candidates.addAll(ineligible);
@@ -168,7 +193,29 @@ final class Matcher {
         return new Choice(chosen, decision);
     }
 
-    private Comparator<AgentRecord> order(Strategy strategy, ContactRecord c, long now) {
+    /** The {@code k} first of {@code items} in {@code order}, sorted; O(n log k). */
+    static <T> List<T> best(List<T> items, Comparator<T> order, int k) {
+        if (k <= 0) {
+            return new ArrayList<>();
+        }
+        if (items.size() <= k) {
+            List<T> all = new ArrayList<>(items);
+            all.sort(order);
+            return all;
+        }
+        PriorityQueue<T> worstFirst = new PriorityQueue<>(k + 1, order.reversed());
+        for (T item : items) {
+            worstFirst.add(item);
+            if (worstFirst.size() > k) {
+                worstFirst.poll();
+            }
+        }
+        List<T> top = new ArrayList<>(worstFirst);
+        top.sort(order);
+        return top;
+    }
+
+    private Comparator<AgentRecord> order(Strategy strategy, ContactRecord c) {
         Comparator<AgentRecord> byIdle =
                 Comparator.<AgentRecord>comparingLong(a -> a.idleSince)
                         .thenComparing(AgentRecord::id);

@@ -11,12 +11,13 @@ import io.ringstream.routing.core.RoutingEffect.OfferEnded;
 import io.ringstream.routing.core.RoutingEffect.OfferMade;
 import io.ringstream.routing.core.RoutingEffect.StepRelaxed;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Skill-based routing for one tenant: agents, waiting contacts and offers in, offers and state
@@ -33,29 +34,27 @@ import java.util.OptionalLong;
  * <p>Inputs naming an unknown agent, contact or offer change nothing and return {@link Ignored}.
  */
 public final class RoutingEngine {
-    /** Routing order: higher priority first, then longer wait, then arrival. */
-    private final Comparator<ContactRecord> routingOrder;
-
     private final RoutingConfig config;
     private final RoutingState state;
     private final Policies policies;
     private final Matcher matcher;
+    private final RoutingIndex index;
     private List<RoutingEffect> out = new ArrayList<>();
 
     public RoutingEngine(RoutingConfig config) {
         this(config, new RoutingState(config.seed()));
     }
 
-    /** Resumes from state restored from a checkpoint (or a fresh one). */
+    /**
+     * Resumes from state restored from a checkpoint (or a fresh one). Builds the indexes over it
+     * (O(n log n)): keep one engine per state rather than one per input.
+     */
     public RoutingEngine(RoutingConfig config, RoutingState state) {
         this.config = config;
         this.state = state;
         this.policies = new Policies(config);
         this.matcher = new Matcher(config, state, policies);
-        this.routingOrder =
-                Comparator.<ContactRecord>comparingInt(c -> -c.priority(config))
-                        .thenComparingLong(c -> c.contact.enqueuedAtMillis())
-                        .thenComparingLong(c -> c.seq);
+        this.index = new RoutingIndex(config, policies, state, state.now);
     }
 
     public RoutingConfig config() {
@@ -119,6 +118,7 @@ public final class RoutingEngine {
         }
         rescindOffersOf(a, t);
         state.agents.remove(agentId);
+        index.reindex(a, true, t);
         out.add(new AgentStateChanged(agentId, AgentState.OFFLINE, "logged out", t));
         return finish(t);
     }
@@ -150,6 +150,8 @@ public final class RoutingEngine {
         ContactRecord c = new ContactRecord(contact, state.seq++);
         c.stepIndex = policies.of(contact.queue()).stepIndexAt(waited(c, t));
         state.contacts.put(contact.contactId(), c);
+        index.reindex(c, false);
+        index.dirtyContacts.add(c.indexedKey);
         return finish(t);
     }
 
@@ -176,6 +178,7 @@ public final class RoutingEngine {
             case RAISE_PRIORITY -> c.extraPriority += hint.by();
             case PREFER_SENIOR -> c.preferSenior = true;
         }
+        index.reindex(c, false);
         return finish(t);
     }
 
@@ -188,6 +191,7 @@ public final class RoutingEngine {
             return ignored("updateCustomer", contactId, "unknown contact", t);
         }
         c.contact = c.contact.withCustomer(tier, preferredAgentId);
+        index.reindex(c, false);
         return finish(t);
     }
 
@@ -205,6 +209,7 @@ public final class RoutingEngine {
         c.status = Status.ASSIGNED;
         c.agentId = a.id();
         c.acceptedAt = t;
+        index.reindex(c, false);
         a.activeContacts.add(c.id());
         a.misses = 0;
         a.handled++;
@@ -236,21 +241,14 @@ public final class RoutingEngine {
     /** The earliest time at which {@link #advanceTime} has something to do, if any. */
     public OptionalLong nextDeadline() {
         long next = Long.MAX_VALUE;
-        for (Offer o : state.offers.values()) {
-            next = Math.min(next, o.expiresAtMillis());
+        if (!index.offerExpiries.isEmpty()) {
+            next = Math.min(next, index.offerExpiries.first().at());
         }
-        for (AgentRecord a : state.agents.values()) {
-            if (a.wrapUpUntil > 0) {
-                next = Math.min(next, a.wrapUpUntil);
-            }
+        if (!index.wrapUpEnds.isEmpty()) {
+            next = Math.min(next, index.wrapUpEnds.first().at());
         }
-        for (ContactRecord c : state.contacts.values()) {
-            if (c.unassigned()) {
-                long ends = policies.of(c.contact.queue()).stepEndsAfter(c.stepIndex);
-                if (ends >= 0) {
-                    next = Math.min(next, c.contact.enqueuedAtMillis() + ends);
-                }
-            }
+        if (!index.stepEnds.isEmpty()) {
+            next = Math.min(next, index.stepEnds.first().at());
         }
         return next == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(next);
     }
@@ -276,7 +274,7 @@ public final class RoutingEngine {
                             c.agentId));
         }
         List<ContactRecord> inQueue = unansweredOf(queue);
-        int position = inQueue.indexOf(c) + 1;
+        int position = index.unanswered(queue).headSet(c.indexedKey).size() + 1;
         ContactStatus status =
                 c.status == Status.OFFERED ? ContactStatus.OFFERED : ContactStatus.WAITING;
         return Optional.of(
@@ -306,10 +304,8 @@ public final class RoutingEngine {
                             c.id(), c.priority(config), waited(c, t), c.stepIndex, isOffered));
         }
         Map<AgentState, Integer> byState = new EnumMap<>(AgentState.class);
-        for (AgentRecord a : state.agents.values()) {
-            if (a.profile.queues().contains(queue)) {
-                byState.merge(a.state(t), 1, Integer::sum);
-            }
+        for (AgentRecord a : index.members(queue)) {
+            byState.merge(a.state(t), 1, Integer::sum);
         }
         return new QueueView(
                 queue,
@@ -376,53 +372,119 @@ public final class RoutingEngine {
     }
 
     private void applyDue(long t) {
-        List<Offer> due = new ArrayList<>();
-        for (Offer o : state.offers.values()) {
-            if (o.expiresAtMillis() <= t) {
-                due.add(o);
-            }
+        while (!index.offerExpiries.isEmpty() && index.offerExpiries.first().at() <= t) {
+            timeOut(state.offers.get(index.offerExpiries.first().id()), t);
         }
-        due.sort(Comparator.comparingLong(Offer::expiresAtMillis).thenComparing(Offer::offerId));
-        for (Offer o : due) {
-            if (state.offers.containsKey(o.offerId())) {
-                timeOut(o, t);
+        while (!index.wrapUpEnds.isEmpty() && index.wrapUpEnds.first().at() <= t) {
+            AgentRecord a = state.agents.get(index.wrapUpEnds.first().id());
+            if (a.totalLoad == 0) {
+                a.idleSince = a.wrapUpUntil;
             }
+            a.wrapUpUntil = 0;
+            refresh(a, t);
         }
-        for (AgentRecord a : state.agents.values()) {
-            if (a.wrapUpUntil > 0 && a.wrapUpUntil <= t) {
-                if (a.totalLoad == 0) {
-                    a.idleSince = a.wrapUpUntil;
-                }
-                a.wrapUpUntil = 0;
-                refresh(a, t);
-            }
-        }
-        for (ContactRecord c : state.contacts.values()) {
-            if (c.unassigned()) {
-                int step = policies.of(c.contact.queue()).stepIndexAt(waited(c, t));
-                if (step > c.stepIndex) {
-                    out.add(new StepRelaxed(c.id(), c.contact.queue(), c.stepIndex, step, t));
-                    c.stepIndex = step;
-                }
+        while (!index.stepEnds.isEmpty() && index.stepEnds.first().at() <= t) {
+            ContactRecord c = state.contacts.get(index.stepEnds.first().id());
+            int step = policies.of(c.contact.queue()).stepIndexAt(waited(c, t));
+            out.add(new StepRelaxed(c.id(), c.contact.queue(), c.stepIndex, step, t));
+            c.stepIndex = step;
+            index.reindex(c, false);
+            if (c.status == Status.WAITING) {
+                index.dirtyContacts.add(c.indexedKey);
             }
         }
     }
 
-    /** Unanswered contacts in routing order each get the best eligible free agent. */
+    /**
+     * Greedy matching in routing order, limited to what changed: the first contact (in routing
+     * order) among the dirty contacts and the first waiting contact each dirty agent is eligible
+     * for gets its best eligible free agent; repeat until neither yields a match. Everything not
+     * dirty was already unmatched after the previous input, so this equals a full pass.
+     */
     private void match(long t) {
-        List<ContactRecord> waiting = new ArrayList<>();
-        for (ContactRecord c : state.contacts.values()) {
-            if (c.status == Status.WAITING) {
-                waiting.add(c);
+        while (true) {
+            ContactRecord best = null;
+            while (!index.dirtyContacts.isEmpty()) {
+                Keys.ContactKey k = index.dirtyContacts.first();
+                ContactRecord c = state.contacts.get(k.contactId());
+                if (c != null && k.equals(c.indexedKey) && c.status == Status.WAITING) {
+                    best = c;
+                    break;
+                }
+                index.dirtyContacts.pollFirst();
             }
-        }
-        waiting.sort(routingOrder);
-        for (ContactRecord c : waiting) {
-            Matcher.Choice choice = matcher.choose(c, state.agents.values(), t);
+            for (String agentId : List.copyOf(index.dirtyAgents)) {
+                AgentRecord a = state.agents.get(agentId);
+                if (a == null || !a.indexedFree) {
+                    index.dirtyAgents.remove(agentId);
+                    continue;
+                }
+                Keys.ContactKey bound = best == null ? null : best.indexedKey;
+                ContactRecord first = firstEligibleContact(a, bound, t);
+                if (first != null) {
+                    best = first;
+                } else if (bound == null) {
+                    index.dirtyAgents.remove(agentId); // nothing waiting it could take
+                }
+            }
+            if (best == null) {
+                return;
+            }
+            Matcher.Choice choice = matcher.choose(best, pool(best), members(best), t);
+            index.dirtyContacts.remove(best.indexedKey);
             if (choice != null) {
-                offer(c, choice, t);
+                offer(best, choice, t);
             }
         }
+    }
+
+    /**
+     * The first waiting contact in routing order, before {@code bound}, that the agent may take.
+     */
+    private ContactRecord firstEligibleContact(AgentRecord a, Keys.ContactKey bound, long t) {
+        Keys.ContactKey found = bound;
+        ContactRecord result = null;
+        for (String q : a.profile.queues()) {
+            for (Keys.ContactKey k : index.waitingFor(q)) {
+                if (found != null && k.compareTo(found) >= 0) {
+                    break;
+                }
+                ContactRecord c = state.contacts.get(k.contactId());
+                RoutingStep step = policies.of(c.contact.queue()).step(c.stepIndex);
+                if (Matcher.eligible(c, step, a, t)) {
+                    found = k;
+                    result = c;
+                    break;
+                }
+            }
+        }
+        return result;
+    }
+
+    private Set<String> eligibleQueues(ContactRecord c) {
+        return Matcher.eligibleQueues(
+                policies.of(c.contact.queue()), c.contact.queue(), c.stepIndex);
+    }
+
+    /** Free agents of the contact's eligible queues, each once, in id order. */
+    private List<AgentRecord> pool(ContactRecord c) {
+        Set<String> queues = eligibleQueues(c);
+        if (queues.size() == 1) {
+            return new ArrayList<>(index.free(queues.iterator().next()));
+        }
+        TreeMap<String, AgentRecord> union = new TreeMap<>();
+        for (String q : queues) {
+            for (AgentRecord a : index.free(q)) {
+                union.put(a.id(), a);
+            }
+        }
+        return new ArrayList<>(union.values());
+    }
+
+    /** Members of the contact's eligible queues, lazily, for the audit's ineligible part. */
+    private Iterable<AgentRecord> members(ContactRecord c) {
+        Set<String> queues = eligibleQueues(c);
+        return () -> queues.stream().flatMap(q -> index.members(q).stream()).distinct().iterator();
     }
 
     private void offer(ContactRecord c, Matcher.Choice choice, long t) {
@@ -443,9 +505,11 @@ public final class RoutingEngine {
             a.pendingOffers.add(offerId);
             a.addLoad(c.contact.channel());
             out.add(new OfferMade(offer, choice.decision()));
+            index.offerExpiries.add(new Keys.TimeKey(expires, offerId));
             refresh(a, t);
         }
         c.status = Status.OFFERED;
+        index.reindex(c, false);
     }
 
     private void timeOut(Offer offer, long t) {
@@ -461,6 +525,7 @@ public final class RoutingEngine {
     /** Ends a pending offer; the agent's reservation is released unless it was accepted. */
     private void endOffer(Offer offer, OfferOutcome outcome, long t) {
         state.offers.remove(offer.offerId());
+        index.offerExpiries.remove(new Keys.TimeKey(offer.expiresAtMillis(), offer.offerId()));
         ContactRecord c = state.contacts.get(offer.contactId());
         AgentRecord a = state.agents.get(offer.agentId());
         c.pendingOffers.remove(offer.offerId());
@@ -472,6 +537,8 @@ public final class RoutingEngine {
             }
             if (c.pendingOffers.isEmpty() && c.status == Status.OFFERED) {
                 c.status = Status.WAITING;
+                index.reindex(c, false);
+                index.dirtyContacts.add(c.indexedKey);
             }
         }
         out.add(new OfferEnded(offer.offerId(), c.id(), a.id(), outcome, t));
@@ -509,6 +576,7 @@ public final class RoutingEngine {
             out.add(new ContactRemoved(contactId, unanswered, t));
         }
         state.contacts.remove(contactId);
+        index.reindex(c, true);
         return finish(t);
     }
 
@@ -537,6 +605,7 @@ public final class RoutingEngine {
 
     /** Emits a state change when the agent's displayed state or reason changed. */
     private void refresh(AgentRecord a, long t) {
+        index.reindex(a, false, t);
         AgentState s = a.state(t);
         String reason = a.reason(t);
         if (s != a.shownState || !reason.equals(a.shownReason)) {
@@ -552,12 +621,9 @@ public final class RoutingEngine {
 
     private List<ContactRecord> unansweredOf(String queue) {
         List<ContactRecord> list = new ArrayList<>();
-        for (ContactRecord c : state.contacts.values()) {
-            if (c.unassigned() && c.contact.queue().equals(queue)) {
-                list.add(c);
-            }
+        for (Keys.ContactKey k : index.unanswered(queue)) {
+            list.add(state.contacts.get(k.contactId()));
         }
-        list.sort(routingOrder);
         return list;
     }
 
@@ -571,10 +637,10 @@ public final class RoutingEngine {
         int staffed = 0;
         int free = 0;
         long t = state.now;
-        for (AgentRecord a : state.agents.values()) {
-            if (a.profile.queues().contains(queue) && (a.ready || a.totalLoad > 0)) {
+        for (AgentRecord a : index.members(queue)) {
+            if (a.ready || a.totalLoad > 0) {
                 staffed++;
-                if (a.hasFreeCapacity(t)) {
+                if (a.indexedFree) {
                     free++;
                 }
             }
