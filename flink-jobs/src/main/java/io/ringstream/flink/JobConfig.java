@@ -7,6 +7,9 @@ import io.ringstream.flink.stats.ServiceLevelThresholds;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -66,6 +69,12 @@ public record JobConfig(
     public static final String ENV_CHECKPOINT_DIR = "RINGSTREAM_CHECKPOINT_DIR";
     public static final String ENV_RESTORE_PATH = "RINGSTREAM_RESTORE_PATH";
 
+    /**
+     * Program arguments, as {@code flink run ringstream-flink-jobs.jar --kafka-bootstrap kafka:9092
+     * ...} passes them, and the variable each one overrides (see {@link #fromArgs}).
+     */
+    public static final Map<String, String> FLAGS = flags();
+
     public static final String DEFAULT_CONSUMER_GROUP = "ringstream-queue-stats";
     public static final int DEFAULT_INTERVAL_MINUTES = 15;
 
@@ -118,10 +127,10 @@ public record JobConfig(
         String kafka = env.get(ENV_KAFKA_BOOTSTRAP);
         String clickHouse = env.get(ENV_CLICKHOUSE_URL);
         if (kafka == null || kafka.isBlank()) {
-            throw new IllegalArgumentException(ENV_KAFKA_BOOTSTRAP + " is required");
+            throw new IllegalArgumentException(describe(ENV_KAFKA_BOOTSTRAP) + " is required");
         }
         if (clickHouse == null || clickHouse.isBlank()) {
-            throw new IllegalArgumentException(ENV_CLICKHOUSE_URL + " is required");
+            throw new IllegalArgumentException(describe(ENV_CLICKHOUSE_URL) + " is required");
         }
         JobConfig config = defaults(kafka.trim(), clickHouse.trim());
         String minutes = env.get(ENV_INTERVAL_MINUTES);
@@ -130,7 +139,11 @@ public record JobConfig(
                 config = config.withIntervalMinutes(Integer.parseInt(minutes.trim()));
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(
-                        ENV_INTERVAL_MINUTES + " must be a number but was '" + minutes + "'", e);
+                        describe(ENV_INTERVAL_MINUTES)
+                                + " must be a number but was '"
+                                + minutes
+                                + "'",
+                        e);
             }
         }
         String thresholds = env.get(ENV_SL_THRESHOLDS);
@@ -146,6 +159,56 @@ public record JobConfig(
             config = config.withRestorePath(restorePath.trim());
         }
         return config;
+    }
+
+    /**
+     * Program arguments over environment variables: each {@code --name value} (or {@code
+     * --name=value}) of {@link #FLAGS} replaces its variable, then {@link #fromEnv} applies. On a
+     * cluster this is how a job is configured: the arguments travel with {@code flink run}, while
+     * the client's environment is whatever the machine running it has.
+     *
+     * @throws IllegalArgumentException for an unknown flag, a flag without a value or given twice,
+     *     and whatever {@link #fromEnv} rejects
+     */
+    public static JobConfig fromArgs(String[] args, Map<String, String> env) {
+        Map<String, String> merged = new HashMap<>(env);
+        merged.putAll(parseFlags(args));
+        return fromEnv(merged);
+    }
+
+    /** The variables the arguments set, by variable name. */
+    static Map<String, String> parseFlags(String[] args) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("--") || arg.length() == 2) {
+                throw new IllegalArgumentException(
+                        "expected --name value but got '" + arg + "'; flags: " + flagList());
+            }
+            String name = arg.substring(2);
+            String value;
+            int equals = name.indexOf('=');
+            if (equals >= 0) {
+                value = name.substring(equals + 1);
+                name = name.substring(0, equals);
+            } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+                value = args[++i];
+            } else {
+                value = "";
+            }
+            String variable = FLAGS.get(name);
+            if (variable == null) {
+                throw new IllegalArgumentException(
+                        "unknown flag --" + name + "; flags: " + flagList());
+            }
+            if (value.isBlank()) {
+                throw new IllegalArgumentException("--" + name + " needs a value");
+            }
+            if (variables.put(variable, value) != null) {
+                throw new IllegalArgumentException("--" + name + " is given twice");
+            }
+        }
+        return variables;
     }
 
     public JobConfig withConsumerGroup(String group) {
@@ -348,6 +411,30 @@ public record JobConfig(
                     sinkTuning,
                     deadLettersToClickHouse);
         }
+    }
+
+    private static Map<String, String> flags() {
+        Map<String, String> flags = new LinkedHashMap<>();
+        flags.put("kafka-bootstrap", ENV_KAFKA_BOOTSTRAP);
+        flags.put("clickhouse-url", ENV_CLICKHOUSE_URL);
+        flags.put("interval-minutes", ENV_INTERVAL_MINUTES);
+        flags.put("sl-thresholds", ENV_SL_THRESHOLDS);
+        flags.put("checkpoint-dir", ENV_CHECKPOINT_DIR);
+        flags.put("restore-path", ENV_RESTORE_PATH);
+        return Collections.unmodifiableMap(flags);
+    }
+
+    private static String flagList() {
+        return "--" + String.join(", --", FLAGS.keySet());
+    }
+
+    /** A variable with the flag that overrides it, for error messages. */
+    private static String describe(String variable) {
+        return FLAGS.entrySet().stream()
+                .filter(e -> e.getValue().equals(variable))
+                .map(e -> variable + " (--" + e.getKey() + ")")
+                .findFirst()
+                .orElse(variable);
     }
 
     private static String toUri(String dirOrUri) {

@@ -265,9 +265,13 @@ public final class QueueStatsJob {
         return new ClickHouseMigrator(server, ClasspathMigrations.load()).migrate();
     }
 
-    /** Configuration from environment variables: see {@link JobConfig#fromEnv}. */
+    /**
+     * Configuration from program arguments over environment variables: see {@link
+     * JobConfig#fromArgs}. Under {@code flink run -d} this runs in the client and {@code execute}
+     * returns once the job is submitted.
+     */
     public static void main(String[] args) throws Exception {
-        JobConfig config = JobConfig.fromEnv(System.getenv());
+        JobConfig config = JobConfig.fromArgs(args, System.getenv());
         List<String> applied = migrate(config.clickHouseUrl());
         LOG.info("ClickHouse migrations applied at start-up: {}", applied);
         fromConfig(config).execute(StreamExecutionEnvironment.getExecutionEnvironment());
