@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,13 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
 class ClasspathMigrationsTest {
 
     @Test
-    void projectMigrationsAreContiguousAndStartByCreatingTheDatabase() {
+    void projectMigrationsAreOrderedAndStartByCreatingTheDatabase() {
         List<Migration> migrations = ClasspathMigrations.load();
 
-        assertThat(migrations)
-                .extracting(Migration::version)
-                .containsExactlyElementsOf(
-                        IntStream.rangeClosed(1, migrations.size()).boxed().toList());
+        // Each capability owns a range of versions (docs/clickhouse.md), so gaps are expected.
+        assertThat(migrations).extracting(Migration::version).isSorted().doesNotHaveDuplicates();
         assertThat(migrations.get(0).name()).isEqualTo("V001__create_database");
         assertThat(migrations.get(0).statements())
                 .containsExactly("CREATE DATABASE IF NOT EXISTS ringstream");
