@@ -1,0 +1,77 @@
+package io.ringstream.e2e;
+
+import static org.awaitility.Awaitility.await;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.ringstream.flink.clickhouse.RingstreamTables.SinkTuning;
+import io.ringstream.flink.routing.RoutingJob;
+import io.ringstream.flink.routing.RoutingJobConfig;
+import io.ringstream.routing.core.QueuePolicy;
+import io.ringstream.routing.core.RoutingConfig;
+import io.ringstream.routing.core.RoutingStep;
+import io.ringstream.routing.kafka.RoutingFeeds;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * Starts what routing needs besides Kafka and ClickHouse: the routing job (on the test's Flink
+ * MiniCluster) and routing-service (a real Micronaut server on a free port), wired to each other
+ * only through Kafka, as in production.
+ */
+final class RoutingStack {
+    static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    private RoutingStack() {}
+
+    /**
+     * The acceptance queue "support": step 1 needs billing proficiency >= 4 for 3 s, step 2 >= 2
+     * for 3 s, then any agent; offers ring 3 s; 60 s wrap-up; 3 misses make an agent not ready.
+     */
+    static RoutingConfig supportPolicy() {
+        return RoutingConfig.of(
+                QueuePolicy.simple("support")
+                        .withSteps(
+                                RoutingStep.atLeast(4, Duration.ofSeconds(3)),
+                                RoutingStep.atLeast(2, Duration.ofSeconds(3)))
+                        .withOfferTimeout(Duration.ofSeconds(3))
+                        .withWrapUp(Duration.ofSeconds(60))
+                        .withMaxConsecutiveMisses(3));
+    }
+
+    static RoutingJobConfig jobConfig(String kafka, String clickHouse, String checkpointDir) {
+        return RoutingJobConfig.defaults(kafka, clickHouse)
+                .withConsumerGroup("e2e-routing")
+                .withRouting(supportPolicy())
+                .withCheckpointInterval(Duration.ofMillis(500))
+                .withCheckpointDir(checkpointDir)
+                .withSinkTuning(new SinkTuning(100, Duration.ofMillis(200), 3));
+    }
+
+    static JobClient startJob(RoutingJobConfig config) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(1);
+        return RoutingJob.startLocal(config, env);
+    }
+
+    /** routing-service on a free port, its Kafka feeds positioned before it returns. */
+    static EmbeddedServer startService(String kafka, String clickHouse) {
+        EmbeddedServer server =
+                ApplicationContext.run(
+                        EmbeddedServer.class,
+                        Map.of(
+                                "ringstream.kafka.bootstrap",
+                                kafka,
+                                "ringstream.clickhouse.url",
+                                clickHouse,
+                                "ringstream.routing.route-wait",
+                                "500ms",
+                                "micronaut.server.port",
+                                -1));
+        RoutingFeeds feeds = server.getApplicationContext().getBean(RoutingFeeds.class);
+        await().atMost(TIMEOUT).until(feeds::ready);
+        return server;
+    }
+}
