@@ -195,6 +195,9 @@ public final class RoutingJob {
             conf.set(StateRecoveryOptions.SAVEPOINT_PATH, config.restorePath());
         }
         env.configure(conf);
+        // Records cross the keyBy in network buffers, shipped when full or after this timeout
+        // (default 100 ms): routing is a request/response path, so ship each record at once.
+        env.setBufferTimeout(0);
         env.enableCheckpointing(
                 config.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
         env.getCheckpointConfig()

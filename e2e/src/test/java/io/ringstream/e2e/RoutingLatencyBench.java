@@ -1,0 +1,211 @@
+package io.ringstream.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.ringstream.clickhouse.LocalClickHouseServer;
+import io.ringstream.events.topics.Topics;
+import io.ringstream.flink.routing.RoutingJob;
+import io.ringstream.flink.routing.RoutingJobConfig;
+import io.ringstream.kafka.EmbeddedKafkaBroker;
+import io.ringstream.kafka.TopicInstaller;
+import io.ringstream.routing.core.QueuePolicy;
+import io.ringstream.routing.core.RoutingConfig;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * Measures the PBX's wait: from sending {@code POST /v1/route} to receiving CONNECT, through
+ * routing-service, Kafka, the routing job on Flink and back, at fixed request rates (open loop: a
+ * request is sent on schedule whatever the previous ones are doing). Every answered contact is
+ * ended at once so its agent is free again; enough agents are logged in that no request waits for
+ * one. Prints p50/p90/p99/max per rate. A benchmark, not a test: run it by hand (see
+ * docs/benchmarks.md, "Routing").
+ *
+ * <p>Arguments: {@code [seconds per rate, default 15] [rates, default 200 1000]}.
+ */
+public final class RoutingLatencyBench {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TENANT = "bench";
+    private static final int AGENTS = 400;
+
+    private RoutingLatencyBench() {}
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
+        List<Integer> rates = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            rates.add(Integer.parseInt(args[i]));
+        }
+        if (rates.isEmpty()) {
+            rates = List.of(200, 1000);
+        }
+        Path dir = Files.createTempDirectory("ringstream-routing-bench");
+        try (EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0);
+                LocalClickHouseServer clickhouse =
+                        LocalClickHouseServer.startOnFreePorts(dir.resolve("clickhouse"))) {
+            TopicInstaller.install(kafka.bootstrapServers(), Topics.ALL);
+            clickhouse.migrate();
+            RoutingJobConfig config =
+                    RoutingJobConfig.defaults(kafka.bootstrapServers(), clickhouse.jdbcUrl())
+                            .withRouting(
+                                    RoutingConfig.of(
+                                            QueuePolicy.simple("support")
+                                                    .withOfferTimeout(Duration.ofSeconds(60))));
+            Configuration flink = new Configuration();
+            flink.set(RestOptions.BIND_PORT, "0");
+            StreamExecutionEnvironment env =
+                    StreamExecutionEnvironment.createLocalEnvironment(1, flink);
+            JobClient job = RoutingJob.startLocal(config, env);
+            EmbeddedServer service =
+                    RoutingStack.startService(kafka.bootstrapServers(), clickhouse.jdbcUrl());
+            try {
+                run(service.getURL().toString(), seconds, rates);
+            } finally {
+                service.close();
+                job.cancel().get(30, TimeUnit.SECONDS);
+            }
+        }
+        System.exit(0);
+    }
+
+    private static void run(String base, int seconds, List<Integer> rates) throws Exception {
+        RoutingApi api = new RoutingApi(base, TENANT);
+        for (int a = 0; a < AGENTS; a++) {
+            api.loginReady("agent-" + a, 3, "es");
+        }
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        System.out.printf(
+                Locale.ROOT,
+                "routing latency, POST /v1/route -> CONNECT, %d agents, %d s per rate,"
+                        + " %d cores%n",
+                AGENTS,
+                seconds,
+                Runtime.getRuntime().availableProcessors());
+        measure(http, base, 100, 5, "warm-up");
+        for (int rate : rates) {
+            measure(http, base, rate, seconds, null);
+        }
+    }
+
+    private static void measure(HttpClient http, String base, int rate, int seconds, String label)
+            throws Exception {
+        int total = rate * seconds;
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        AtomicInteger waits = new AtomicInteger();
+        AtomicInteger failures = new AtomicInteger();
+        List<CompletableFuture<?>> inFlight = Collections.synchronizedList(new ArrayList<>());
+        String prefix = "r" + rate + "-" + System.nanoTime() + "-";
+        long periodNanos = 1_000_000_000L / rate;
+        long start = System.nanoTime();
+        for (int i = 0; i < total; i++) {
+            long due = start + i * periodNanos;
+            long now;
+            while ((now = System.nanoTime()) < due) {
+                long gap = due - now;
+                if (gap > 200_000) {
+                    TimeUnit.NANOSECONDS.sleep(gap - 100_000);
+                }
+            }
+            String contactId = prefix + i;
+            long sent = System.nanoTime();
+            inFlight.add(
+                    http.sendAsync(route(base, contactId), HttpResponse.BodyHandlers.ofString())
+                            .thenCompose(
+                                    response -> {
+                                        long took = System.nanoTime() - sent;
+                                        JsonNode answer = read(response.body());
+                                        if (response.statusCode() != 200 || answer == null) {
+                                            failures.incrementAndGet();
+                                            return CompletableFuture.completedFuture(null);
+                                        }
+                                        if (!"CONNECT".equals(answer.path("action").asText())) {
+                                            waits.incrementAndGet();
+                                        } else {
+                                            latencies.add(took);
+                                        }
+                                        return http.sendAsync(
+                                                end(base, contactId),
+                                                HttpResponse.BodyHandlers.discarding());
+                                    })
+                            .exceptionally(
+                                    e -> {
+                                        failures.incrementAndGet();
+                                        return null;
+                                    }));
+        }
+        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new))
+                .get(120, TimeUnit.SECONDS);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        System.out.printf(
+                Locale.ROOT,
+                "%-8s %5d req/s offered, %6.0f req/s done: n=%d p50=%.1f ms p90=%.1f ms"
+                        + " p99=%.1f ms max=%.1f ms (waited for an agent: %d, failed: %d)%n",
+                label == null ? "rate" : label,
+                rate,
+                total / elapsed,
+                sorted.size(),
+                ms(sorted, 0.50),
+                ms(sorted, 0.90),
+                ms(sorted, 0.99),
+                sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1e6,
+                waits.get(),
+                failures.get());
+    }
+
+    private static HttpRequest route(String base, String contactId) {
+        String body =
+                "{\"tenant\":\""
+                        + TENANT
+                        + "\",\"contactId\":\""
+                        + contactId
+                        + "\",\"queue\":\"support\",\"skills\":{\"billing\":1},"
+                        + "\"language\":\"es\",\"waitMillis\":10000}";
+        return HttpRequest.newBuilder(URI.create(base + "/v1/route"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+    }
+
+    private static HttpRequest end(String base, String contactId) {
+        return HttpRequest.newBuilder(
+                        URI.create(base + "/v1/contacts/" + contactId + "/end?tenant=" + TENANT))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build();
+    }
+
+    private static JsonNode read(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static double ms(List<Long> sorted, double q) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        int i = (int) Math.ceil(q * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(i, sorted.size() - 1))) / 1e6;
+    }
+}
