@@ -4,10 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.ringstream.clickhouse.LocalClickHouseServer;
+import io.ringstream.events.ContactEvent;
+import io.ringstream.events.ContactEventType;
+import io.ringstream.events.EventIds;
 import io.ringstream.events.topics.Topics;
 import io.ringstream.flink.routing.RoutingJob;
 import io.ringstream.flink.routing.RoutingJobConfig;
 import io.ringstream.kafka.EmbeddedKafkaBroker;
+import io.ringstream.kafka.EventPublisher;
 import io.ringstream.kafka.TopicInstaller;
 import io.ringstream.routing.core.QueuePolicy;
 import io.ringstream.routing.core.RoutingConfig;
@@ -34,10 +38,10 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 /**
  * Measures the PBX's wait: from sending {@code POST /v1/route} to receiving CONNECT, through
  * routing-service, Kafka, the routing job on Flink and back, at fixed request rates (open loop: a
- * request is sent on schedule whatever the previous ones are doing). Every answered contact is
- * ended at once so its agent is free again; enough agents are logged in that no request waits for
- * one. Prints p50/p90/p99/max per rate. A benchmark, not a test: run it by hand (see
- * docs/benchmarks.md, "Routing").
+ * request is sent on schedule whatever the previous ones are doing). Every answered contact is hung
+ * up at once, as the PBX bridge reports it (an ENDED event on contact-events), so its agent is free
+ * again; enough agents are logged in that no request waits for one. Prints p50/p90/p99/max per
+ * rate. A benchmark, not a test: run it by hand (see docs/benchmarks.md, "Routing").
  *
  * <p>Arguments: {@code [seconds per rate, default 15] [rates, default 200 1000]}.
  */
@@ -76,8 +80,8 @@ public final class RoutingLatencyBench {
             JobClient job = RoutingJob.startLocal(config, env);
             EmbeddedServer service =
                     RoutingStack.startService(kafka.bootstrapServers(), clickhouse.jdbcUrl());
-            try {
-                run(service.getURL().toString(), seconds, rates);
+            try (EventPublisher pbx = EventPublisher.create(kafka.bootstrapServers())) {
+                run(service.getURL().toString(), pbx, seconds, rates);
             } finally {
                 service.close();
                 job.cancel().get(30, TimeUnit.SECONDS);
@@ -86,7 +90,8 @@ public final class RoutingLatencyBench {
         System.exit(0);
     }
 
-    private static void run(String base, int seconds, List<Integer> rates) throws Exception {
+    private static void run(String base, EventPublisher pbx, int seconds, List<Integer> rates)
+            throws Exception {
         RoutingApi api = new RoutingApi(base, TENANT);
         for (int a = 0; a < AGENTS; a++) {
             api.loginReady("agent-" + a, 3, "es");
@@ -99,13 +104,14 @@ public final class RoutingLatencyBench {
                 AGENTS,
                 seconds,
                 Runtime.getRuntime().availableProcessors());
-        measure(http, base, 100, 5, "warm-up");
+        measure(http, base, pbx, 100, 5, "warm-up");
         for (int rate : rates) {
-            measure(http, base, rate, seconds, null);
+            measure(http, base, pbx, rate, seconds, null);
         }
     }
 
-    private static void measure(HttpClient http, String base, int rate, int seconds, String label)
+    private static void measure(
+            HttpClient http, String base, EventPublisher pbx, int rate, int seconds, String label)
             throws Exception {
         int total = rate * seconds;
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
@@ -141,9 +147,8 @@ public final class RoutingLatencyBench {
                                         } else {
                                             latencies.add(took);
                                         }
-                                        return http.sendAsync(
-                                                end(base, contactId),
-                                                HttpResponse.BodyHandlers.discarding());
+                                        return pbx.publish(
+                                                Topics.CONTACT_EVENTS, hangUp(contactId));
                                     })
                             .exceptionally(
                                     e -> {
@@ -186,10 +191,13 @@ public final class RoutingLatencyBench {
                 .build();
     }
 
-    private static HttpRequest end(String base, String contactId) {
-        return HttpRequest.newBuilder(
-                        URI.create(base + "/v1/contacts/" + contactId + "/end?tenant=" + TENANT))
-                .POST(HttpRequest.BodyPublishers.noBody())
+    /** The caller hangs up, as telephony-bridge reports an AMI Hangup. */
+    private static ContactEvent hangUp(String contactId) {
+        return ContactEvent.builder(ContactEventType.ENDED, contactId)
+                .tenant(TENANT)
+                .eventId(EventIds.of("bench", contactId, "ENDED"))
+                .eventTime(System.currentTimeMillis())
+                .source("ami:bench")
                 .build();
     }
 
