@@ -1,5 +1,6 @@
 package io.ringstream.routing.core;
 
+import io.ringstream.events.Channel;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -85,6 +86,40 @@ final class Matcher {
     }
 
     /** Mean proficiency over the contact's required skills; 0 when it requires none. */
+    /**
+     * What assigning the contact would lock up that other contacts may need: each other channel the
+     * agent could take now and no longer could (a voice call on a blended agent locks chat; a first
+     * chat on an idle blended agent locks voice; one more chat locks nothing), plus half a point
+     * per language the agent speaks beyond the contact's.
+     */
+    static double versatility(Contact contact, AgentRecord a) {
+        double cost = 0;
+        Channel channel = contact.channel();
+        if (channel == Channel.VOICE) {
+            for (var cap : a.profile.capacity().entrySet()) {
+                if (cap.getKey() != Channel.VOICE && cap.getValue() > 0) {
+                    cost += 1;
+                }
+            }
+        } else if (a.totalLoad == 0 && a.profile.capacity(Channel.VOICE) > 0) {
+            cost += 1;
+        }
+        if (contact.language() != null) {
+            cost += 0.5 * Math.max(0, a.profile.languages().size() - 1);
+        }
+        return cost;
+    }
+
+    /**
+     * BEST_FIT's score: mean proficiency on the required skills minus the configured weight times
+     * {@link #versatility}. With weight 0 it is pure proficiency.
+     */
+    double bestFit(Contact contact, AgentRecord a) {
+        double score = fit(contact, a.profile);
+        double weight = config.versatilityWeight();
+        return weight == 0 ? score : score - weight * versatility(contact, a);
+    }
+
     static double fit(Contact contact, AgentProfile agent) {
         if (contact.requiredSkills().isEmpty()) {
             return 0;
@@ -141,7 +176,7 @@ final class Matcher {
         if (preferred != null) {
             eligible.remove(preferred);
             ranked = new ArrayList<>(List.of(preferred));
-            ranked.addAll(best(eligible, order(strategy, c), k - 1));
+            ranked.addAll(bestOf(eligible, strategy, c, k - 1));
             chosen = List.of(preferred);
             reason = "preferred agent";
         } else if (strategy == Strategy.RING_ALL) {
@@ -156,7 +191,7 @@ final class Matcher {
             ranked.addAll(eligible.subList(0, Math.min(k - 1, eligible.size())));
             chosen = List.of(pick);
         } else {
-            ranked = best(eligible, order(strategy, c), k);
+            ranked = bestOf(eligible, strategy, c, k);
             chosen = List.of(ranked.get(0));
             reason = explain(strategy, contact, chosen.get(0), now);
         }
@@ -215,44 +250,59 @@ final class Matcher {
         return top;
     }
 
-    private Comparator<AgentRecord> order(Strategy strategy, ContactRecord c) {
-        Comparator<AgentRecord> byIdle =
-                Comparator.<AgentRecord>comparingLong(a -> a.idleSince)
-                        .thenComparing(AgentRecord::id);
-        Comparator<AgentRecord> order =
+    /** An agent with its fit computed once, so comparisons stay cheap. */
+    private record Ranked(AgentRecord agent, double fit) {}
+
+    /** The {@code k} best eligible agents in the strategy's order. */
+    private List<AgentRecord> bestOf(
+            List<AgentRecord> eligible, Strategy strategy, ContactRecord c, int k) {
+        List<Ranked> ranked = new ArrayList<>(eligible.size());
+        for (AgentRecord a : eligible) {
+            ranked.add(new Ranked(a, strategy == Strategy.BEST_FIT ? bestFit(c.contact, a) : 0));
+        }
+        List<AgentRecord> top = new ArrayList<>();
+        for (Ranked r : best(ranked, order(strategy, c), k)) {
+            top.add(r.agent());
+        }
+        return top;
+    }
+
+    private Comparator<Ranked> order(Strategy strategy, ContactRecord c) {
+        Comparator<Ranked> byId = Comparator.comparing(r -> r.agent().id());
+        Comparator<Ranked> byIdle =
+                Comparator.<Ranked>comparingLong(r -> r.agent().idleSince).thenComparing(byId);
+        Comparator<Ranked> order =
                 switch (strategy) {
                     case BEST_FIT ->
-                            Comparator.<AgentRecord>comparingDouble(a -> -fit(c.contact, a.profile))
-                                    .thenComparing(byIdle);
+                            Comparator.<Ranked>comparingDouble(r -> -r.fit()).thenComparing(byIdle);
                     case LONGEST_IDLE -> byIdle;
                     case FEWEST_CONTACTS ->
-                            Comparator.<AgentRecord>comparingInt(a -> a.handled)
+                            Comparator.<Ranked>comparingInt(r -> r.agent().handled)
                                     .thenComparing(byIdle);
-                    case ROUND_ROBIN -> rotation(c.contact.queue());
-                    case RANDOM, RING_ALL -> Comparator.comparing(AgentRecord::id);
+                    case ROUND_ROBIN -> rotation(c.contact.queue(), byId);
+                    case RANDOM, RING_ALL -> byId;
                 };
         if (c.preferSenior && strategy != Strategy.RING_ALL && strategy != Strategy.RANDOM) {
             order =
-                    Comparator.<AgentRecord>comparingInt(a -> -a.profile.seniority())
+                    Comparator.<Ranked>comparingInt(r -> -r.agent().profile.seniority())
                             .thenComparing(order);
         }
         return order;
     }
 
     /** Agents after the queue's last chosen one come first, in id order, then the wrap-around. */
-    private Comparator<AgentRecord> rotation(String queue) {
+    private Comparator<Ranked> rotation(String queue, Comparator<Ranked> byId) {
         String last = state.lastRoundRobin.get(queue);
         if (last == null) {
-            return Comparator.comparing(AgentRecord::id);
+            return byId;
         }
-        return Comparator.<AgentRecord>comparingInt(a -> a.id().compareTo(last) > 0 ? 0 : 1)
-                .thenComparing(AgentRecord::id);
+        return Comparator.<Ranked>comparingInt(r -> r.agent().id().compareTo(last) > 0 ? 0 : 1)
+                .thenComparing(byId);
     }
 
-    private static double score(
-            Strategy strategy, Contact contact, AgentRecord a, int rank, long now) {
+    private double score(Strategy strategy, Contact contact, AgentRecord a, int rank, long now) {
         return switch (strategy) {
-            case BEST_FIT -> fit(contact, a.profile);
+            case BEST_FIT -> bestFit(contact, a);
             case LONGEST_IDLE -> Math.max(0, now - a.idleSince) / 1000.0;
             case FEWEST_CONTACTS -> -a.handled;
             case ROUND_ROBIN, RANDOM -> -rank;
@@ -260,17 +310,31 @@ final class Matcher {
         };
     }
 
-    private static String explain(Strategy strategy, Contact contact, AgentRecord a, long now) {
+    private String explain(Strategy strategy, Contact contact, AgentRecord a, long now) {
         long idle = Math.max(0, now - a.idleSince) / 1000;
         return switch (strategy) {
             case BEST_FIT ->
-                    String.format(
-                            Locale.ROOT, "best fit %.2f, idle %d s", fit(contact, a.profile), idle);
+                    "best fit "
+                            + twoDecimals(bestFit(contact, a))
+                            + " (proficiency "
+                            + twoDecimals(fit(contact, a.profile))
+                            + ", versatility "
+                            + twoDecimals(versatility(contact, a))
+                            + "), idle "
+                            + idle
+                            + " s";
             case LONGEST_IDLE -> "idle longest (" + idle + " s)";
             case FEWEST_CONTACTS -> "fewest contacts (" + a.handled + ")";
             case ROUND_ROBIN -> "next in rotation";
             case RANDOM, RING_ALL -> strategy.name().toLowerCase(Locale.ROOT);
         };
+    }
+
+    /** 4.5 → "4.50" without String.format, which costs more than the rest of a decision. */
+    static String twoDecimals(double value) {
+        long hundredths = Math.round(value * 100);
+        long frac = Math.abs(hundredths % 100);
+        return (hundredths / 100) + "." + (frac < 10 ? "0" : "") + frac;
     }
 
     private static String describe(RoutingStep step) {

@@ -318,35 +318,40 @@ public final class RoutingEngine {
                 waiting);
     }
 
+    /** Every logged-in agent, by id. */
     public List<AgentView> agents() {
-        long t = state.now;
         List<AgentView> views = new ArrayList<>();
-        for (AgentRecord a : state.agents.values()) {
-            Map<Channel, Integer> load = new EnumMap<>(Channel.class);
-            for (Channel ch : Channel.values()) {
-                if (a.load[ch.ordinal()] > 0) {
-                    load.put(ch, a.load[ch.ordinal()]);
-                }
-            }
-            views.add(
-                    new AgentView(
-                            a.id(),
-                            a.state(t),
-                            a.reason(t),
-                            a.profile.queues(),
-                            load,
-                            List.copyOf(a.activeContacts),
-                            List.copyOf(a.pendingOffers),
-                            a.wrapUpUntil,
-                            a.idleSince,
-                            a.handled,
-                            a.misses));
+        for (AgentRecord a : new TreeMap<>(state.agents).values()) {
+            views.add(view(a));
         }
         return views;
     }
 
+    private AgentView view(AgentRecord a) {
+        long t = state.now;
+        Map<Channel, Integer> load = new EnumMap<>(Channel.class);
+        for (Channel ch : Channel.values()) {
+            if (a.load[ch.ordinal()] > 0) {
+                load.put(ch, a.load[ch.ordinal()]);
+            }
+        }
+        return new AgentView(
+                a.id(),
+                a.state(t),
+                a.reason(t),
+                a.profile.queues(),
+                load,
+                List.copyOf(a.activeContacts),
+                List.copyOf(a.pendingOffers),
+                a.wrapUpUntil,
+                a.idleSince,
+                a.handled,
+                a.misses);
+    }
+
     public Optional<AgentView> agent(String agentId) {
-        return agents().stream().filter(v -> v.agentId().equals(agentId)).findFirst();
+        AgentRecord a = state.agents.get(agentId);
+        return a == null ? Optional.empty() : Optional.of(view(a));
     }
 
     // ---- internals ----
@@ -484,6 +489,9 @@ public final class RoutingEngine {
     /** Members of the contact's eligible queues, lazily, for the audit's ineligible part. */
     private Iterable<AgentRecord> members(ContactRecord c) {
         Set<String> queues = eligibleQueues(c);
+        if (queues.size() == 1) {
+            return index.members(queues.iterator().next());
+        }
         return () -> queues.stream().flatMap(q -> index.members(q).stream()).distinct().iterator();
     }
 
@@ -585,8 +593,8 @@ public final class RoutingEngine {
         QueuePolicy policy = policies.of(c.contact.queue());
         long wrapUp = policy.wrapUp().toMillis();
         AgentRecord a = state.agents.get(c.agentId);
-        if (a != null) {
-            a.activeContacts.remove(c.id());
+        // After a logout and a new login the agent's record no longer holds this contact.
+        if (a != null && a.activeContacts.remove(c.id())) {
             a.removeLoad(c.contact.channel());
             if (wrapUp > 0) {
                 a.wrapUpUntil = Math.max(a.wrapUpUntil, t + wrapUp);

@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Everything routing must not lose for one tenant: logged-in agents, contacts not yet ended,
@@ -23,7 +22,7 @@ import java.util.TreeMap;
 public final class RoutingState implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    final Map<String, AgentRecord> agents = new TreeMap<>();
+    final Map<String, AgentRecord> agents = new HashMap<>();
     final Map<String, ContactRecord> contacts = new LinkedHashMap<>();
     final Map<String, Offer> offers = new LinkedHashMap<>();
     final Map<String, String> lastRoundRobin = new HashMap<>();

@@ -30,7 +30,7 @@ public final class ErlangValidation {
     public static SimulationSpec spec(double hours, long seed) {
         QueuePolicy queue = QueuePolicy.simple("general").withStrategy(Strategy.LONGEST_IDLE);
         return new SimulationSpec(
-                RoutingConfig.of(queue),
+                RoutingConfig.of(queue).withAuditCandidates(1),
                 List.of(
                         new AgentGroup(
                                 "agent",
