@@ -2,6 +2,7 @@ package io.ringstream.sentiment;
 
 import io.ringstream.sentiment.corenlp.CoreNlpSentimentModel;
 import io.ringstream.sentiment.djl.DjlSentimentModel;
+import io.ringstream.sentiment.language.LanguageDetector;
 import io.ringstream.sentiment.lexicon.LexiconSentimentModel;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -50,9 +51,14 @@ public final class SharedModels {
 
     /** A scorer over the shared models of an assignment (language → spec). */
     public static SentimentScorer scorer(Map<String, String> assignment) {
+        return scorer(assignment, SentimentScorer.DEFAULT_MAX_CHARS);
+    }
+
+    /** A scorer over the shared models of an assignment that cuts texts to {@code maxChars}. */
+    public static SentimentScorer scorer(Map<String, String> assignment, int maxChars) {
         Map<String, SentimentModel> models = new LinkedHashMap<>();
         assignment.forEach((language, spec) -> models.put(language, get(spec)));
-        return new SentimentScorer(models);
+        return new SentimentScorer(models, LanguageDetector.shared(), maxChars);
     }
 
     /** How many times this JVM loaded the model of a spec: 0 or 1. */

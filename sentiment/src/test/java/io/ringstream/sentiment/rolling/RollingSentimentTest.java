@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 /** The rolling scores and the once-per-episode alert rules, turn by turn. */
 class RollingSentimentTest {
-    private final AlertPolicy policy = AlertPolicy.DEFAULT; // alpha 0.4, threshold -0.35
+    private final AlertPolicy policy = AlertPolicy.DEFAULT; // alpha 0.4, threshold -0.3
     private final RollingSentiment rolling = new RollingSentiment(policy);
     private final ConversationState state = new ConversationState();
     private int n;
@@ -47,7 +47,7 @@ class RollingSentimentTest {
 
     @Test
     void thresholdAlertFiresExactlyOnceAtTheRightTurn() {
-        // Rolling: 0.2, 0.12, -0.168, -0.4208 (below -0.35: alert), -0.61248, -0.647488
+        // Rolling: 0.2, 0.12, -0.168, -0.4208 (below -0.3: alert), -0.61248, -0.647488
         List<Double> scores = List.of(0.5, 0.0, -0.6, -0.8, -0.9, -0.7);
         int alertedAt = -1;
         int alerts = 0;
@@ -93,7 +93,7 @@ class RollingSentimentTest {
     void aBriefDipBelowTheRearmLevelDoesNotReAlert() {
         customer(-0.9); // -0.36: alert
         assertThat(state.episodes).isEqualTo(1);
-        customer(0.2); // -0.136: above threshold but below rearm 0 -> episode stays open
+        customer(0.2); // -0.136: above the threshold but below rearm 0 -> episode stays open
         assertThat(state.alerting).isTrue();
         assertThat(customer(-0.9).alert()).isNull(); // -0.4416, same episode
         assertThat(state.episodes).isEqualTo(1);
@@ -106,11 +106,12 @@ class RollingSentimentTest {
         }
         TurnResult a = customer(-1.0); // 0.4*-1 + 0.6*0.92224 = 0.153 -> drop 0.769 but >= floor 0
         assertThat(a.alert()).isNull();
-        // -0.4 + 0.6 * 0.153344 = -0.3079936: drop from 0.92224 is 1.2302336 > 0.5, and < 0
-        TurnResult b = customer(-1.0);
+        // -0.32 + 0.6 * 0.153344 = -0.2279936: above the threshold, but 1.1502336 below the
+        // peak 0.92224 (> 0.5) and below the floor 0
+        TurnResult b = customer(-0.8);
         assertThat(b.alert()).isNotNull();
         assertThat(b.alert().trigger()).isEqualTo(AlertDecision.Trigger.DROP);
-        assertThat(b.alert().drop()).isCloseTo(0.92224 + 0.3079936, within(1e-9));
+        assertThat(b.alert().drop()).isCloseTo(0.92224 + 0.2279936, within(1e-9));
         assertThat(b.point().customerRolling()).isGreaterThan(policy.threshold());
     }
 
