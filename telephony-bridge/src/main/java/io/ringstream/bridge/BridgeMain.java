@@ -4,6 +4,9 @@ import io.ringstream.bridge.agi.FastAgiConfig;
 import io.ringstream.bridge.agi.FastAgiServer;
 import io.ringstream.bridge.ami.AmiBridge;
 import io.ringstream.bridge.ami.BridgeStats;
+import io.ringstream.bridge.ingest.IngestConfig;
+import io.ringstream.bridge.ingest.TranscriptIngestServer;
+import java.io.IOException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the AMI bridge as its own process (container or shaded jar): configuration from the
  * environment, a stats line every 30 s, a clean stop on SIGTERM. With RINGSTREAM_ROUTING_URL set it
- * also serves FastAGI for the dialplan's route requests.
+ * also serves FastAGI for the dialplan's route requests; with RINGSTREAM_INGEST_PORT set, the HTTP
+ * endpoint speech-to-text engines push transcript segments to.
  */
 public final class BridgeMain {
     private BridgeMain() {}
@@ -45,6 +49,28 @@ public final class BridgeMain {
             System.exit(2);
             return;
         }
+        IngestConfig ingestConfig;
+        try {
+            ingestConfig = IngestConfig.fromEnv(System.getenv());
+        } catch (IllegalArgumentException e) {
+            log.error(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        TranscriptIngestServer ingest;
+        try {
+            ingest =
+                    ingestConfig == null
+                            ? null
+                            : TranscriptIngestServer.start(ingestConfig, config.kafkaBootstrap());
+        } catch (IOException e) {
+            log.error(
+                    "Cannot serve transcript ingest on port {}: {}",
+                    ingestConfig.port(),
+                    e.toString());
+            System.exit(2);
+            return;
+        }
         AmiBridge bridge = AmiBridge.create(config);
         // FastAGI (the dialplan asking routing-service where calls go) runs when a routing URL is
         // set.
@@ -61,6 +87,9 @@ public final class BridgeMain {
                                     reporter.shutdownNow();
                                     if (agi != null) {
                                         agi.close();
+                                    }
+                                    if (ingest != null) {
+                                        ingest.close();
                                     }
                                     bridge.close();
                                     stopped.countDown();
