@@ -20,6 +20,7 @@ public final class Ringstream {
         try {
             switch (args[0]) {
                 case "up" -> up(UpOptions.parse(rest, defaultDataDir));
+                case "sentiment-eval" -> System.exit(SentimentEvalCommand.run(rest, System.out));
                 case "sql" -> {
                     configureLogging(defaultDataDir);
                     System.exit(SqlCommand.run(rest, defaultDataDir, System.out));
