@@ -20,6 +20,7 @@ public final class Ringstream {
         try {
             switch (args[0]) {
                 case "up" -> up(UpOptions.parse(rest, defaultDataDir));
+                case "simulate" -> System.exit(SimulateCommand.run(rest, System.out));
                 case "sentiment-eval" -> System.exit(SentimentEvalCommand.run(rest, System.out));
                 case "sql" -> {
                     configureLogging(defaultDataDir);

@@ -467,8 +467,7 @@ public final class RoutingEngine {
     }
 
     private Set<String> eligibleQueues(ContactRecord c) {
-        return Matcher.eligibleQueues(
-                policies.of(c.contact.queue()), c.contact.queue(), c.stepIndex);
+        return policies.eligibleQueues(c.contact.queue(), c.stepIndex);
     }
 
     /** Free agents of the contact's eligible queues, each once, in id order. */

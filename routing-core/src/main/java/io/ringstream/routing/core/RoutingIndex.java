@@ -66,28 +66,39 @@ final class RoutingIndex {
     void reindex(AgentRecord a, boolean removed, long now) {
         boolean free = !removed && a.hasFreeCapacity(now);
         Set<String> queues = removed ? Set.of() : a.profile.queues();
-        if (a.indexedQueues != null) {
-            for (String q : a.indexedQueues) {
-                if (a.indexedFree) {
-                    remove(freeByQueue, q, a);
+        boolean sameQueues = queues.equals(a.indexedQueues);
+        if (!sameQueues || free != a.indexedFree) {
+            if (a.indexedQueues != null) {
+                for (String q : a.indexedQueues) {
+                    if (a.indexedFree) {
+                        remove(freeByQueue, q, a);
+                    }
+                    if (!sameQueues) {
+                        remove(membersByQueue, q, a);
+                    }
                 }
-                remove(membersByQueue, q, a);
             }
-        }
-        for (String q : queues) {
-            membersByQueue.computeIfAbsent(q, k -> new TreeSet<>(BY_ID)).add(a);
-            if (free) {
-                freeByQueue.computeIfAbsent(q, k -> new TreeSet<>(BY_ID)).add(a);
+            for (String q : queues) {
+                if (!sameQueues) {
+                    membersByQueue.computeIfAbsent(q, k -> new TreeSet<>(BY_ID)).add(a);
+                }
+                if (free) {
+                    freeByQueue.computeIfAbsent(q, k -> new TreeSet<>(BY_ID)).add(a);
+                }
             }
+            a.indexedQueues = queues;
+            a.indexedFree = free;
         }
-        a.indexedQueues = queues;
-        a.indexedFree = free;
-        if (a.indexedWrapUp != null) {
-            wrapUpEnds.remove(a.indexedWrapUp);
-        }
-        a.indexedWrapUp = !removed && a.wrapUpUntil > 0 ? new TimeKey(a.wrapUpUntil, a.id()) : null;
-        if (a.indexedWrapUp != null) {
-            wrapUpEnds.add(a.indexedWrapUp);
+        long wrapUpUntil = removed ? 0 : a.wrapUpUntil;
+        long indexedUntil = a.indexedWrapUp == null ? 0 : a.indexedWrapUp.at();
+        if (wrapUpUntil != indexedUntil) {
+            if (a.indexedWrapUp != null) {
+                wrapUpEnds.remove(a.indexedWrapUp);
+            }
+            a.indexedWrapUp = wrapUpUntil > 0 ? new TimeKey(wrapUpUntil, a.id()) : null;
+            if (a.indexedWrapUp != null) {
+                wrapUpEnds.add(a.indexedWrapUp);
+            }
         }
         if (free) {
             dirtyAgents.add(a.id());
@@ -95,46 +106,51 @@ final class RoutingIndex {
     }
 
     void reindex(ContactRecord c, boolean removed) {
-        if (c.indexedKey != null) {
-            for (String q : c.indexedQueues) {
-                remove(waitingByEligibleQueue, q, c.indexedKey);
-            }
-            if (c.indexedUnanswered) {
-                remove(unansweredByQueue, c.contact.queue(), c.indexedKey);
-            }
-        }
-        if (c.indexedStepEnd != null) {
-            stepEnds.remove(c.indexedStepEnd);
-        }
-        if (removed) {
-            c.indexedKey = null;
-            c.indexedQueues = Set.of();
-            c.indexedUnanswered = false;
-            c.indexedStepEnd = null;
-            return;
-        }
-        ContactKey key = key(c);
+        ContactKey key = removed ? null : key(c);
         QueuePolicy policy = policies.of(c.contact.queue());
         Set<String> queues =
-                c.status == Status.WAITING
-                        ? Matcher.eligibleQueues(policy, c.contact.queue(), c.stepIndex)
+                !removed && c.status == Status.WAITING
+                        ? policies.eligibleQueues(c.contact.queue(), c.stepIndex)
                         : Set.of();
-        for (String q : queues) {
-            waitingByEligibleQueue.computeIfAbsent(q, k -> new TreeSet<>()).add(key);
-        }
-        boolean unanswered = c.unassigned();
-        if (unanswered) {
-            unansweredByQueue.computeIfAbsent(c.contact.queue(), k -> new TreeSet<>()).add(key);
+        boolean unanswered = !removed && c.unassigned();
+        if (key == null
+                || !key.equals(c.indexedKey)
+                || !queues.equals(c.indexedQueues)
+                || unanswered != c.indexedUnanswered) {
+            if (c.indexedKey != null) {
+                for (String q : c.indexedQueues) {
+                    remove(waitingByEligibleQueue, q, c.indexedKey);
+                }
+                if (c.indexedUnanswered) {
+                    remove(unansweredByQueue, c.contact.queue(), c.indexedKey);
+                }
+            }
+            if (key != null) {
+                for (String q : queues) {
+                    waitingByEligibleQueue.computeIfAbsent(q, k -> new TreeSet<>()).add(key);
+                }
+                if (unanswered) {
+                    unansweredByQueue
+                            .computeIfAbsent(c.contact.queue(), k -> new TreeSet<>())
+                            .add(key);
+                }
+            }
+            c.indexedKey = key;
+            c.indexedQueues = queues;
+            c.indexedUnanswered = unanswered;
         }
         long ends = unanswered ? policy.stepEndsAfter(c.stepIndex) : -1;
-        c.indexedStepEnd =
+        TimeKey stepEnd =
                 ends >= 0 ? new TimeKey(c.contact.enqueuedAtMillis() + ends, c.id()) : null;
-        if (c.indexedStepEnd != null) {
-            stepEnds.add(c.indexedStepEnd);
+        if (!java.util.Objects.equals(stepEnd, c.indexedStepEnd)) {
+            if (c.indexedStepEnd != null) {
+                stepEnds.remove(c.indexedStepEnd);
+            }
+            if (stepEnd != null) {
+                stepEnds.add(stepEnd);
+            }
+            c.indexedStepEnd = stepEnd;
         }
-        c.indexedKey = key;
-        c.indexedQueues = queues;
-        c.indexedUnanswered = unanswered;
     }
 
     private static <T> void remove(Map<String, TreeSet<T>> map, String queue, T value) {
