@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 3's acceptance, end to end: the PBX and agent desktops talk HTTP to a real routing-service,
  * which talks to the routing job on a Flink MiniCluster only through a real Kafka broker; decisions
  * land in a real clickhouse-server. Each test is a tenant of its own. The queue "support" needs
- * billing >= 4 for 3 s, then >= 2 for 3 s, then anyone; offers ring 3 s.
+ * billing >= 4 for 3 s, then >= 2 for 3 s, then anyone; offers ring 5 s.
  */
 class RoutingAcceptanceITCase {
     @RegisterExtension static final KafkaExtension KAFKA = new KafkaExtension();
@@ -154,7 +154,7 @@ class RoutingAcceptanceITCase {
         String secondAgent = second.get("agentId").asText();
         assertThat(secondAgent).isIn("a2", "a3");
 
-        // Nobody answers the second offer: after 3 s it times out and goes to the third agent.
+        // Nobody answers the second offer: after 5 s it times out and goes to the third agent.
         JsonNode third =
                 await().atMost(TIMEOUT)
                         .until(
@@ -183,6 +183,8 @@ class RoutingAcceptanceITCase {
                 new EventStream(
                         api.http(),
                         api.base() + "/v1/agents/a1/assignments?tenant=" + api.tenant())) {
+            // The desktop's stream is live before anything is offered.
+            await().atMost(TIMEOUT).until(() -> !a1.events().isEmpty());
             JsonNode first = api.route("c1", ANY_BILLING, 20_000);
             api.accept("a1", first.get("offerId").asText());
             api.endContact("c1");
@@ -205,8 +207,8 @@ class RoutingAcceptanceITCase {
                     .until(() -> a1.events().stream().anyMatch(e -> e.name().equals("ACCEPTED")));
             assertThat(a1.events())
                     .extracting(EventStream.Received::name)
-                    .containsExactly("OFFERED", "ACCEPTED");
-            assertThat(a1.events().get(0).data()).contains("\"contactId\":\"c1\"");
+                    .containsExactly("CONNECTED", "OFFERED", "ACCEPTED");
+            assertThat(a1.events().get(1).data()).contains("\"contactId\":\"c1\"");
         }
     }
 

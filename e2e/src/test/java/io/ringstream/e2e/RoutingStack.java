@@ -28,7 +28,7 @@ final class RoutingStack {
 
     /**
      * The acceptance queue "support": step 1 needs billing proficiency >= 4 for 3 s, step 2 >= 2
-     * for 3 s, then any agent; offers ring 3 s; 60 s wrap-up; 3 misses make an agent not ready.
+     * for 3 s, then any agent; offers ring 5 s; 60 s wrap-up; 3 misses make an agent not ready.
      */
     static RoutingConfig supportPolicy() {
         return RoutingConfig.of(
@@ -36,7 +36,7 @@ final class RoutingStack {
                         .withSteps(
                                 RoutingStep.atLeast(4, Duration.ofSeconds(3)),
                                 RoutingStep.atLeast(2, Duration.ofSeconds(3)))
-                        .withOfferTimeout(Duration.ofSeconds(3))
+                        .withOfferTimeout(Duration.ofSeconds(5))
                         .withWrapUp(Duration.ofSeconds(60))
                         .withMaxConsecutiveMisses(3));
     }

@@ -136,9 +136,9 @@ public class AgentController {
     }
 
     /**
-     * The agent's assignments as server-sent events, named by type (OFFERED, ACCEPTED, ...): first
-     * the offers pending now, then each later one. OFFERED carries the customer's CRM summary when
-     * known.
+     * The agent's assignments as server-sent events, named by type: CONNECTED once the stream is
+     * live, then the offers pending now, then each later one (OFFERED, ACCEPTED, REJECTED,
+     * TIMED_OUT, CANCELLED). OFFERED carries the customer's CRM summary when known.
      */
     @Get(value = "/assignments", produces = MediaType.TEXT_EVENT_STREAM)
     @Operation(summary = "Stream the agent's offers and their outcomes (server-sent events)")
@@ -150,6 +150,7 @@ public class AgentController {
                 sink -> {
                     AutoCloseable subscription =
                             view.subscribe(t, agentId, a -> sink.next(event(a)));
+                    sink.next(Event.of(AssignmentView.connected(agentId)).name("CONNECTED"));
                     view.pendingOffersOf(t, agentId).forEach(a -> sink.next(event(a)));
                     sink.onDispose(() -> close(subscription));
                 },

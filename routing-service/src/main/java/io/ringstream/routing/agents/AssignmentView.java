@@ -7,23 +7,30 @@ import io.ringstream.events.Channel;
 import io.ringstream.routing.crm.CrmSummary;
 
 /**
- * One event of an agent's assignment stream: an offer to answer (OFFERED, with the customer's CRM
- * summary when known) or how an offer ended.
+ * One event of an agent's assignment stream: CONNECTED first (the stream is live; only {@code
+ * agentId} is set), then offers to answer (OFFERED, with the customer's CRM summary when known) and
+ * how offers ended.
  *
  * @param expiresAt when an unanswered offer times out, epoch milliseconds
  */
 @Serdeable
 public record AssignmentView(
         String type,
-        String offerId,
-        String contactId,
+        @Nullable String offerId,
+        @Nullable String contactId,
         String agentId,
-        String queue,
+        @Nullable String queue,
         @Nullable Channel channel,
         int step,
         @Nullable Long expiresAt,
         @Nullable String reason,
         @Nullable CrmSummary customer) {
+
+    /** The first event of every stream: from now on the agent receives every offer. */
+    static AssignmentView connected(String agentId) {
+        return new AssignmentView(
+                "CONNECTED", null, null, agentId, null, null, 0, null, null, null);
+    }
 
     static AssignmentView of(Assignment a, CrmSummary customer) {
         return new AssignmentView(

@@ -242,21 +242,23 @@ class RoutingApiTest {
         try (SseClient stream =
                 new SseClient(
                         http, server.getURL() + "/v1/agents/a1/assignments?tenant=" + tenant)) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> stream.events().size() == 1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> stream.events().size() == 2);
             view.apply(Assignments.of(AssignmentType.TIMED_OUT, tenant, "o1", "c1", "a1"));
             view.apply(Assignments.of(AssignmentType.OFFERED, tenant, "o2", "c2", "a1", "k1"));
             view.apply(Assignments.of(AssignmentType.OFFERED, tenant, "o3", "c3", "someone-else"));
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> stream.events().size() == 3);
+            await().atMost(Duration.ofSeconds(10)).until(() -> stream.events().size() == 4);
             assertThat(stream.status()).isEqualTo(200);
             assertThat(stream.events())
                     .extracting(SseClient.Received::name)
-                    .containsExactly("OFFERED", "TIMED_OUT", "OFFERED");
-            JsonNode withCustomer = JSON.readTree(stream.events().get(2).data());
+                    .containsExactly("CONNECTED", "OFFERED", "TIMED_OUT", "OFFERED");
+            assertThat(JSON.readTree(stream.events().get(0).data()).get("agentId").asText())
+                    .isEqualTo("a1");
+            JsonNode withCustomer = JSON.readTree(stream.events().get(3).data());
             assertThat(withCustomer.get("offerId").asText()).isEqualTo("o2");
             assertThat(withCustomer.get("customer").get("name").asText()).isEqualTo("Ana");
             assertThat(withCustomer.get("customer").get("tier").asText()).isEqualTo("gold");
-            assertThat(JSON.readTree(stream.events().get(0).data()).get("customer").isNull())
+            assertThat(JSON.readTree(stream.events().get(1).data()).get("customer").isNull())
                     .isTrue();
         }
     }
