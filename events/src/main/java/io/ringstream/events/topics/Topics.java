@@ -8,6 +8,8 @@ import io.ringstream.events.DeadLetter;
 import io.ringstream.events.InteractionEvent;
 import io.ringstream.events.RoutingCommand;
 import io.ringstream.events.RoutingStatus;
+import io.ringstream.events.SlaEvent;
+import io.ringstream.events.SlaPolicy;
 import io.ringstream.events.SupervisorAlert;
 import io.ringstream.events.serde.EventSerde;
 import java.time.Duration;
@@ -85,6 +87,27 @@ public final class Topics {
                     EventSerde.of(RoutingStatus.class),
                     RoutingStatus::tenant);
 
+    /**
+     * SLA policies, keyed by policy id. Configuration, not traffic: kept for a century so that a
+     * job started from scratch reads every policy still in force (the newest record per id wins).
+     */
+    public static final Topic<SlaPolicy> SLA_POLICIES =
+            new Topic<>(
+                    "sla-policies",
+                    1,
+                    Duration.ofDays(36_500),
+                    EventSerde.of(SlaPolicy.class),
+                    SlaPolicy::policyId);
+
+    /** Every SLA warning, breach, met and cancellation from the SLA job, keyed by subject. */
+    public static final Topic<SlaEvent> SLA_EVENTS =
+            new Topic<>(
+                    "sla-events",
+                    3,
+                    Duration.ofDays(7),
+                    EventSerde.of(SlaEvent.class),
+                    SlaEvent::subject);
+
     /** Rejected inputs, keyed by the component that rejected them; kept longer for replay. */
     public static final Topic<DeadLetter> DEAD_LETTERS =
             new Topic<>(
@@ -104,5 +127,7 @@ public final class Topics {
                     ROUTING_COMMANDS,
                     ROUTING_ASSIGNMENTS,
                     ROUTING_STATUS,
+                    SLA_POLICIES,
+                    SLA_EVENTS,
                     DEAD_LETTERS);
 }
