@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,6 +36,9 @@ final class CenterBuilder {
 
     /** Contacts being handled, oldest first: the next to end. */
     final Deque<String> active = new ArrayDeque<>();
+
+    /** Contacts queued and not yet assigned, oldest first. */
+    final Set<String> waiting = new LinkedHashSet<>();
 
     long now = 1_000_000;
     private int nextContact;
@@ -99,7 +103,21 @@ final class CenterBuilder {
 
     /** Queues a contact and accepts whatever offers it caused; returns the decisions made. */
     int queueAndAccept(Contact c) {
+        waiting.add(c.contactId());
         return acceptAll(engine.contactQueued(c, now));
+    }
+
+    /**
+     * The oldest waiting callers hang up until {@code target} are left, so that a long run keeps
+     * the center in the same shape (contacts nobody free can take would otherwise pile up).
+     */
+    void abandonDownTo(int target) {
+        var it = waiting.iterator();
+        while (waiting.size() > target) {
+            String id = it.next();
+            it.remove();
+            engine.contactAbandoned(id, now);
+        }
     }
 
     int acceptAll(List<RoutingEffect> effects) {
@@ -110,6 +128,7 @@ final class CenterBuilder {
                 for (RoutingEffect after : engine.offerAccepted(made.offer().offerId(), now)) {
                     if (after instanceof RoutingEffect.ContactAssigned assigned) {
                         active.addLast(assigned.contactId());
+                        waiting.remove(assigned.contactId());
                     }
                 }
             }
@@ -118,6 +137,6 @@ final class CenterBuilder {
     }
 
     int waiting() {
-        return engine.state().contactCount() - active.size();
+        return waiting.size();
     }
 }

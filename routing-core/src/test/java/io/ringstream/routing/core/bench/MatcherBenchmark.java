@@ -11,6 +11,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Pure matcher throughput at contact-center scale (see {@link CenterBuilder}). Not a test; the
@@ -20,10 +21,11 @@ import org.openjdk.jmh.annotations.State;
  * <ul>
  *   <li>{@code freedAgentTakesAWaitingContact}: agents busy and 1,000 contacts waiting; the oldest
  *       call ends, routing picks the freed agent's first eligible waiting contact across its
- *       queues, the agent accepts, and a new contact arrives.
+ *       queues, the agent accepts, a new contact arrives, and the oldest waiting caller hangs up if
+ *       more than 1,000 wait.
  *   <li>{@code arrivingContactFindsAnAgent}: nobody waiting and most agents idle; a contact
  *       arrives, routing picks the best-fitting idle eligible agent, the agent accepts, and the
- *       oldest call ends.
+ *       oldest call ends (a contact nobody could take is abandoned at once).
  * </ul>
  */
 @BenchmarkMode(Mode.Throughput)
@@ -60,6 +62,12 @@ public class MatcherBenchmark {
                 center.queueAndAccept(center.nextContact());
             }
         }
+
+        /** Shows that the center kept its shape over the iteration. */
+        @TearDown(Level.Iteration)
+        public void shape() {
+            System.out.printf(" [busy %d, waiting %d]", center.active.size(), center.waiting());
+        }
     }
 
     /** A tenth of the agents busy, nobody waiting. */
@@ -77,6 +85,12 @@ public class MatcherBenchmark {
                 center.queueAndAccept(center.nextContact());
             }
         }
+
+        /** Shows that the center kept its shape over the iteration. */
+        @TearDown(Level.Iteration)
+        public void shape() {
+            System.out.printf(" [busy %d, waiting %d]", center.active.size(), center.waiting());
+        }
     }
 
     @Benchmark
@@ -85,6 +99,7 @@ public class MatcherBenchmark {
         c.now += 10;
         int decisions = c.acceptAll(c.engine.contactEnded(c.active.pollFirst(), c.now));
         decisions += c.queueAndAccept(c.nextContact());
+        c.abandonDownTo(busy.waiting);
         counter.decisions += decisions;
         return decisions;
     }
@@ -95,6 +110,7 @@ public class MatcherBenchmark {
         c.now += 10;
         int decisions = c.queueAndAccept(c.nextContact());
         c.acceptAll(c.engine.contactEnded(c.active.pollFirst(), c.now));
+        c.abandonDownTo(0);
         counter.decisions += decisions;
         return decisions;
     }
