@@ -1,0 +1,411 @@
+package io.ringstream.flink.sla;
+
+import io.ringstream.events.AgentEvent;
+import io.ringstream.events.ContactEvent;
+import io.ringstream.events.DeadLetter;
+import io.ringstream.events.InteractionEvent;
+import io.ringstream.events.SlaEvent;
+import io.ringstream.events.SlaPolicy;
+import io.ringstream.events.SupervisorAlert;
+import io.ringstream.events.topics.Topics;
+import io.ringstream.flink.QueueStatsJob;
+import io.ringstream.flink.kafka.Decoded;
+import io.ringstream.flink.kafka.KafkaConnectors;
+import io.ringstream.flink.kpi.model.KpiFact;
+import io.ringstream.flink.kpi.model.QueueKpiAggregator;
+import io.ringstream.flink.kpi.model.QueueKpiRow;
+import io.ringstream.flink.kpi.operators.AgentFactsFunction;
+import io.ringstream.flink.kpi.operators.ContactFactsFunction;
+import io.ringstream.flink.kpi.operators.QueueKpiFunction;
+import io.ringstream.flink.operators.DeadLetterSplitter;
+import io.ringstream.flink.sla.cep.OutcomeFunction;
+import io.ringstream.flink.sla.cep.SignalOrder;
+import io.ringstream.flink.sla.cep.SlaPatterns;
+import io.ringstream.flink.sla.cep.WarningFunction;
+import io.ringstream.flink.sla.clock.SlaSignal;
+import io.ringstream.flink.sla.io.LiveWatermarks;
+import io.ringstream.flink.sla.io.ServiceLevelTables;
+import io.ringstream.flink.sla.io.SlaKafka;
+import io.ringstream.flink.sla.operators.AlertFunction;
+import io.ringstream.flink.sla.operators.ClockSignalFunction;
+import io.ringstream.flink.sla.operators.LateSignalCounter;
+import io.ringstream.flink.sla.operators.SubjectEvent;
+import io.ringstream.flink.sla.operators.VerdictOrderFunction;
+import io.ringstream.flink.sla.policy.DefaultPolicies;
+import io.ringstream.flink.sla.policy.PolicyBook;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Objects;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.eventtime.WatermarkGenerator;
+import org.apache.flink.api.common.eventtime.WatermarkOutput;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.cep.CEP;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.OutputTag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The service-level job: SLA clocks detected with Flink CEP (warnings and breaches to supervisors
+ * and routing, every verdict to {@code sla-events} and ClickHouse {@code sla_events}), and live
+ * queue KPIs with Erlang C staffing (ClickHouse {@code queue_kpis}), all in event time.
+ *
+ * <p>Pipeline. Contact events, chat messages and agent events are decoded (rejects become dead
+ * letters) and, per contact or agent, turned into clock signals by {@link ClockSignalFunction},
+ * which reads the SLA policies from broadcast state and emits each clock's deadlines from timers.
+ * The signals, keyed by subject and SLA kind, feed two CEP patterns ({@link SlaPatterns}):
+ * warnings, and outcomes (breach, met, cancelled). Independently, contact and agent events become
+ * per-queue facts ({@link ContactFactsFunction}, {@link AgentFactsFunction}) that {@link
+ * QueueKpiFunction} folds into interval and sliding-window rows.
+ *
+ * <p>Sources and sinks come in through {@link Endpoints}; {@link #fromConfig} wires production.
+ */
+public final class ServiceLevelJob {
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceLevelJob.class);
+
+    public static final String JOB_NAME = "ringstream-sla-kpis";
+
+    /** Signals the outcome pattern refused as late. */
+    public static final OutputTag<SlaSignal> LATE_SIGNALS =
+            new OutputTag<>("late-sla-signals", TypeInformation.of(SlaSignal.class));
+
+    private final Endpoints endpoints;
+    private final SlaJobConfig config;
+
+    /**
+     * The job's sources and sinks.
+     *
+     * @param slaEventsTopic every verdict (the {@code sla-events} topic in production)
+     * @param alertsTopic warnings and breaches ({@code supervisor-alerts})
+     * @param slaEventsTable every verdict ({@code sla_events})
+     * @param kpiTable KPI rows ({@code queue_kpis})
+     * @param deadLetters rejected records ({@code dead-letters})
+     */
+    public record Endpoints(
+            Source<Decoded<ContactEvent>, ?, ?> contacts,
+            Source<Decoded<InteractionEvent>, ?, ?> interactions,
+            Source<Decoded<AgentEvent>, ?, ?> agents,
+            Source<Decoded<SlaPolicy>, ?, ?> policies,
+            Sink<SlaEvent> slaEventsTopic,
+            Sink<SupervisorAlert> alertsTopic,
+            Sink<SlaEvent> slaEventsTable,
+            Sink<QueueKpiRow> kpiTable,
+            Sink<DeadLetter> deadLetters) {
+
+        public Endpoints {
+            Objects.requireNonNull(contacts, "contacts");
+            Objects.requireNonNull(interactions, "interactions");
+            Objects.requireNonNull(agents, "agents");
+            Objects.requireNonNull(policies, "policies");
+            Objects.requireNonNull(slaEventsTopic, "slaEventsTopic");
+            Objects.requireNonNull(alertsTopic, "alertsTopic");
+            Objects.requireNonNull(slaEventsTable, "slaEventsTable");
+            Objects.requireNonNull(kpiTable, "kpiTable");
+            Objects.requireNonNull(deadLetters, "deadLetters");
+        }
+    }
+
+    public ServiceLevelJob(Endpoints endpoints, SlaJobConfig config) {
+        this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    /** Production wiring: topics from {@link Topics}, tables in ClickHouse. */
+    public static ServiceLevelJob fromConfig(SlaJobConfig config) {
+        String kafka = config.kafkaBootstrap();
+        String group = config.consumerGroup();
+        String url = config.clickHouseUrl();
+        return new ServiceLevelJob(
+                new Endpoints(
+                        SlaKafka.source(kafka, group, Topics.CONTACT_EVENTS),
+                        SlaKafka.source(kafka, group, Topics.INTERACTIONS),
+                        SlaKafka.source(kafka, group, Topics.AGENT_EVENTS),
+                        SlaKafka.source(kafka, group, Topics.SLA_POLICIES),
+                        SlaKafka.sink(kafka, Topics.SLA_EVENTS),
+                        SlaKafka.sink(kafka, Topics.SUPERVISOR_ALERTS),
+                        ServiceLevelTables.slaEventsSink(url, config.sinkTuning()),
+                        ServiceLevelTables.queueKpisSink(url, config.sinkTuning()),
+                        KafkaConnectors.deadLetterSink(kafka)),
+                config);
+    }
+
+    /** Adds the pipeline to {@code env}; checkpointing is configured by {@link #configure}. */
+    public void build(StreamExecutionEnvironment env) {
+        SingleOutputStreamOperator<ContactEvent> contacts =
+                decoded(
+                        env,
+                        endpoints.contacts(),
+                        ContactEvent.class,
+                        "contact-events",
+                        ContactEvent::eventTime);
+        SingleOutputStreamOperator<InteractionEvent> interactions =
+                decoded(
+                        env,
+                        endpoints.interactions(),
+                        InteractionEvent.class,
+                        "interactions",
+                        InteractionEvent::eventTime);
+        SingleOutputStreamOperator<AgentEvent> agents =
+                decoded(
+                        env,
+                        endpoints.agents(),
+                        AgentEvent.class,
+                        "agent-events",
+                        AgentEvent::eventTime);
+        SingleOutputStreamOperator<SlaPolicy> policies =
+                env.fromSource(
+                                endpoints.policies(),
+                                policyWatermarks(),
+                                "sla-policies",
+                                Decoded.typeOf(SlaPolicy.class))
+                        // One reader: a reader without a partition would never report a
+                        // watermark and would hold back event time everywhere downstream.
+                        .setParallelism(1)
+                        .uid("sla-policies-source")
+                        .process(new DeadLetterSplitter<>(SlaPolicy.class))
+                        .setParallelism(1)
+                        .uid("sla-policies-decode")
+                        .name("sla-policies-decode");
+
+        contacts.getSideOutput(DeadLetterSplitter.DEAD_LETTERS)
+                .union(
+                        interactions.getSideOutput(DeadLetterSplitter.DEAD_LETTERS),
+                        agents.getSideOutput(DeadLetterSplitter.DEAD_LETTERS),
+                        policies.getSideOutput(DeadLetterSplitter.DEAD_LETTERS))
+                .sinkTo(endpoints.deadLetters())
+                .uid("sla-dead-letters-sink")
+                .name("dead-letters");
+
+        buildSla(contacts, interactions, agents, policies);
+        buildKpis(contacts, agents);
+    }
+
+    private void buildSla(
+            DataStream<ContactEvent> contacts,
+            DataStream<InteractionEvent> interactions,
+            DataStream<AgentEvent> agents,
+            DataStream<SlaPolicy> policies) {
+        TypeInformation<SubjectEvent> subjectType = TypeInformation.of(SubjectEvent.class);
+        DataStream<SubjectEvent> subjects =
+                contacts.map(SubjectEvent::of)
+                        .returns(subjectType)
+                        .name("contact-subjects")
+                        .union(
+                                interactions
+                                        .map(SubjectEvent::of)
+                                        .returns(subjectType)
+                                        .name("chat-subjects"),
+                                agents.map(SubjectEvent::of)
+                                        .returns(subjectType)
+                                        .name("agent-subjects"));
+        PolicyBook book =
+                new PolicyBook(
+                        new DefaultPolicies(
+                                config.targets()::thresholdSeconds, config.warningFraction()));
+        KeyedStream<SlaSignal, String> signals =
+                subjects.keyBy(SubjectEvent::key, Types.STRING)
+                        .connect(policies.broadcast(ClockSignalFunction.POLICIES))
+                        .process(new ClockSignalFunction(config.slaSettings(), book))
+                        .returns(TypeInformation.of(SlaSignal.class))
+                        .uid("sla-clock-signals")
+                        .name("sla-clock-signals")
+                        .keyBy(SlaSignal::cepKey, Types.STRING);
+
+        TypeInformation<SlaEvent> slaEventType = TypeInformation.of(SlaEvent.class);
+        SingleOutputStreamOperator<SlaEvent> warnings =
+                CEP.pattern(signals, SlaPatterns.warning(), new SignalOrder())
+                        .inEventTime()
+                        .process(new WarningFunction(), slaEventType)
+                        .uid("sla-cep-warnings")
+                        .name("sla-cep-warnings");
+        SingleOutputStreamOperator<SlaEvent> outcomes =
+                CEP.pattern(signals, SlaPatterns.outcome(), new SignalOrder())
+                        .inEventTime()
+                        .sideOutputLateData(LATE_SIGNALS)
+                        .process(new OutcomeFunction(), slaEventType)
+                        .uid("sla-cep-outcomes")
+                        .name("sla-cep-outcomes");
+        outcomes.getSideOutput(LATE_SIGNALS)
+                .process(new LateSignalCounter())
+                .uid("sla-late-signals")
+                .name("sla-late-signals");
+
+        DataStream<SlaEvent> verdicts =
+                warnings.union(outcomes)
+                        .keyBy(VerdictOrderFunction::keyOf, Types.STRING)
+                        .process(new VerdictOrderFunction(), slaEventType)
+                        .uid("sla-verdict-order")
+                        .name("sla-verdict-order");
+        verdicts.sinkTo(endpoints.slaEventsTopic()).uid("sla-events-topic").name("sla-events");
+        verdicts.sinkTo(endpoints.slaEventsTable()).uid("sla-events-table").name("sla_events");
+        verdicts.flatMap(new AlertFunction())
+                .returns(TypeInformation.of(SupervisorAlert.class))
+                .uid("sla-alerts")
+                .name("sla-alerts")
+                .sinkTo(endpoints.alertsTopic())
+                .uid("supervisor-alerts-topic")
+                .name("supervisor-alerts");
+    }
+
+    private void buildKpis(DataStream<ContactEvent> contacts, DataStream<AgentEvent> agents) {
+        TypeInformation<KpiFact> factType = TypeInformation.of(KpiFact.class);
+        DataStream<KpiFact> contactFacts =
+                contacts.keyBy(ContactFactsFunction::keyOf, Types.STRING)
+                        .process(
+                                new ContactFactsFunction(
+                                        config.lingerAfterEnd(), config.inactivity()),
+                                factType)
+                        .uid("kpi-contact-facts")
+                        .name("kpi-contact-facts");
+        DataStream<KpiFact> agentFacts =
+                agents.keyBy(AgentFactsFunction::keyOf, Types.STRING)
+                        .process(new AgentFactsFunction(), factType)
+                        .uid("kpi-agent-facts")
+                        .name("kpi-agent-facts");
+        contactFacts
+                .union(agentFacts)
+                .keyBy(KpiFact::queueKey, Types.STRING)
+                .process(
+                        new QueueKpiFunction(new QueueKpiAggregator(config.kpiSettings())),
+                        TypeInformation.of(QueueKpiRow.class))
+                .uid("kpi-queues")
+                .name("kpi-queues")
+                .sinkTo(endpoints.kpiTable())
+                .uid("queue-kpis-table")
+                .name("queue_kpis");
+    }
+
+    /** Exactly-once checkpoints, retained on cancellation; the restore path if one is set. */
+    public static void configure(StreamExecutionEnvironment env, SlaJobConfig config) {
+        Configuration conf = new Configuration();
+        conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, config.checkpointInterval());
+        conf.set(
+                CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE,
+                CheckpointingMode.EXACTLY_ONCE);
+        conf.set(
+                CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        if (config.checkpointDir() != null) {
+            conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+            conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, config.checkpointDir());
+        }
+        if (config.restorePath() != null) {
+            conf.set(StateRecoveryOptions.SAVEPOINT_PATH, config.restorePath());
+        }
+        env.configure(conf);
+        env.enableCheckpointing(
+                config.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
+    }
+
+    /** Configures {@code env}, builds the pipeline and submits it without waiting. */
+    public JobClient executeAsync(StreamExecutionEnvironment env) throws Exception {
+        configure(env, config);
+        build(env);
+        if (config.restorePath() != null) {
+            LOG.info("Starting {} from {}", JOB_NAME, config.restorePath());
+        }
+        return env.executeAsync(JOB_NAME);
+    }
+
+    /** Configures {@code env}, builds the pipeline and runs it until it ends. */
+    public JobExecutionResult execute(StreamExecutionEnvironment env) throws Exception {
+        configure(env, config);
+        build(env);
+        return env.execute(JOB_NAME);
+    }
+
+    /**
+     * For the launcher: applies the ClickHouse migrations, then runs the production pipeline in
+     * {@code env} and returns at once. Give the config its own checkpoint dir (not the queue-stats
+     * job's) and call {@link SlaJobConfig#resumingFromLatestCheckpoint()} to keep state across
+     * local restarts.
+     */
+    public static JobClient startLocal(SlaJobConfig config, StreamExecutionEnvironment env)
+            throws Exception {
+        QueueStatsJob.migrate(config.clickHouseUrl());
+        return fromConfig(config).executeAsync(env);
+    }
+
+    /** Configuration from environment variables: see {@link SlaJobConfig#fromEnv}. */
+    public static void main(String[] args) throws Exception {
+        SlaJobConfig config = SlaJobConfig.fromEnv(System.getenv());
+        List<String> applied = QueueStatsJob.migrate(config.clickHouseUrl());
+        LOG.info("ClickHouse migrations applied at start-up: {}", applied);
+        fromConfig(config).execute(StreamExecutionEnvironment.getExecutionEnvironment());
+    }
+
+    private <T> SingleOutputStreamOperator<T> decoded(
+            StreamExecutionEnvironment env,
+            Source<Decoded<T>, ?, ?> source,
+            Class<T> type,
+            String name,
+            EventTime<T> eventTime) {
+        // Dead letters carry no event time; Long.MIN_VALUE keeps them from moving the watermark.
+        long outOfOrderness = config.outOfOrderness().toMillis();
+        long silence = config.sourceIdleness().toMillis();
+        boolean advance = config.advanceWhenSilent();
+        WatermarkStrategy<Decoded<T>> watermarks =
+                WatermarkStrategy.<Decoded<T>>forGenerator(
+                                ctx ->
+                                        new LiveWatermarks<>(
+                                                outOfOrderness,
+                                                silence,
+                                                advance,
+                                                System::currentTimeMillis))
+                        .withTimestampAssigner(
+                                (decoded, recordTimestamp) ->
+                                        decoded.isValid()
+                                                ? eventTime.of(decoded.event())
+                                                : Long.MIN_VALUE);
+        return env.fromSource(source, watermarks, name, Decoded.typeOf(type))
+                .uid("sla-" + name + "-source")
+                .process(new DeadLetterSplitter<>(type))
+                .uid("sla-" + name + "-decode")
+                .name(name + "-decode");
+    }
+
+    /**
+     * Policies are configuration, not traffic: their input is always idle, so it never holds back
+     * event time (and never drives it: a watermark of its own would let deadlines fire during a
+     * quiet period of the traffic).
+     */
+    private static WatermarkStrategy<Decoded<SlaPolicy>> policyWatermarks() {
+        return WatermarkStrategy.<Decoded<SlaPolicy>>forGenerator(ctx -> new NoEventTime<>())
+                // The Kafka record's own time: anything written downstream (a dead letter) keeps a
+                // timestamp the broker accepts.
+                .withTimestampAssigner((decoded, recordTimestamp) -> recordTimestamp);
+    }
+
+    /** A watermark generator for inputs that carry no event time: always idle. */
+    private static final class NoEventTime<T> implements WatermarkGenerator<T>, Serializable {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void onEvent(T event, long eventTimestamp, WatermarkOutput output) {}
+
+        @Override
+        public void onPeriodicEmit(WatermarkOutput output) {
+            output.markIdle();
+        }
+    }
+
+    /** Reads an event's time; Serializable so the watermark strategy can ship it. */
+    @FunctionalInterface
+    private interface EventTime<T> extends Serializable {
+        long of(T event);
+    }
+}

@@ -1,0 +1,60 @@
+package io.ringstream.flink.sla;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ringstream.events.InteractionEvent;
+import io.ringstream.events.SlaEvent;
+import io.ringstream.events.SlaPolicy;
+import io.ringstream.events.SupervisorAlert;
+import io.ringstream.flink.kafka.Decoded;
+import io.ringstream.flink.kpi.model.AgentKpiState;
+import io.ringstream.flink.kpi.model.ContactKpiState;
+import io.ringstream.flink.kpi.model.KpiCounters;
+import io.ringstream.flink.kpi.model.KpiFact;
+import io.ringstream.flink.kpi.model.QueueKpiRow;
+import io.ringstream.flink.kpi.model.QueueKpiState;
+import io.ringstream.flink.sla.clock.SlaSignal;
+import io.ringstream.flink.sla.clock.SubjectState;
+import io.ringstream.flink.sla.operators.SubjectEvent;
+import java.util.stream.Stream;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.java.typeutils.PojoTypeInfo;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Everything the service-level job ships between operators or keeps in state uses Flink's POJO
+ * serializer: a Kryo fallback would be slow, and would break on the events' immutable maps.
+ */
+class ServiceLevelTypesTest {
+
+    static Stream<TypeInformation<?>> types() {
+        return Stream.of(
+                TypeInformation.of(SlaPolicy.class),
+                TypeInformation.of(SlaEvent.class),
+                TypeInformation.of(SupervisorAlert.class),
+                TypeInformation.of(InteractionEvent.class),
+                TypeInformation.of(SlaSignal.class),
+                TypeInformation.of(SubjectEvent.class),
+                TypeInformation.of(SubjectState.class),
+                TypeInformation.of(KpiFact.class),
+                TypeInformation.of(KpiCounters.class),
+                TypeInformation.of(QueueKpiRow.class),
+                TypeInformation.of(QueueKpiState.class),
+                TypeInformation.of(ContactKpiState.class),
+                TypeInformation.of(AgentKpiState.class),
+                Decoded.typeOf(SlaPolicy.class),
+                Decoded.typeOf(InteractionEvent.class));
+    }
+
+    @ParameterizedTest
+    @MethodSource("types")
+    void isAPojoWithoutGenericFields(TypeInformation<?> type) {
+        SerializerConfigImpl noKryo = new SerializerConfigImpl();
+        noKryo.setGenericTypes(false);
+
+        assertThat(type).isInstanceOf(PojoTypeInfo.class);
+        assertThat(type.createSerializer(noKryo)).isNotNull();
+    }
+}
