@@ -22,6 +22,7 @@ public final class Ringstream {
                 case "up" -> up(UpOptions.parse(rest, defaultDataDir));
                 case "simulate" -> System.exit(SimulateCommand.run(rest, System.out));
                 case "sentiment-eval" -> System.exit(SentimentEvalCommand.run(rest, System.out));
+                case "erlang" -> System.exit(ErlangCommand.run(rest, System.out));
                 case "sql" -> {
                     configureLogging(defaultDataDir);
                     System.exit(SqlCommand.run(rest, defaultDataDir, System.out));
