@@ -1,5 +1,6 @@
 package io.ringstream.sentiment.job;
 
+import io.ringstream.flink.checkpoint.Checkpoints;
 import io.ringstream.flink.clickhouse.RingstreamTables.SinkTuning;
 import io.ringstream.sentiment.ModelAssignment;
 import io.ringstream.sentiment.SentimentScorer;
@@ -348,6 +349,19 @@ public record SentimentJobConfig(
                 restorePath,
                 sinkTuning,
                 deadLettersToClickHouse);
+    }
+
+    /**
+     * Restores from the newest complete checkpoint under the local {@link #checkpointDir}, if any;
+     * otherwise unchanged. For restarting a local run with its conversations' state and offsets.
+     */
+    public SentimentJobConfig resumingFromLatestCheckpoint() {
+        if (checkpointDir == null) {
+            return this;
+        }
+        return Checkpoints.latestRetained(checkpointDir)
+                .map(chk -> withRestorePath(chk.toUri().toString()))
+                .orElse(this);
     }
 
     public SentimentJobConfig withRestorePath(String path) {

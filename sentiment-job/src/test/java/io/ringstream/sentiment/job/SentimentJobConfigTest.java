@@ -53,4 +53,16 @@ class SentimentJobConfigTest {
         env.put("RINGSTREAM_SENTIMENT_MODELS", "english");
         assertThatThrownBy(() -> SentimentJobConfig.fromEnv(env)).hasMessageContaining("english");
     }
+
+    @Test
+    void resumesFromTheNewestRetainedCheckpointOfItsDirectory(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        SentimentJobConfig c =
+                SentimentJobConfig.fromEnv(REQUIRED).withCheckpointDir(dir.toString());
+        assertThat(c.resumingFromLatestCheckpoint().restorePath()).isNull();
+        java.nio.file.Path chk = java.nio.file.Files.createDirectories(dir.resolve("job-1/chk-7"));
+        java.nio.file.Files.writeString(chk.resolve("_metadata"), "x");
+        assertThat(c.resumingFromLatestCheckpoint().restorePath())
+                .isEqualTo(chk.toUri().toString());
+    }
 }
