@@ -73,6 +73,20 @@ public final class SharedModels {
         return n == null ? 0 : n.get();
     }
 
+    /**
+     * Whether a spec names a model this module can load (its files are only checked when loaded, on
+     * the task managers).
+     */
+    public static boolean isKnownSpec(String spec) {
+        String s = spec.trim();
+        return s.equals(CoreNlpSentimentModel.NAME)
+                || (s.startsWith("lexicon-") && BUILT_IN_LEXICONS.contains(s.substring(8)))
+                || (s.startsWith("djl:") && s.length() > 4);
+    }
+
+    /** Languages with a lexicon in this module. */
+    public static final java.util.Set<String> BUILT_IN_LEXICONS = java.util.Set.of("en", "es");
+
     static SentimentModel load(String spec) {
         if (spec.equals(CoreNlpSentimentModel.NAME)) {
             return CoreNlpSentimentModel.shared();

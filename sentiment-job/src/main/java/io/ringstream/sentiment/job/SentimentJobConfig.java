@@ -4,6 +4,7 @@ import io.ringstream.flink.checkpoint.Checkpoints;
 import io.ringstream.flink.clickhouse.RingstreamTables.SinkTuning;
 import io.ringstream.sentiment.ModelAssignment;
 import io.ringstream.sentiment.SentimentScorer;
+import io.ringstream.sentiment.SharedModels;
 import io.ringstream.sentiment.rolling.AlertPolicy;
 import java.io.Serializable;
 import java.nio.file.Path;
@@ -69,7 +70,20 @@ public record SentimentJobConfig(
         requireText(kafkaBootstrap, "kafkaBootstrap");
         requireText(clickHouseUrl, "clickHouseUrl");
         requireText(consumerGroup, "consumerGroup");
-        ModelAssignment.parse(models); // fails fast on a malformed assignment
+        // Fail at configuration time, not when a task manager opens the scoring operator.
+        ModelAssignment.parse(models)
+                .forEach(
+                        (language, spec) -> {
+                            if (!SharedModels.isKnownSpec(spec)) {
+                                throw new IllegalArgumentException(
+                                        "unknown sentiment model '"
+                                                + spec
+                                                + "' for "
+                                                + language
+                                                + ": use corenlp, lexicon-es, lexicon-en or"
+                                                + " djl:/model/dir");
+                            }
+                        });
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(sinkTuning, "sinkTuning");
         if (scoringThreads < 1 || asyncCapacity < 1 || maxChars < 1) {

@@ -52,6 +52,9 @@ class SentimentJobConfigTest {
         env.put("RINGSTREAM_SENTIMENT_DROP", "0.5/3");
         env.put("RINGSTREAM_SENTIMENT_MODELS", "english");
         assertThatThrownBy(() -> SentimentJobConfig.fromEnv(env)).hasMessageContaining("english");
+        env.put("RINGSTREAM_SENTIMENT_MODELS", "en=corenlp,fr=lexicon-fr");
+        assertThatThrownBy(() -> SentimentJobConfig.fromEnv(env))
+                .hasMessageContaining("unknown sentiment model 'lexicon-fr' for fr");
     }
 
     @Test
