@@ -26,12 +26,14 @@ record LocalLayout(Path root) {
         return root.resolve("clickhouse");
     }
 
-    Path checkpoints() {
-        return root.resolve("flink").resolve("checkpoints");
+    /** Retained checkpoints of one job, e.g. {@code flink/queue-stats/checkpoints}. */
+    Path checkpoints(String job) {
+        return root.resolve("flink").resolve(job).resolve("checkpoints");
     }
 
-    Path savepoints() {
-        return root.resolve("flink").resolve("savepoints");
+    /** Savepoints taken by clean stops of one job. */
+    Path savepoints(String job) {
+        return root.resolve("flink").resolve(job).resolve("savepoints");
     }
 
     Path logs() {

@@ -8,18 +8,24 @@ import io.ringstream.clickhouse.RunningServer;
 import io.ringstream.events.topics.Topics;
 import io.ringstream.flink.JobConfig;
 import io.ringstream.flink.QueueStatsJob;
+import io.ringstream.flink.routing.RoutingJob;
+import io.ringstream.flink.routing.RoutingJobConfig;
 import io.ringstream.kafka.EmbeddedKafkaBroker;
 import io.ringstream.kafka.EventPublisher;
 import io.ringstream.kafka.TopicInstaller;
 import io.ringstream.pbxsim.TrafficSimulator;
 import io.ringstream.pbxsim.ami.AmiServer;
+import io.ringstream.sentiment.job.SentimentJob;
+import io.ringstream.sentiment.job.SentimentJobConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
@@ -57,11 +63,14 @@ final class LocalStack implements AutoCloseable {
         TopicInstaller.install(kafka.bootstrapServers(), Topics.ALL);
         say("Kafka (KRaft) on " + kafka.bootstrapServers());
 
-        startFlinkJob(kafka.bootstrapServers());
+        for (LocalJob job : jobs(kafka.bootstrapServers())) {
+            startJob(job);
+        }
+        // Popped after the producers stop and before the jobs do.
         started.push(this::drain);
         publisher = remember(EventPublisher.create(kafka.bootstrapServers()));
         startPbx(kafka.bootstrapServers());
-        options.routingJar().ifPresent(this::startRoutingService);
+        options.routingJar().ifPresent(jar -> startRoutingService(jar, kafka.bootstrapServers()));
     }
 
     ClickHouseJdbc clickhouse() {
@@ -105,39 +114,82 @@ final class LocalStack implements AutoCloseable {
         clickhouse = ClickHouseJdbc.connect(url);
     }
 
-    private void startFlinkJob(String kafkaBootstrap) throws Exception {
-        Files.createDirectories(layout.checkpoints());
-        Files.createDirectories(layout.savepoints());
-        JobConfig config =
-                JobConfig.defaults(kafkaBootstrap, clickhouse.url())
-                        .withCheckpointDir(layout.checkpoints().toUri().toString());
-        Optional<Path> restore = RestorePoints.newest(layout.savepoints(), layout.checkpoints());
-        if (restore.isPresent()) {
-            config = config.withRestorePath(restore.get().toUri().toString());
-        }
-        Configuration conf = new Configuration();
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, conf);
-        JobClient job = QueueStatsJob.startLocal(config, env);
-        started.push(() -> stopJob(job));
+    /** The jobs local mode runs, in start order. */
+    private List<LocalJob> jobs(String kafka) {
+        String url = clickhouse.url();
+        return List.of(
+                new LocalJob(
+                        "queue-stats",
+                        2,
+                        (checkpoints, restore, env) ->
+                                QueueStatsJob.startLocal(
+                                        withRestore(
+                                                JobConfig.defaults(kafka, url)
+                                                        .withCheckpointDir(checkpoints),
+                                                restore,
+                                                JobConfig::withRestorePath),
+                                        env)),
+                new LocalJob(
+                        "routing",
+                        1,
+                        (checkpoints, restore, env) ->
+                                RoutingJob.startLocal(
+                                        withRestore(
+                                                RoutingJobConfig.defaults(kafka, url)
+                                                        .withCheckpointDir(checkpoints),
+                                                restore,
+                                                RoutingJobConfig::withRestorePath),
+                                        env)),
+                new LocalJob(
+                        "sentiment",
+                        1,
+                        (checkpoints, restore, env) ->
+                                SentimentJob.startLocal(
+                                        withRestore(
+                                                SentimentJobConfig.defaults(kafka, url)
+                                                        .withCheckpointDir(checkpoints),
+                                                restore,
+                                                SentimentJobConfig::withRestorePath),
+                                        env)));
+    }
+
+    private static <C> C withRestore(
+            C config, Optional<String> restore, BiFunction<C, String, C> withRestorePath) {
+        return restore.map(path -> withRestorePath.apply(config, path)).orElse(config);
+    }
+
+    private void startJob(LocalJob job) throws Exception {
+        Path checkpoints = layout.checkpoints(job.name());
+        Path savepoints = layout.savepoints(job.name());
+        Files.createDirectories(checkpoints);
+        Files.createDirectories(savepoints);
+        Optional<String> restore =
+                RestorePoints.newest(savepoints, checkpoints).map(p -> p.toUri().toString());
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(
+                        job.parallelism(), new Configuration());
+        JobClient client = job.starter().start(checkpoints.toUri().toString(), restore, env);
+        started.push(() -> stopJob(job.name(), client, savepoints));
         say(
-                "Flink MiniCluster running "
-                        + QueueStatsJob.JOB_NAME
+                "Flink job "
+                        + job.name()
+                        + " running"
                         + restore.map(p -> ", resumed from " + p).orElse(""));
     }
 
     /** Stop-with-savepoint flushes every sink; the next start resumes from that savepoint. */
-    private void stopJob(JobClient job) throws Exception {
+    private void stopJob(String name, JobClient job, Path savepoints) throws Exception {
         try {
             String savepoint =
                     job.stopWithSavepoint(
                                     false,
-                                    layout.savepoints().toUri().toString(),
+                                    savepoints.toUri().toString(),
                                     SavepointFormatType.CANONICAL)
                             .get(60, TimeUnit.SECONDS);
-            say("Flink job stopped; state saved in " + savepoint);
+            say("Flink job " + name + " stopped; state saved in " + savepoint);
         } catch (Exception e) {
             // The last retained checkpoint is still there for the next start.
-            LOG.warn("stop-with-savepoint failed, cancelling the job", e);
+            LOG.warn("stop-with-savepoint of {} failed, cancelling it", name, e);
             job.cancel().get(30, TimeUnit.SECONDS);
         }
     }
@@ -192,7 +244,7 @@ final class LocalStack implements AutoCloseable {
         }
     }
 
-    private void startRoutingService(Path jar) {
+    private void startRoutingService(Path jar, String kafkaBootstrap) {
         if (!Files.isRegularFile(jar)) {
             say("routing-service jar " + jar + " is missing; run ./ringstream build");
             return;
@@ -208,6 +260,7 @@ final class LocalStack implements AutoCloseable {
                             .redirectErrorStream(true)
                             .redirectOutput(layout.logs().resolve("routing-service.log").toFile());
             builder.environment().put("RINGSTREAM_CLICKHOUSE_URL", clickhouse.url());
+            builder.environment().put("RINGSTREAM_KAFKA_BOOTSTRAP", kafkaBootstrap);
             builder.environment()
                     .put("RINGSTREAM_ROUTING_PORT", String.valueOf(options.ports().routing()));
             Process process = builder.start();
