@@ -340,9 +340,16 @@ public final class ServiceLevelJob {
         return fromConfig(config).executeAsync(env);
     }
 
-    /** Configuration from environment variables: see {@link SlaJobConfig#fromEnv}. */
+    /**
+     * Configuration from environment variables: see {@link SlaJobConfig#fromEnv}. With a checkpoint
+     * dir and no explicit restore path, a restart resumes from the newest checkpoint there (open
+     * clocks, waiting contacts and interval counters survive).
+     */
     public static void main(String[] args) throws Exception {
         SlaJobConfig config = SlaJobConfig.fromEnv(System.getenv());
+        if (config.restorePath() == null) {
+            config = config.resumingFromLatestCheckpoint();
+        }
         List<String> applied = QueueStatsJob.migrate(config.clickHouseUrl());
         LOG.info("ClickHouse migrations applied at start-up: {}", applied);
         fromConfig(config).execute(StreamExecutionEnvironment.getExecutionEnvironment());

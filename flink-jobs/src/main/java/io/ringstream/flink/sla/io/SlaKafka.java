@@ -1,5 +1,7 @@
 package io.ringstream.flink.sla.io;
 
+import io.ringstream.events.DeadLetter;
+import io.ringstream.events.serde.InvalidEventException;
 import io.ringstream.events.topics.Topic;
 import io.ringstream.flink.kafka.Decoded;
 import java.nio.charset.StandardCharsets;
@@ -78,12 +80,12 @@ public final class SlaKafka {
                 return Decoded.valid(topic.serde().deserialize(record.value()));
             } catch (RuntimeException e) {
                 reason =
-                        e instanceof io.ringstream.events.serde.InvalidEventException
+                        e instanceof InvalidEventException
                                 ? e.getMessage()
                                 : "undecodable " + topic.name() + " record: " + e;
             }
             return Decoded.rejected(
-                    io.ringstream.events.DeadLetter.fromKafka(
+                    DeadLetter.fromKafka(
                             reason,
                             COMPONENT,
                             record.topic(),
