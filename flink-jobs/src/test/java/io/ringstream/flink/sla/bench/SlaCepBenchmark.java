@@ -59,7 +59,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * of event time, so no deadline is due and every clock ends as MET).
  *
  * <p>Run (see docs/benchmarks.md): {@code java -cp <test classpath> org.openjdk.jmh.Main
- * SlaCepBenchmark -f 1 -wi 2 -i 3}
+ * SlaCepBenchmark -f 1 -wi 2 -i 5}
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
