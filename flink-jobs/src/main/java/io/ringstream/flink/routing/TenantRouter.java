@@ -173,10 +173,21 @@ public final class TenantRouter {
         }
         ContactInfo info = new ContactInfo(spec.queue(), spec.channel(), spec.customerId());
         state.contacts.put(c.contactId(), info);
-        run(out, () -> engine.contactQueued(contact, now), c, Topics.ROUTING_COMMANDS.name(), now);
-        if (state.preferSenior.remove(c.contactId()) != null) {
-            applyHint(c.contactId(), Hint.preferSenior(), "PREFER_SENIOR", now, out);
+        // A sentiment alert that came before (re)queueing must shape the first match, not a later
+        // one.
+        List<Hint> initial =
+                state.preferSenior.remove(c.contactId()) != null
+                        ? List.of(Hint.preferSenior())
+                        : List.of();
+        if (!initial.isEmpty()) {
+            info.hintsApplied().add("PREFER_SENIOR");
         }
+        run(
+                out,
+                () -> engine.contactQueued(contact, initial, now),
+                c,
+                Topics.ROUTING_COMMANDS.name(),
+                now);
     }
 
     private void login(RoutingCommand c, long now, RoutingOutputs out) {

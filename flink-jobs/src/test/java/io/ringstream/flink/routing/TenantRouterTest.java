@@ -243,6 +243,49 @@ class TenantRouterTest {
         assertThat(firstOfferAfterRelaxation(false)).isEqualTo("junior");
     }
 
+    @Test
+    void anAlertBeforeTheContactIsQueuedShapesItsFirstMatch() {
+        // given two free, equally proficient agents; the junior has been idle longer
+        TenantRouter r =
+                new TenantRouter(
+                        T,
+                        new TenantRouting(10),
+                        RoutingSettings.defaults(RoutingFixtures.supportPolicy()));
+        loginReady(r, "junior", 5, 1, T0);
+        loginReady(r, "senior", 5, 5, T0 + 1);
+        // when the customer turned angry on an earlier leg, then is transferred into the queue
+        r.apply(
+                RoutingInput.of(
+                        RoutingFixtures.alert(
+                                T, SupervisorAlert.Kind.NEGATIVE_SENTIMENT, "c1", T0 + 2)),
+                T0 + 2);
+        RoutingOutputs out =
+                r.apply(
+                        RoutingInput.of(queued(T, "c1", Map.of("billing", 2), "es", null, T0 + 3)),
+                        T0 + 3);
+        // then the first offer already goes to the senior agent
+        assertThat(only(out, AssignmentType.OFFERED).agentId()).isEqualTo("senior");
+    }
+
+    private static void loginReady(TenantRouter r, String id, int billing, int seniority, long at) {
+        RoutingCommand login =
+                RoutingCommand.agentLogin(
+                        "login-" + id,
+                        T,
+                        at,
+                        "test",
+                        id,
+                        new AgentSpec(
+                                "PJSIP/" + id,
+                                Map.of("billing", billing),
+                                List.of("es"),
+                                List.of("support"),
+                                Map.of(Channel.VOICE, 1),
+                                seniority));
+        r.apply(RoutingInput.of(login), at);
+        r.apply(RoutingInput.of(agent(RoutingCommandType.AGENT_READY, T, id, at)), at);
+    }
+
     /** Two agents of equal proficiency become eligible together when step 1 (>= 4) expires. */
     private static String firstOfferAfterRelaxation(boolean angry) {
         TenantRouter r =

@@ -11,6 +11,7 @@ import io.ringstream.routing.core.RoutingEffect.OfferEnded;
 import io.ringstream.routing.core.RoutingEffect.OfferMade;
 import io.ringstream.routing.core.RoutingEffect.StepRelaxed;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -143,11 +144,20 @@ public final class RoutingEngine {
     // ---- contact inputs ----
 
     public List<RoutingEffect> contactQueued(Contact contact, long now) {
+        return contactQueued(contact, List.of(), now);
+    }
+
+    /**
+     * Queues a contact with hints already known about it, applied before it is first matched: an
+     * upset customer transferred to another queue must reach a senior agent on that first match.
+     */
+    public List<RoutingEffect> contactQueued(Contact contact, Collection<Hint> hints, long now) {
         long t = begin(now);
         if (state.contacts.containsKey(contact.contactId())) {
             return ignored("contactQueued", contact.contactId(), "contact already known", t);
         }
         ContactRecord c = new ContactRecord(contact, state.seq++);
+        hints.forEach(hint -> apply(hint, c));
         c.stepIndex = policies.of(contact.queue()).stepIndexAt(waited(c, t));
         state.contacts.put(contact.contactId(), c);
         index.reindex(c, false);
@@ -174,12 +184,16 @@ public final class RoutingEngine {
         if (c == null || !c.unassigned()) {
             return ignored("hint", contactId, "no unanswered contact with this id", t);
         }
+        apply(hint, c);
+        index.reindex(c, false);
+        return finish(t);
+    }
+
+    private static void apply(Hint hint, ContactRecord c) {
         switch (hint.kind()) {
             case RAISE_PRIORITY -> c.extraPriority += hint.by();
             case PREFER_SENIOR -> c.preferSenior = true;
         }
-        index.reindex(c, false);
-        return finish(t);
     }
 
     /** CRM learned the customer's tier or preferred agent; null leaves a field unchanged. */

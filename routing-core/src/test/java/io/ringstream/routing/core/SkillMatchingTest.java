@@ -4,6 +4,7 @@ import static io.ringstream.routing.core.Scenario.onlyOffer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringstream.events.Channel;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -211,5 +212,21 @@ class SkillMatchingTest {
         // then the senior agent gets it
         assertThat(offer.agentId()).isEqualTo("senior");
         assertThat(Scenario.decision(s.last).reason()).contains("senior first (5)");
+    }
+
+    @Test
+    void aPreferSeniorHintGivenAtQueueTimeDecidesTheFirstMatch() {
+        // given a free junior expert and a free senior generalist
+        Scenario s = new Scenario(QueuePolicy.simple("q"));
+        s.agent(Scenario.profile("junior", "q", "x:5", "", Map.of(Channel.VOICE, 1), 1));
+        s.agent(Scenario.profile("senior", "q", "x:3", "", Map.of(Channel.VOICE, 1), 5));
+        // when an upset customer is queued (e.g. transferred) with the hint already known
+        s.last =
+                s.engine.contactQueued(
+                        Scenario.call("c1", "q", "x:1", null, s.now),
+                        List.of(Hint.preferSenior()),
+                        s.now);
+        // then the very first offer goes to the senior agent
+        assertThat(onlyOffer(s.last).agentId()).isEqualTo("senior");
     }
 }
