@@ -10,6 +10,8 @@ import io.ringstream.flink.JobConfig;
 import io.ringstream.flink.QueueStatsJob;
 import io.ringstream.flink.routing.RoutingJob;
 import io.ringstream.flink.routing.RoutingJobConfig;
+import io.ringstream.flink.sla.ServiceLevelJob;
+import io.ringstream.flink.sla.SlaJobConfig;
 import io.ringstream.kafka.EmbeddedKafkaBroker;
 import io.ringstream.kafka.EventPublisher;
 import io.ringstream.kafka.TopicInstaller;
@@ -128,6 +130,17 @@ final class LocalStack implements AutoCloseable {
                                                         .withCheckpointDir(checkpoints),
                                                 restore,
                                                 JobConfig::withRestorePath),
+                                        env)),
+                new LocalJob(
+                        "sla-kpis",
+                        1,
+                        (checkpoints, restore, env) ->
+                                ServiceLevelJob.startLocal(
+                                        withRestore(
+                                                SlaJobConfig.defaults(kafka, url)
+                                                        .withCheckpointDir(checkpoints),
+                                                restore,
+                                                SlaJobConfig::withRestorePath),
                                         env)),
                 new LocalJob(
                         "routing",
