@@ -22,8 +22,9 @@ public final class ClickHouseRetention {
     public static final int EVENT_RETENTION_DAYS = 400;
 
     /**
-     * Tables and their retention in days. queue_interval_stats is absent on purpose: at 96 rows per
-     * queue and day it stays small and is what year-over-year reports read.
+     * Tables and their retention in days. queue_interval_stats and queue_kpis are absent on
+     * purpose: at ~100 rows per queue and day they stay small and are what year-over-year reports
+     * read.
      */
     public static final Map<String, Integer> DEFAULT_POLICY = defaultPolicy();
 
@@ -98,6 +99,13 @@ public final class ClickHouseRetention {
         policy.put(ClickHouseTables.CONTACT_EVENTS, EVENT_RETENTION_DAYS);
         policy.put(ClickHouseTables.AGENT_EVENTS, EVENT_RETENTION_DAYS);
         policy.put(ClickHouseTables.DEAD_LETTERS, EVENT_RETENTION_DAYS);
+        // Per-event rows of the routing, sentiment and SLA jobs; the aggregates
+        // (queue_interval_stats, queue_kpis) are kept for year-over-year reports.
+        policy.put(ClickHouseTables.ROUTING_DECISIONS, EVENT_RETENTION_DAYS);
+        policy.put(ClickHouseTables.UTTERANCE_SENTIMENT, EVENT_RETENTION_DAYS);
+        policy.put(ClickHouseTables.CONVERSATION_SENTIMENT, EVENT_RETENTION_DAYS);
+        policy.put(ClickHouseTables.SENTIMENT_ALERTS, EVENT_RETENTION_DAYS);
+        policy.put(ClickHouseTables.SLA_EVENTS, EVENT_RETENTION_DAYS);
         return Collections.unmodifiableMap(policy);
     }
 }

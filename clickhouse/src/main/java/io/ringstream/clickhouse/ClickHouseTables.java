@@ -11,6 +11,12 @@ public final class ClickHouseTables {
     public static final String QUEUE_INTERVAL_STATS = DATABASE + ".queue_interval_stats";
     public static final String DEAD_LETTERS = DATABASE + ".dead_letters";
 
+    public static final String ROUTING_DECISIONS = DATABASE + ".routing_decisions";
+    public static final String UTTERANCE_SENTIMENT = DATABASE + ".utterance_sentiment";
+    public static final String CONVERSATION_SENTIMENT = DATABASE + ".conversation_sentiment";
+    public static final String SENTIMENT_ALERTS = DATABASE + ".sentiment_alerts";
+    public static final String SLA_EVENTS = DATABASE + ".sla_events";
+
     /** Bookkeeping of the migrator; never truncated. */
     public static final String SCHEMA_MIGRATIONS = DATABASE + ".schema_migrations";
 

@@ -3,6 +3,7 @@ package io.ringstream.launcher;
 import io.ringstream.bridge.BridgeConfig;
 import io.ringstream.bridge.ami.AmiBridge;
 import io.ringstream.clickhouse.ClickHouseJdbc;
+import io.ringstream.clickhouse.ClickHouseRetention;
 import io.ringstream.clickhouse.LocalClickHouseServer;
 import io.ringstream.clickhouse.RunningServer;
 import io.ringstream.events.topics.Topics;
@@ -22,6 +23,8 @@ import io.ringstream.sentiment.job.SentimentJobConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -114,6 +117,13 @@ final class LocalStack implements AutoCloseable {
         }
         QueueStatsJob.migrate(url);
         clickhouse = ClickHouseJdbc.connect(url);
+        // 18.16 has no table TTL: local mode applies the retention policy at every start.
+        List<String> dropped =
+                ClickHouseRetention.withDefaultPolicy(clickhouse)
+                        .dropExpiredPartitions(LocalDate.now(ZoneOffset.UTC));
+        if (!dropped.isEmpty()) {
+            say("dropped expired partitions " + dropped);
+        }
     }
 
     /** The jobs local mode runs, in start order. */
