@@ -26,7 +26,10 @@ class DashboardQueriesITCase {
     private static final Instant FROM = Instant.parse("2025-03-14T00:00:00Z");
     private static final Instant TO = Instant.parse("2025-03-15T00:00:00Z");
     private static final Map<String, List<String>> VARIABLES =
-            Map.of("tenant", List.of("default"), "queue", List.of("sales", "support"));
+            Map.of(
+                    "tenant", List.of("default"),
+                    "queue", List.of("sales", "support"),
+                    "convention", List.of("answered_only"));
 
     @BeforeAll
     static void insertKnownRows() {
