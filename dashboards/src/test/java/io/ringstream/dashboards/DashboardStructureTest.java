@@ -20,9 +20,16 @@ class DashboardStructureTest {
     void thereAreDashboardsAndTheWallboardIsOne() {
         assertThat(Dashboards.files())
                 .extracting(p -> p.getFileName().toString())
-                .contains("queue-wallboard.json");
+                .contains("queue-wallboard.json", "service-wallboard.json");
         assertThat(Dashboards.read(wallboard()).path("uid").asText())
                 .isEqualTo("ringstream-queue-wallboard");
+        assertThat(
+                        Dashboards.read(
+                                        Dashboards.moduleDir()
+                                                .resolve("grafana/service-wallboard.json"))
+                                .path("uid")
+                                .asText())
+                .isEqualTo("ringstream-service-wallboard");
     }
 
     @Test
