@@ -25,6 +25,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.awaitility.Awaitility;
 
 /**
  * Measures how long an utterance takes from being produced to Kafka until its row is readable in
@@ -186,21 +187,19 @@ public final class UtteranceToClickHouseLatency {
                 .toList();
     }
 
-    private static void waitFor(LocalClickHouseServer ch, String tenant, long rows, Duration max)
-            throws InterruptedException {
-        long deadline = System.currentTimeMillis() + max.toMillis();
-        while (System.currentTimeMillis() < deadline) {
-            if (ch.jdbc()
-                            .queryLong(
-                                    "SELECT count() FROM ringstream.utterance_sentiment WHERE"
-                                            + " tenant = '"
-                                            + tenant
-                                            + "'")
-                    >= rows) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("the job did not store the warm-up utterance in time");
+    private static void waitFor(LocalClickHouseServer ch, String tenant, long rows, Duration max) {
+        Awaitility.await("the job stores the warm-up utterance")
+                .atMost(max)
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () ->
+                                ch.jdbc()
+                                                .queryLong(
+                                                        "SELECT count() FROM"
+                                                                + " ringstream.utterance_sentiment"
+                                                                + " WHERE tenant = '"
+                                                                + tenant
+                                                                + "'")
+                                        >= rows);
     }
 }
