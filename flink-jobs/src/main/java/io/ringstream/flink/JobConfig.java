@@ -1,11 +1,10 @@
 package io.ringstream.flink;
 
-import io.ringstream.flink.checkpoint.Checkpoints;
 import io.ringstream.flink.clickhouse.RingstreamTables.SinkTuning;
+import io.ringstream.flink.runtime.Checkpointing;
 import io.ringstream.flink.stats.Intervals;
 import io.ringstream.flink.stats.ServiceLevelThresholds;
 import java.io.Serializable;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.HashMap;
@@ -251,12 +250,12 @@ public record JobConfig(
 
     /** A {@code file:///…} URI, another Flink file system URI, or a local path. */
     public JobConfig withCheckpointDir(String dir) {
-        return toBuilder().checkpointDir(dir == null ? null : toUri(dir)).build();
+        return withCheckpointing(checkpointing().withDir(dir));
     }
 
     /** A retained checkpoint ({@code …/chk-<n>}) or savepoint directory; null starts empty. */
     public JobConfig withRestorePath(String path) {
-        return toBuilder().restorePath(path == null ? null : toUri(path)).build();
+        return withCheckpointing(checkpointing().withRestorePath(path));
     }
 
     /**
@@ -264,12 +263,20 @@ public record JobConfig(
      * otherwise unchanged. For restarting a local run with its interval state.
      */
     public JobConfig resumingFromLatestCheckpoint() {
-        if (checkpointDir == null) {
-            return this;
-        }
-        return Checkpoints.latestRetained(checkpointDir)
-                .map(chk -> withRestorePath(chk.toUri().toString()))
-                .orElse(this);
+        return withCheckpointing(checkpointing().resumingFromLatest());
+    }
+
+    /** The checkpoint settings, as every job applies them. */
+    public Checkpointing checkpointing() {
+        return new Checkpointing(checkpointInterval, checkpointDir, restorePath);
+    }
+
+    private JobConfig withCheckpointing(Checkpointing c) {
+        return toBuilder()
+                .checkpointInterval(c.interval())
+                .checkpointDir(c.dir())
+                .restorePath(c.restorePath())
+                .build();
     }
 
     public JobConfig withSinkTuning(SinkTuning tuning) {
@@ -435,12 +442,6 @@ public record JobConfig(
                 .map(e -> variable + " (--" + e.getKey() + ")")
                 .findFirst()
                 .orElse(variable);
-    }
-
-    private static String toUri(String dirOrUri) {
-        return dirOrUri.contains(":/")
-                ? dirOrUri
-                : Path.of(dirOrUri).toAbsolutePath().toUri().toString();
     }
 
     private static void requireText(String value, String name) {

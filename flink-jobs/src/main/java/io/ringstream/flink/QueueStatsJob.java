@@ -22,11 +22,6 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
-import org.apache.flink.configuration.CheckpointingOptions;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.ExternalizedCheckpointRetention;
-import org.apache.flink.configuration.StateRecoveryOptions;
-import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -202,27 +197,7 @@ public final class QueueStatsJob {
      * cancellation under {@link JobConfig#checkpointDir()}, and the restore path if one is set.
      */
     public static void configure(StreamExecutionEnvironment env, JobConfig config) {
-        Configuration conf = new Configuration();
-        conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, config.checkpointInterval());
-        conf.set(
-                CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE,
-                CheckpointingMode.EXACTLY_ONCE);
-        conf.set(
-                CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
-                ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
-        if (config.checkpointDir() != null) {
-            conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-            conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, config.checkpointDir());
-        }
-        if (config.restorePath() != null) {
-            conf.set(StateRecoveryOptions.SAVEPOINT_PATH, config.restorePath());
-        }
-        env.configure(conf);
-        env.enableCheckpointing(
-                config.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
-        env.getCheckpointConfig()
-                .setExternalizedCheckpointRetention(
-                        ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        config.checkpointing().applyTo(env);
     }
 
     /** Configures {@code env}, builds the pipeline and submits it without waiting. */

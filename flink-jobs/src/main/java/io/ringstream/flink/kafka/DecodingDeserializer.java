@@ -4,6 +4,7 @@ import io.ringstream.events.DeadLetter;
 import io.ringstream.events.serde.InvalidEventException;
 import io.ringstream.events.topics.Topic;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.util.Collector;
@@ -17,13 +18,23 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 public class DecodingDeserializer<T> implements KafkaRecordDeserializationSchema<Decoded<T>> {
     private static final long serialVersionUID = 1L;
 
-    /** How the job names itself in dead letters. */
+    /** How the queue-stats job names itself in dead letters; the default component. */
     public static final String COMPONENT = "flink:queue-stats";
 
     private final Topic<T> topic;
+    private final String component;
 
+    /** Names {@link #COMPONENT} in dead letters. */
     public DecodingDeserializer(Topic<T> topic) {
-        this.topic = topic;
+        this(topic, COMPONENT);
+    }
+
+    /**
+     * @param component how the job reading the topic names itself in the dead letters it makes
+     */
+    public DecodingDeserializer(Topic<T> topic, String component) {
+        this.topic = Objects.requireNonNull(topic, "topic");
+        this.component = Objects.requireNonNull(component, "component");
     }
 
     @Override
@@ -47,7 +58,7 @@ public class DecodingDeserializer<T> implements KafkaRecordDeserializationSchema
         return Decoded.rejected(
                 DeadLetter.fromKafka(
                         reason,
-                        COMPONENT,
+                        component,
                         record.topic(),
                         record.partition(),
                         record.offset(),

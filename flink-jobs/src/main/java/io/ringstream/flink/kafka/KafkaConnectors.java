@@ -24,12 +24,21 @@ public final class KafkaConnectors {
      */
     public static <T> KafkaSource<Decoded<T>> source(
             String bootstrapServers, String groupId, Topic<T> topic) {
+        return source(bootstrapServers, groupId, topic, DecodingDeserializer.COMPONENT);
+    }
+
+    /**
+     * As {@link #source(String, String, Topic)}, with dead letters naming {@code component} as the
+     * job that refused the record.
+     */
+    public static <T> KafkaSource<Decoded<T>> source(
+            String bootstrapServers, String groupId, Topic<T> topic, String component) {
         return KafkaSource.<Decoded<T>>builder()
                 .setBootstrapServers(bootstrapServers)
                 .setTopics(topic.name())
                 .setGroupId(groupId)
                 .setStartingOffsets(OffsetsInitializer.earliest())
-                .setDeserializer(new DecodingDeserializer<>(topic))
+                .setDeserializer(new DecodingDeserializer<>(topic, component))
                 // New partitions of a topic are picked up without a restart.
                 .setProperty("partition.discovery.interval.ms", "60000")
                 .build();
@@ -40,11 +49,18 @@ public final class KafkaConnectors {
      * a restore a dead letter may be written again; its topic/partition/offset identify it.
      */
     public static KafkaSink<DeadLetter> deadLetterSink(String bootstrapServers) {
-        Topic<DeadLetter> topic = Topics.DEAD_LETTERS;
-        return KafkaSink.<DeadLetter>builder()
+        return sink(bootstrapServers, Topics.DEAD_LETTERS);
+    }
+
+    /**
+     * Writes a topic's records keyed and encoded the registry's way. At least once: consumers
+     * recognize a record written again after a restore by its stable id or source position.
+     */
+    public static <T> KafkaSink<T> sink(String bootstrapServers, Topic<T> topic) {
+        return KafkaSink.<T>builder()
                 .setBootstrapServers(bootstrapServers)
                 .setRecordSerializer(
-                        KafkaRecordSerializationSchema.<DeadLetter>builder()
+                        KafkaRecordSerializationSchema.<T>builder()
                                 .setTopic(topic.name())
                                 .setKeySerializationSchema(new KeySchema<>(topic))
                                 .setValueSerializationSchema(new ValueSchema<>(topic))
@@ -56,11 +72,11 @@ public final class KafkaConnectors {
     // Named classes, not lambdas: the Kafka sink builder extracts their generic types.
 
     /** Encodes a record key the way the topic registry keys the topic. */
-    static final class KeySchema<T> implements SerializationSchema<T> {
+    public static final class KeySchema<T> implements SerializationSchema<T> {
         private static final long serialVersionUID = 1L;
         private final Topic<T> topic;
 
-        KeySchema(Topic<T> topic) {
+        public KeySchema(Topic<T> topic) {
             this.topic = topic;
         }
 
@@ -71,11 +87,11 @@ public final class KafkaConnectors {
     }
 
     /** Encodes a record value with the topic's serde. */
-    static final class ValueSchema<T> implements SerializationSchema<T> {
+    public static final class ValueSchema<T> implements SerializationSchema<T> {
         private static final long serialVersionUID = 1L;
         private final Topic<T> topic;
 
-        ValueSchema(Topic<T> topic) {
+        public ValueSchema(Topic<T> topic) {
             this.topic = topic;
         }
 

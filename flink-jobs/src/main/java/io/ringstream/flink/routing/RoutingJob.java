@@ -21,12 +21,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
-import org.apache.flink.configuration.CheckpointingOptions;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.ExternalizedCheckpointRetention;
-import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
-import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -179,30 +174,10 @@ public final class RoutingJob {
 
     /** Exactly-once checkpoints (state), retained on cancellation, and the restore path. */
     public static void configure(StreamExecutionEnvironment env, RoutingJobConfig config) {
-        Configuration conf = new Configuration();
-        conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, config.checkpointInterval());
-        conf.set(
-                CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE,
-                CheckpointingMode.EXACTLY_ONCE);
-        conf.set(
-                CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
-                ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
-        if (config.checkpointDir() != null) {
-            conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-            conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, config.checkpointDir());
-        }
-        if (config.restorePath() != null) {
-            conf.set(StateRecoveryOptions.SAVEPOINT_PATH, config.restorePath());
-        }
-        env.configure(conf);
+        config.checkpointing().applyTo(env);
         // Records cross the keyBy in network buffers, shipped when full or after this timeout
         // (default 100 ms): routing is a request/response path, so ship each record at once.
         env.setBufferTimeout(0);
-        env.enableCheckpointing(
-                config.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
-        env.getCheckpointConfig()
-                .setExternalizedCheckpointRetention(
-                        ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
     }
 
     /** Configures {@code env}, builds the pipeline and submits it without waiting. */

@@ -1,7 +1,7 @@
 package io.ringstream.flink.routing;
 
-import io.ringstream.flink.checkpoint.Checkpoints;
 import io.ringstream.flink.clickhouse.RingstreamTables.SinkTuning;
+import io.ringstream.flink.runtime.Checkpointing;
 import io.ringstream.routing.core.RoutingConfig;
 import java.io.Serializable;
 import java.nio.file.Path;
@@ -143,44 +143,17 @@ public record RoutingJobConfig(
     }
 
     public RoutingJobConfig withCheckpointInterval(Duration every) {
-        return new RoutingJobConfig(
-                kafkaBootstrap,
-                clickHouseUrl,
-                consumerGroup,
-                settings,
-                startFromMillis,
-                every,
-                checkpointDir,
-                restorePath,
-                sinkTuning);
+        return withCheckpointing(checkpointing().withInterval(every));
     }
 
     /** A {@code file:///…} URI or a local path. */
     public RoutingJobConfig withCheckpointDir(String dir) {
-        return new RoutingJobConfig(
-                kafkaBootstrap,
-                clickHouseUrl,
-                consumerGroup,
-                settings,
-                startFromMillis,
-                checkpointInterval,
-                dir == null ? null : toUri(dir),
-                restorePath,
-                sinkTuning);
+        return withCheckpointing(checkpointing().withDir(dir));
     }
 
     /** A retained checkpoint ({@code …/chk-<n>}) or savepoint; null starts empty. */
     public RoutingJobConfig withRestorePath(String path) {
-        return new RoutingJobConfig(
-                kafkaBootstrap,
-                clickHouseUrl,
-                consumerGroup,
-                settings,
-                startFromMillis,
-                checkpointInterval,
-                checkpointDir,
-                path == null ? null : toUri(path),
-                sinkTuning);
+        return withCheckpointing(checkpointing().withRestorePath(path));
     }
 
     public RoutingJobConfig withSinkTuning(SinkTuning tuning) {
@@ -198,18 +171,25 @@ public record RoutingJobConfig(
 
     /** Restores from the newest complete checkpoint under {@link #checkpointDir}, if any. */
     public RoutingJobConfig resumingFromLatestCheckpoint() {
-        if (checkpointDir == null) {
-            return this;
-        }
-        return Checkpoints.latestRetained(checkpointDir)
-                .map(chk -> withRestorePath(chk.toUri().toString()))
-                .orElse(this);
+        return withCheckpointing(checkpointing().resumingFromLatest());
     }
 
-    private static String toUri(String dirOrUri) {
-        return dirOrUri.contains(":/")
-                ? dirOrUri
-                : Path.of(dirOrUri).toAbsolutePath().toUri().toString();
+    /** The checkpoint settings, as every job applies them. */
+    public Checkpointing checkpointing() {
+        return new Checkpointing(checkpointInterval, checkpointDir, restorePath);
+    }
+
+    private RoutingJobConfig withCheckpointing(Checkpointing c) {
+        return new RoutingJobConfig(
+                kafkaBootstrap,
+                clickHouseUrl,
+                consumerGroup,
+                settings,
+                startFromMillis,
+                c.interval(),
+                c.dir(),
+                c.restorePath(),
+                sinkTuning);
     }
 
     private static void requireText(String value, String name) {

@@ -1,14 +1,13 @@
 package io.ringstream.flink.sla;
 
-import io.ringstream.flink.checkpoint.Checkpoints;
 import io.ringstream.flink.clickhouse.RingstreamTables.SinkTuning;
 import io.ringstream.flink.kpi.model.KpiSettings;
 import io.ringstream.flink.kpi.model.QueueTargets;
 import io.ringstream.flink.kpi.model.ServiceLevelConvention;
+import io.ringstream.flink.runtime.Checkpointing;
 import io.ringstream.flink.sla.clock.SlaSettings;
 import io.ringstream.flink.sla.policy.DefaultPolicies;
 import java.io.Serializable;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -233,21 +232,29 @@ public record SlaJobConfig(
 
     /** A {@code file:///…} URI, another Flink file system URI, or a local path. */
     public SlaJobConfig withCheckpointDir(String dir) {
-        return toBuilder().checkpointDir(dir == null ? null : toUri(dir)).build();
+        return withCheckpointing(checkpointing().withDir(dir));
     }
 
     public SlaJobConfig withRestorePath(String path) {
-        return toBuilder().restorePath(path == null ? null : toUri(path)).build();
+        return withCheckpointing(checkpointing().withRestorePath(path));
     }
 
     /** Restores from the newest retained checkpoint under {@link #checkpointDir}, if any. */
     public SlaJobConfig resumingFromLatestCheckpoint() {
-        if (checkpointDir == null) {
-            return this;
-        }
-        return Checkpoints.latestRetained(checkpointDir)
-                .map(chk -> withRestorePath(chk.toUri().toString()))
-                .orElse(this);
+        return withCheckpointing(checkpointing().resumingFromLatest());
+    }
+
+    /** The checkpoint settings, as every job applies them. */
+    public Checkpointing checkpointing() {
+        return new Checkpointing(checkpointInterval, checkpointDir, restorePath);
+    }
+
+    private SlaJobConfig withCheckpointing(Checkpointing c) {
+        return toBuilder()
+                .checkpointInterval(c.interval())
+                .checkpointDir(c.dir())
+                .restorePath(c.restorePath())
+                .build();
     }
 
     public SlaJobConfig withSinkTuning(SinkTuning tuning) {
@@ -405,12 +412,6 @@ public record SlaJobConfig(
             throw new IllegalArgumentException(
                     name + " must be a whole number but was '" + value + "'", e);
         }
-    }
-
-    private static String toUri(String dirOrUri) {
-        return dirOrUri.contains(":/")
-                ? dirOrUri
-                : Path.of(dirOrUri).toAbsolutePath().toUri().toString();
     }
 
     private static void requireText(String value, String name) {

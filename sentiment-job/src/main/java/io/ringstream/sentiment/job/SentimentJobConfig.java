@@ -1,13 +1,12 @@
 package io.ringstream.sentiment.job;
 
-import io.ringstream.flink.checkpoint.Checkpoints;
 import io.ringstream.flink.clickhouse.RingstreamTables.SinkTuning;
+import io.ringstream.flink.runtime.Checkpointing;
 import io.ringstream.sentiment.ModelAssignment;
 import io.ringstream.sentiment.SentimentScorer;
 import io.ringstream.sentiment.SharedModels;
 import io.ringstream.sentiment.rolling.AlertPolicy;
 import java.io.Serializable;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -319,50 +318,12 @@ public record SentimentJobConfig(
     }
 
     public SentimentJobConfig withCheckpointInterval(Duration every) {
-        return new SentimentJobConfig(
-                kafkaBootstrap,
-                clickHouseUrl,
-                consumerGroup,
-                models,
-                policy,
-                scoringThreads,
-                asyncCapacity,
-                scoringTimeout,
-                maxChars,
-                outOfOrderness,
-                sourceIdleness,
-                lingerAfterEnd,
-                inactivityTimeout,
-                alertMaxAge,
-                every,
-                checkpointDir,
-                restorePath,
-                sinkTuning,
-                deadLettersToClickHouse);
+        return withCheckpointing(checkpointing().withInterval(every));
     }
 
     /** A {@code file:///…} URI, another Flink file system URI, or a local path. */
     public SentimentJobConfig withCheckpointDir(String dir) {
-        return new SentimentJobConfig(
-                kafkaBootstrap,
-                clickHouseUrl,
-                consumerGroup,
-                models,
-                policy,
-                scoringThreads,
-                asyncCapacity,
-                scoringTimeout,
-                maxChars,
-                outOfOrderness,
-                sourceIdleness,
-                lingerAfterEnd,
-                inactivityTimeout,
-                alertMaxAge,
-                checkpointInterval,
-                dir == null ? null : toUri(dir),
-                restorePath,
-                sinkTuning,
-                deadLettersToClickHouse);
+        return withCheckpointing(checkpointing().withDir(dir));
     }
 
     /**
@@ -370,15 +331,19 @@ public record SentimentJobConfig(
      * otherwise unchanged. For restarting a local run with its conversations' state and offsets.
      */
     public SentimentJobConfig resumingFromLatestCheckpoint() {
-        if (checkpointDir == null) {
-            return this;
-        }
-        return Checkpoints.latestRetained(checkpointDir)
-                .map(chk -> withRestorePath(chk.toUri().toString()))
-                .orElse(this);
+        return withCheckpointing(checkpointing().resumingFromLatest());
     }
 
     public SentimentJobConfig withRestorePath(String path) {
+        return withCheckpointing(checkpointing().withRestorePath(path));
+    }
+
+    /** The checkpoint settings, as every job applies them. */
+    public Checkpointing checkpointing() {
+        return new Checkpointing(checkpointInterval, checkpointDir, restorePath);
+    }
+
+    private SentimentJobConfig withCheckpointing(Checkpointing c) {
         return new SentimentJobConfig(
                 kafkaBootstrap,
                 clickHouseUrl,
@@ -394,9 +359,9 @@ public record SentimentJobConfig(
                 lingerAfterEnd,
                 inactivityTimeout,
                 alertMaxAge,
-                checkpointInterval,
-                checkpointDir,
-                path == null ? null : toUri(path),
+                c.interval(),
+                c.dir(),
+                c.restorePath(),
                 sinkTuning,
                 deadLettersToClickHouse);
     }
@@ -445,12 +410,6 @@ public record SentimentJobConfig(
                 restorePath,
                 sinkTuning,
                 enabled);
-    }
-
-    private static String toUri(String dirOrUri) {
-        return dirOrUri.contains(":/")
-                ? dirOrUri
-                : Path.of(dirOrUri).toAbsolutePath().toUri().toString();
     }
 
     private static double number(String variable, String text) {
