@@ -13,11 +13,12 @@ import io.ringstream.flink.kafka.KafkaConnectors;
 import io.ringstream.flink.operators.ContactTrackingFunction;
 import io.ringstream.flink.operators.DeadLetterSplitter;
 import io.ringstream.flink.operators.IntervalAggregationFunction;
+import io.ringstream.flink.runtime.Checkpointing;
+import io.ringstream.flink.runtime.PipelineJob;
 import io.ringstream.flink.stats.ContactTracker;
 import io.ringstream.flink.stats.QueueIntervalStats;
 import java.util.List;
 import java.util.Objects;
-import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -43,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * then, keyed by queue and interval, through {@link IntervalAggregationFunction} (counters to live
  * rows) into {@code queue_interval_stats}. Valid agent events go to {@code agent_events}.
  */
-public final class QueueStatsJob {
+public final class QueueStatsJob implements PipelineJob {
     private static final Logger LOG = LoggerFactory.getLogger(QueueStatsJob.class);
 
     public static final String JOB_NAME = "ringstream-queue-stats";
@@ -132,8 +133,10 @@ public final class QueueStatsJob {
     }
 
     /**
-     * Adds the pipeline to {@code env}; does not configure checkpointing (see {@link #configure}).
+     * Adds the pipeline to {@code env}; checkpointing is applied by {@link
+     * PipelineJob#executeAsync}.
      */
+    @Override
     public void build(StreamExecutionEnvironment env) {
         SingleOutputStreamOperator<ContactEvent> contacts =
                 env.fromSource(
@@ -192,29 +195,14 @@ public final class QueueStatsJob {
                 .name("queue_interval_stats");
     }
 
-    /**
-     * Exactly-once checkpoints every {@link JobConfig#checkpointInterval()}, retained on
-     * cancellation under {@link JobConfig#checkpointDir()}, and the restore path if one is set.
-     */
-    public static void configure(StreamExecutionEnvironment env, JobConfig config) {
-        config.checkpointing().applyTo(env);
+    @Override
+    public String name() {
+        return JOB_NAME;
     }
 
-    /** Configures {@code env}, builds the pipeline and submits it without waiting. */
-    public JobClient executeAsync(StreamExecutionEnvironment env) throws Exception {
-        configure(env, config);
-        build(env);
-        if (config.restorePath() != null) {
-            LOG.info("Starting {} from {}", JOB_NAME, config.restorePath());
-        }
-        return env.executeAsync(JOB_NAME);
-    }
-
-    /** Configures {@code env}, builds the pipeline and runs it until it ends. */
-    public JobExecutionResult execute(StreamExecutionEnvironment env) throws Exception {
-        configure(env, config);
-        build(env);
-        return env.execute(JOB_NAME);
+    @Override
+    public Checkpointing checkpointing() {
+        return config.checkpointing();
     }
 
     /**

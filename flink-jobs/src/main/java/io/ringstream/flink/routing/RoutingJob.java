@@ -13,9 +13,10 @@ import io.ringstream.flink.QueueStatsJob;
 import io.ringstream.flink.kafka.Decoded;
 import io.ringstream.flink.kafka.KafkaConnectors;
 import io.ringstream.flink.operators.DeadLetterSplitter;
+import io.ringstream.flink.runtime.Checkpointing;
+import io.ringstream.flink.runtime.PipelineJob;
 import java.util.List;
 import java.util.Objects;
-import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -43,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * wiring). Routing runs in processing time: the engine's deadlines become processing-time timers.
  * Its state (agents, waiting contacts, pending offers) is checkpointed and survives a restore.
  */
-public final class RoutingJob {
+public final class RoutingJob implements PipelineJob {
     private static final Logger LOG = LoggerFactory.getLogger(RoutingJob.class);
 
     public static final String JOB_NAME = "ringstream-routing";
@@ -98,6 +99,7 @@ public final class RoutingJob {
     }
 
     /** Adds the pipeline to {@code env}; does not configure checkpointing. */
+    @Override
     public void build(StreamExecutionEnvironment env) {
         SingleOutputStreamOperator<RoutingCommand> commands =
                 decode(env, commandSource, RoutingCommand.class, "routing-commands");
@@ -172,28 +174,21 @@ public final class RoutingJob {
                 .name(name + "-decode");
     }
 
-    /** Exactly-once checkpoints (state), retained on cancellation, and the restore path. */
-    public static void configure(StreamExecutionEnvironment env, RoutingJobConfig config) {
-        config.checkpointing().applyTo(env);
+    @Override
+    public String name() {
+        return JOB_NAME;
+    }
+
+    @Override
+    public Checkpointing checkpointing() {
+        return config.checkpointing();
+    }
+
+    @Override
+    public void tune(StreamExecutionEnvironment env) {
         // Records cross the keyBy in network buffers, shipped when full or after this timeout
         // (default 100 ms): routing is a request/response path, so ship each record at once.
         env.setBufferTimeout(0);
-    }
-
-    /** Configures {@code env}, builds the pipeline and submits it without waiting. */
-    public JobClient executeAsync(StreamExecutionEnvironment env) throws Exception {
-        configure(env, config);
-        build(env);
-        if (config.restorePath() != null) {
-            LOG.info("Starting {} from {}", JOB_NAME, config.restorePath());
-        }
-        return env.executeAsync(JOB_NAME);
-    }
-
-    public JobExecutionResult execute(StreamExecutionEnvironment env) throws Exception {
-        configure(env, config);
-        build(env);
-        return env.execute(JOB_NAME);
     }
 
     /**

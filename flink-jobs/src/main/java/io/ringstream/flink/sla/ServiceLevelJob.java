@@ -18,6 +18,8 @@ import io.ringstream.flink.kpi.operators.AgentFactsFunction;
 import io.ringstream.flink.kpi.operators.ContactFactsFunction;
 import io.ringstream.flink.kpi.operators.QueueKpiFunction;
 import io.ringstream.flink.operators.DeadLetterSplitter;
+import io.ringstream.flink.runtime.Checkpointing;
+import io.ringstream.flink.runtime.PipelineJob;
 import io.ringstream.flink.sla.cep.OutcomeFunction;
 import io.ringstream.flink.sla.cep.SignalOrder;
 import io.ringstream.flink.sla.cep.SlaPatterns;
@@ -36,7 +38,6 @@ import io.ringstream.flink.sla.policy.PolicyBook;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
-import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -69,7 +70,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Sources and sinks come in through {@link Endpoints}; {@link #fromConfig} wires production.
  */
-public final class ServiceLevelJob {
+public final class ServiceLevelJob implements PipelineJob {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceLevelJob.class);
 
     public static final String JOB_NAME = "ringstream-sla-kpis";
@@ -138,7 +139,11 @@ public final class ServiceLevelJob {
                 config);
     }
 
-    /** Adds the pipeline to {@code env}; checkpointing is configured by {@link #configure}. */
+    /**
+     * Adds the pipeline to {@code env}; checkpointing is applied by {@link
+     * PipelineJob#executeAsync}.
+     */
+    @Override
     public void build(StreamExecutionEnvironment env) {
         SingleOutputStreamOperator<ContactEvent> contacts =
                 decoded(
@@ -284,26 +289,14 @@ public final class ServiceLevelJob {
                 .name("queue_kpis");
     }
 
-    /** Exactly-once checkpoints, retained on cancellation; the restore path if one is set. */
-    public static void configure(StreamExecutionEnvironment env, SlaJobConfig config) {
-        config.checkpointing().applyTo(env);
+    @Override
+    public String name() {
+        return JOB_NAME;
     }
 
-    /** Configures {@code env}, builds the pipeline and submits it without waiting. */
-    public JobClient executeAsync(StreamExecutionEnvironment env) throws Exception {
-        configure(env, config);
-        build(env);
-        if (config.restorePath() != null) {
-            LOG.info("Starting {} from {}", JOB_NAME, config.restorePath());
-        }
-        return env.executeAsync(JOB_NAME);
-    }
-
-    /** Configures {@code env}, builds the pipeline and runs it until it ends. */
-    public JobExecutionResult execute(StreamExecutionEnvironment env) throws Exception {
-        configure(env, config);
-        build(env);
-        return env.execute(JOB_NAME);
+    @Override
+    public Checkpointing checkpointing() {
+        return config.checkpointing();
     }
 
     /**

@@ -10,6 +10,8 @@ import io.ringstream.flink.clickhouse.RingstreamTables;
 import io.ringstream.flink.kafka.Decoded;
 import io.ringstream.flink.kafka.KafkaConnectors;
 import io.ringstream.flink.operators.DeadLetterSplitter;
+import io.ringstream.flink.runtime.Checkpointing;
+import io.ringstream.flink.runtime.PipelineJob;
 import io.ringstream.sentiment.job.operators.ConversationSentimentFunction;
 import io.ringstream.sentiment.job.operators.Keys;
 import io.ringstream.sentiment.job.operators.ScoreUtterances;
@@ -19,7 +21,6 @@ import io.ringstream.sentiment.job.sinks.TopicSinks;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -52,7 +53,7 @@ import org.slf4j.LoggerFactory;
  * <p>Sources and sinks come in through the constructor ({@link #fromConfig} is the production
  * wiring), so tests and the launcher run the same pipeline on other endpoints.
  */
-public final class SentimentJob {
+public final class SentimentJob implements PipelineJob {
     private static final Logger LOG = LoggerFactory.getLogger(SentimentJob.class);
 
     public static final String JOB_NAME = "ringstream-sentiment";
@@ -169,8 +170,10 @@ public final class SentimentJob {
     }
 
     /**
-     * Adds the pipeline to {@code env}; does not configure checkpointing (see {@link #configure}).
+     * Adds the pipeline to {@code env}; checkpointing is applied by {@link
+     * PipelineJob#executeAsync}.
      */
+    @Override
     public void build(StreamExecutionEnvironment env) {
         SingleOutputStreamOperator<InteractionEvent> interactions =
                 env.fromSource(
@@ -282,29 +285,14 @@ public final class SentimentJob {
                 d.failedAt());
     }
 
-    /**
-     * Exactly-once checkpoints every {@link SentimentJobConfig#checkpointInterval()}, retained on
-     * cancellation under the checkpoint dir, and the restore path if one is set.
-     */
-    public static void configure(StreamExecutionEnvironment env, SentimentJobConfig config) {
-        config.checkpointing().applyTo(env);
+    @Override
+    public String name() {
+        return JOB_NAME;
     }
 
-    /** Configures {@code env}, builds the pipeline and submits it without waiting. */
-    public JobClient executeAsync(StreamExecutionEnvironment env) throws Exception {
-        configure(env, config);
-        build(env);
-        if (config.restorePath() != null) {
-            LOG.info("Starting {} from {}", JOB_NAME, config.restorePath());
-        }
-        return env.executeAsync(JOB_NAME);
-    }
-
-    /** Configures {@code env}, builds the pipeline and runs it until it ends. */
-    public JobExecutionResult execute(StreamExecutionEnvironment env) throws Exception {
-        configure(env, config);
-        build(env);
-        return env.execute(JOB_NAME);
+    @Override
+    public Checkpointing checkpointing() {
+        return config.checkpointing();
     }
 
     /**
