@@ -13,8 +13,10 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,6 +70,7 @@ public final class TopicInstaller {
                 }
             }
             if (!created.isEmpty()) {
+                awaitServed(admin, created);
                 LOG.info("Created topics {}", created);
             }
             return created;
@@ -76,6 +79,43 @@ public final class TopicInstaller {
             throw new IllegalStateException("interrupted installing topics", e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot list topics at " + bootstrapServers, e);
+        }
+    }
+
+    /**
+     * The controller acknowledges a creation before the broker has applied it to its metadata, so a
+     * producer, consumer or config lookup right after install can still be told "unknown topic".
+     * Returning only once every partition has a leader makes install a real barrier.
+     */
+    private static void awaitServed(Admin admin, List<String> names)
+            throws InterruptedException, TimeoutException {
+        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
+        while (true) {
+            try {
+                Map<String, TopicDescription> described =
+                        admin.describeTopics(names)
+                                .allTopicNames()
+                                .get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+                boolean led =
+                        described.values().stream()
+                                .flatMap(d -> d.partitions().stream())
+                                .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+                if (led && described.size() == names.size()) {
+                    return;
+                }
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw new IllegalStateException(
+                            "cannot describe topics " + names, e.getCause());
+                }
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new TimeoutException(
+                        "topics not served within " + TIMEOUT_MS + " ms: " + names);
+            }
+            // Metadata propagation takes milliseconds; a short back-off keeps the admin client from
+            // flooding the broker while it catches up.
+            TimeUnit.MILLISECONDS.sleep(50);
         }
     }
 
