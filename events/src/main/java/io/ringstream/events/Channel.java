@@ -6,5 +6,7 @@ public enum Channel {
     CHAT,
     MESSAGING,
     EMAIL,
-    CALLBACK
+    CALLBACK,
+    /** A support ticket from a help desk; first response and resolution clocks, like email. */
+    TICKET
 }

@@ -25,6 +25,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Every SLA kind end to end through the job's operators (signals, then both CEP patterns) in
@@ -166,23 +168,25 @@ class SlaDetectionTest {
                         tuple(SlaEventType.BREACH, T0 + 110 * S, 30 * S));
     }
 
-    @Test
-    void emailFirstResponseAndResolution() throws Exception {
-        chain.policy(policy("mail-first", SlaKind.FIRST_RESPONSE, null, Channel.EMAIL, 600, null));
-        chain.policy(policy("mail-done", SlaKind.RESOLUTION, null, Channel.EMAIL, 3600, 0.75));
-        chain.send(contact("mail1", ContactEventType.ARRIVED, T0, Channel.EMAIL).build());
+    @ParameterizedTest
+    @EnumSource(
+            value = Channel.class,
+            names = {"EMAIL", "TICKET"})
+    void writtenContactFirstResponseAndResolution(Channel channel) throws Exception {
+        chain.policy(policy("mail-first", SlaKind.FIRST_RESPONSE, null, channel, 600, null));
+        chain.policy(policy("mail-done", SlaKind.RESOLUTION, null, channel, 3600, 0.75));
+        chain.send(contact("mail1", ContactEventType.ARRIVED, T0, channel).build());
         chain.send(
-                contact("mail1", ContactEventType.QUEUED, T0 + S, Channel.EMAIL)
+                contact("mail1", ContactEventType.QUEUED, T0 + S, channel)
                         .queue("billing")
                         .build());
         chain.send(
-                contact("mail1", ContactEventType.ANSWERED, T0 + 5 * MIN, Channel.EMAIL)
+                contact("mail1", ContactEventType.ANSWERED, T0 + 5 * MIN, channel)
                         .queue("billing")
                         .agentId("a9")
                         .build());
         chain.watermark(T0 + 90 * MIN);
-        chain.send(
-                contact("mail1", ContactEventType.ENDED, T0 + 2 * 60 * MIN, Channel.EMAIL).build());
+        chain.send(contact("mail1", ContactEventType.ENDED, T0 + 2 * 60 * MIN, channel).build());
         chain.watermark(T0 + 3 * 60 * MIN);
 
         assertThat(of(SlaKind.FIRST_RESPONSE))
@@ -193,7 +197,9 @@ class SlaDetectionTest {
                 .containsExactly(
                         tuple(SlaEventType.WARNING, 45 * MIN),
                         tuple(SlaEventType.BREACH, 60 * MIN));
-        assertThat(of(SlaKind.ANSWER)).as("no answer SLA for email by default").isEmpty();
+        assertThat(of(SlaKind.ANSWER))
+                .as("no answer SLA for written contacts by default")
+                .isEmpty();
     }
 
     @Test

@@ -71,7 +71,9 @@ public final class ClockMapper implements Serializable {
             }
             case ANSWERED -> {
                 out.end(SignalType.STOP, SlaKind.ANSWER, t, e.agentId(), null, false);
-                if (e.channel() == Channel.CALLBACK || e.channel() == Channel.EMAIL) {
+                if (e.channel() == Channel.CALLBACK
+                        || e.channel() == Channel.EMAIL
+                        || e.channel() == Channel.TICKET) {
                     out.end(SignalType.STOP, SlaKind.FIRST_RESPONSE, t, e.agentId(), null, false);
                 }
             }

@@ -45,10 +45,12 @@ public final class DefaultPolicies implements Serializable {
         put(SlaKind.FIRST_RESPONSE, Channel.MESSAGING, Duration.ofMinutes(15));
         put(SlaKind.FIRST_RESPONSE, Channel.EMAIL, Duration.ofHours(24));
         put(SlaKind.FIRST_RESPONSE, Channel.CALLBACK, Duration.ofHours(4));
+        put(SlaKind.FIRST_RESPONSE, Channel.TICKET, Duration.ofHours(8));
         put(SlaKind.REPLY_GAP, Channel.CHAT, Duration.ofSeconds(120));
         put(SlaKind.REPLY_GAP, Channel.MESSAGING, Duration.ofMinutes(30));
         put(SlaKind.RESOLUTION, Channel.EMAIL, Duration.ofHours(72));
         put(SlaKind.RESOLUTION, Channel.CALLBACK, Duration.ofHours(24));
+        put(SlaKind.RESOLUTION, Channel.TICKET, Duration.ofHours(72));
         anyChannel.put(SlaKind.HOLD, Duration.ofSeconds(120));
         anyChannel.put(SlaKind.WRAP_UP, Duration.ofSeconds(120));
         anyChannel.put(SlaKind.NOT_READY, Duration.ofMinutes(15));
