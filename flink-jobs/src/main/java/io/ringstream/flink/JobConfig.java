@@ -1,7 +1,9 @@
 package io.ringstream.flink;
 
-import io.ringstream.flink.clickhouse.RingstreamTables.SinkTuning;
-import io.ringstream.flink.runtime.Checkpointing;
+import static io.ringstream.flink.runtime.ConfigChecks.requireDuration;
+
+import io.ringstream.flink.runtime.JobWiring;
+import io.ringstream.flink.runtime.WiredJobConfig;
 import io.ringstream.flink.stats.Intervals;
 import io.ringstream.flink.stats.ServiceLevelThresholds;
 import java.io.Serializable;
@@ -16,10 +18,7 @@ import java.util.Objects;
  * Everything {@link QueueStatsJob} can be tuned with, in one immutable value, so main(), the
  * launcher and tests configure the job the same way.
  *
- * @param kafkaBootstrap Kafka bootstrap servers
- * @param clickHouseUrl legacy-driver JDBC URL, e.g. {@code jdbc:clickhouse://host:8123/default}
- * @param consumerGroup Kafka consumer group (offsets live in checkpoints; the group is for
- *     monitoring)
+ * @param wiring Kafka, ClickHouse, consumer group, checkpointing (every 10 s) and sink batching
  * @param intervals length of the statistics intervals (default 15 minutes)
  * @param thresholds service-level threshold per queue (default 20 s)
  * @param outOfOrderness how far event time may go backwards before events are late (default 5 s)
@@ -35,17 +34,10 @@ import java.util.Objects;
  *     later deltas are dropped (default 6 h)
  * @param statsEmitInterval a changed interval row is re-emitted at most this often, in processing
  *     time (default 2 s)
- * @param checkpointInterval exactly-once checkpoints this often (default 10 s)
- * @param checkpointDir where checkpoints are kept and retained on cancellation ({@code file:///…}
- *     or a path); null keeps them in the JobManager's memory (nothing to restore from)
- * @param restorePath a retained checkpoint or savepoint to start from; null starts empty
- * @param sinkTuning batching and retries of the ClickHouse sinks
  * @param deadLettersToClickHouse also copy dead letters into {@code ringstream.dead_letters}
  */
 public record JobConfig(
-        String kafkaBootstrap,
-        String clickHouseUrl,
-        String consumerGroup,
+        JobWiring wiring,
         Intervals intervals,
         ServiceLevelThresholds thresholds,
         Duration outOfOrderness,
@@ -54,15 +46,11 @@ public record JobConfig(
         Duration contactInactivityTimeout,
         Duration intervalRetention,
         Duration statsEmitInterval,
-        Duration checkpointInterval,
-        String checkpointDir,
-        String restorePath,
-        SinkTuning sinkTuning,
         boolean deadLettersToClickHouse)
-        implements Serializable {
+        implements WiredJobConfig<JobConfig>, Serializable {
 
-    public static final String ENV_KAFKA_BOOTSTRAP = "RINGSTREAM_KAFKA_BOOTSTRAP";
-    public static final String ENV_CLICKHOUSE_URL = "RINGSTREAM_CLICKHOUSE_URL";
+    public static final String ENV_KAFKA_BOOTSTRAP = JobWiring.ENV_KAFKA_BOOTSTRAP;
+    public static final String ENV_CLICKHOUSE_URL = JobWiring.ENV_CLICKHOUSE_URL;
     public static final String ENV_INTERVAL_MINUTES = "RINGSTREAM_INTERVAL_MINUTES";
     public static final String ENV_SL_THRESHOLDS = "RINGSTREAM_SL_THRESHOLDS";
     public static final String ENV_CHECKPOINT_DIR = "RINGSTREAM_CHECKPOINT_DIR";
@@ -78,27 +66,25 @@ public record JobConfig(
     public static final int DEFAULT_INTERVAL_MINUTES = 15;
 
     public JobConfig {
-        requireText(kafkaBootstrap, "kafkaBootstrap");
-        requireText(clickHouseUrl, "clickHouseUrl");
-        requireText(consumerGroup, "consumerGroup");
+        Objects.requireNonNull(wiring, "wiring");
         Objects.requireNonNull(intervals, "intervals");
         Objects.requireNonNull(thresholds, "thresholds");
-        Objects.requireNonNull(sinkTuning, "sinkTuning");
-        requirePositive(outOfOrderness, "outOfOrderness", true);
-        requirePositive(sourceIdleness, "sourceIdleness", false);
-        requirePositive(lingerAfterEnd, "lingerAfterEnd", true);
-        requirePositive(contactInactivityTimeout, "contactInactivityTimeout", false);
-        requirePositive(intervalRetention, "intervalRetention", true);
-        requirePositive(statsEmitInterval, "statsEmitInterval", false);
-        requirePositive(checkpointInterval, "checkpointInterval", false);
+        requireDuration(outOfOrderness, "outOfOrderness", true);
+        requireDuration(sourceIdleness, "sourceIdleness", false);
+        requireDuration(lingerAfterEnd, "lingerAfterEnd", true);
+        requireDuration(contactInactivityTimeout, "contactInactivityTimeout", false);
+        requireDuration(intervalRetention, "intervalRetention", true);
+        requireDuration(statsEmitInterval, "statsEmitInterval", false);
     }
 
     /** The defaults listed on the record, for the given Kafka and ClickHouse. */
     public static JobConfig defaults(String kafkaBootstrap, String clickHouseUrl) {
+        return defaults(JobWiring.defaults(kafkaBootstrap, clickHouseUrl, DEFAULT_CONSUMER_GROUP));
+    }
+
+    private static JobConfig defaults(JobWiring wiring) {
         return new JobConfig(
-                kafkaBootstrap,
-                clickHouseUrl,
-                DEFAULT_CONSUMER_GROUP,
+                wiring,
                 new Intervals(DEFAULT_INTERVAL_MINUTES),
                 ServiceLevelThresholds.uniform(ServiceLevelThresholds.DEFAULT_SECONDS),
                 Duration.ofSeconds(5),
@@ -107,10 +93,6 @@ public record JobConfig(
                 Duration.ofHours(4),
                 Duration.ofHours(6),
                 Duration.ofSeconds(2),
-                Duration.ofSeconds(10),
-                null,
-                null,
-                SinkTuning.DEFAULT,
                 true);
     }
 
@@ -123,15 +105,14 @@ public record JobConfig(
      * @throws IllegalArgumentException naming the missing or malformed variable
      */
     public static JobConfig fromEnv(Map<String, String> env) {
-        String kafka = env.get(ENV_KAFKA_BOOTSTRAP);
-        String clickHouse = env.get(ENV_CLICKHOUSE_URL);
-        if (kafka == null || kafka.isBlank()) {
-            throw new IllegalArgumentException(describe(ENV_KAFKA_BOOTSTRAP) + " is required");
-        }
-        if (clickHouse == null || clickHouse.isBlank()) {
-            throw new IllegalArgumentException(describe(ENV_CLICKHOUSE_URL) + " is required");
-        }
-        JobConfig config = defaults(kafka.trim(), clickHouse.trim());
+        JobConfig config =
+                defaults(
+                        JobWiring.fromEnv(
+                                env,
+                                DEFAULT_CONSUMER_GROUP,
+                                ENV_CHECKPOINT_DIR,
+                                ENV_RESTORE_PATH,
+                                JobConfig::describe));
         String minutes = env.get(ENV_INTERVAL_MINUTES);
         if (minutes != null && !minutes.isBlank()) {
             try {
@@ -148,14 +129,6 @@ public record JobConfig(
         String thresholds = env.get(ENV_SL_THRESHOLDS);
         if (thresholds != null && !thresholds.isBlank()) {
             config = config.withThresholds(ServiceLevelThresholds.parse(thresholds));
-        }
-        String checkpointDir = env.get(ENV_CHECKPOINT_DIR);
-        if (checkpointDir != null && !checkpointDir.isBlank()) {
-            config = config.withCheckpointDir(checkpointDir.trim());
-        }
-        String restorePath = env.get(ENV_RESTORE_PATH);
-        if (restorePath != null && !restorePath.isBlank()) {
-            config = config.withRestorePath(restorePath.trim());
         }
         return config;
     }
@@ -210,8 +183,9 @@ public record JobConfig(
         return variables;
     }
 
-    public JobConfig withConsumerGroup(String group) {
-        return toBuilder().consumerGroup(group).build();
+    @Override
+    public JobConfig withWiring(JobWiring newWiring) {
+        return toBuilder().wiring(newWiring).build();
     }
 
     public JobConfig withIntervalMinutes(int minutes) {
@@ -244,45 +218,6 @@ public record JobConfig(
         return toBuilder().statsEmitInterval(every).build();
     }
 
-    public JobConfig withCheckpointInterval(Duration every) {
-        return toBuilder().checkpointInterval(every).build();
-    }
-
-    /** A {@code file:///…} URI, another Flink file system URI, or a local path. */
-    public JobConfig withCheckpointDir(String dir) {
-        return withCheckpointing(checkpointing().withDir(dir));
-    }
-
-    /** A retained checkpoint ({@code …/chk-<n>}) or savepoint directory; null starts empty. */
-    public JobConfig withRestorePath(String path) {
-        return withCheckpointing(checkpointing().withRestorePath(path));
-    }
-
-    /**
-     * Restores from the newest complete checkpoint under the local {@link #checkpointDir}, if any;
-     * otherwise unchanged. For restarting a local run with its interval state.
-     */
-    public JobConfig resumingFromLatestCheckpoint() {
-        return withCheckpointing(checkpointing().resumingFromLatest());
-    }
-
-    /** The checkpoint settings, as every job applies them. */
-    public Checkpointing checkpointing() {
-        return new Checkpointing(checkpointInterval, checkpointDir, restorePath);
-    }
-
-    private JobConfig withCheckpointing(Checkpointing c) {
-        return toBuilder()
-                .checkpointInterval(c.interval())
-                .checkpointDir(c.dir())
-                .restorePath(c.restorePath())
-                .build();
-    }
-
-    public JobConfig withSinkTuning(SinkTuning tuning) {
-        return toBuilder().sinkTuning(tuning).build();
-    }
-
     public JobConfig withDeadLettersToClickHouse(boolean enabled) {
         return toBuilder().deadLettersToClickHouse(enabled).build();
     }
@@ -293,9 +228,7 @@ public record JobConfig(
 
     /** Copies a config with some settings changed; the withers above are its public face. */
     private static final class Builder {
-        private String kafkaBootstrap;
-        private String clickHouseUrl;
-        private String consumerGroup;
+        private JobWiring wiring;
         private Intervals intervals;
         private ServiceLevelThresholds thresholds;
         private Duration outOfOrderness;
@@ -304,16 +237,10 @@ public record JobConfig(
         private Duration contactInactivityTimeout;
         private Duration intervalRetention;
         private Duration statsEmitInterval;
-        private Duration checkpointInterval;
-        private String checkpointDir;
-        private String restorePath;
-        private SinkTuning sinkTuning;
         private boolean deadLettersToClickHouse;
 
         private Builder(JobConfig c) {
-            kafkaBootstrap = c.kafkaBootstrap;
-            clickHouseUrl = c.clickHouseUrl;
-            consumerGroup = c.consumerGroup;
+            wiring = c.wiring;
             intervals = c.intervals;
             thresholds = c.thresholds;
             outOfOrderness = c.outOfOrderness;
@@ -322,15 +249,11 @@ public record JobConfig(
             contactInactivityTimeout = c.contactInactivityTimeout;
             intervalRetention = c.intervalRetention;
             statsEmitInterval = c.statsEmitInterval;
-            checkpointInterval = c.checkpointInterval;
-            checkpointDir = c.checkpointDir;
-            restorePath = c.restorePath;
-            sinkTuning = c.sinkTuning;
             deadLettersToClickHouse = c.deadLettersToClickHouse;
         }
 
-        Builder consumerGroup(String v) {
-            consumerGroup = v;
+        Builder wiring(JobWiring v) {
+            wiring = v;
             return this;
         }
 
@@ -374,26 +297,6 @@ public record JobConfig(
             return this;
         }
 
-        Builder checkpointInterval(Duration v) {
-            checkpointInterval = v;
-            return this;
-        }
-
-        Builder checkpointDir(String v) {
-            checkpointDir = v;
-            return this;
-        }
-
-        Builder restorePath(String v) {
-            restorePath = v;
-            return this;
-        }
-
-        Builder sinkTuning(SinkTuning v) {
-            sinkTuning = v;
-            return this;
-        }
-
         Builder deadLettersToClickHouse(boolean v) {
             deadLettersToClickHouse = v;
             return this;
@@ -401,9 +304,7 @@ public record JobConfig(
 
         JobConfig build() {
             return new JobConfig(
-                    kafkaBootstrap,
-                    clickHouseUrl,
-                    consumerGroup,
+                    wiring,
                     intervals,
                     thresholds,
                     outOfOrderness,
@@ -412,10 +313,6 @@ public record JobConfig(
                     contactInactivityTimeout,
                     intervalRetention,
                     statsEmitInterval,
-                    checkpointInterval,
-                    checkpointDir,
-                    restorePath,
-                    sinkTuning,
                     deadLettersToClickHouse);
         }
     }
@@ -442,18 +339,5 @@ public record JobConfig(
                 .map(e -> variable + " (--" + e.getKey() + ")")
                 .findFirst()
                 .orElse(variable);
-    }
-
-    private static void requireText(String value, String name) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(name + " is required");
-        }
-    }
-
-    private static void requirePositive(Duration value, String name, boolean zeroAllowed) {
-        if (value == null || value.isNegative() || (!zeroAllowed && value.isZero())) {
-            throw new IllegalArgumentException(
-                    name + " must be " + (zeroAllowed ? ">= 0" : "> 0") + " but was " + value);
-        }
     }
 }

@@ -29,7 +29,7 @@ class JobConfigTest {
         assertThat(config.intervals().minutes()).isEqualTo(15);
         assertThat(config.thresholds().secondsFor("any")).isEqualTo(20);
         assertThat(config.outOfOrderness()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(config.checkpointInterval()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.checkpointing().interval()).isEqualTo(Duration.ofSeconds(10));
         assertThat(config.statsEmitInterval()).isEqualTo(Duration.ofSeconds(2));
         assertThat(config.intervalRetention()).isEqualTo(Duration.ofHours(6));
         assertThat(config.checkpointDir()).isNull();

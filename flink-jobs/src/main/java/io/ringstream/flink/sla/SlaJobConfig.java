@@ -1,24 +1,26 @@
 package io.ringstream.flink.sla;
 
-import io.ringstream.flink.clickhouse.RingstreamTables.SinkTuning;
+import static io.ringstream.flink.runtime.ConfigChecks.requireDuration;
+import static io.ringstream.flink.runtime.ConfigChecks.variable;
+
 import io.ringstream.flink.kpi.model.KpiSettings;
 import io.ringstream.flink.kpi.model.QueueTargets;
 import io.ringstream.flink.kpi.model.ServiceLevelConvention;
-import io.ringstream.flink.runtime.Checkpointing;
+import io.ringstream.flink.runtime.JobWiring;
+import io.ringstream.flink.runtime.WiredJobConfig;
 import io.ringstream.flink.sla.clock.SlaSettings;
 import io.ringstream.flink.sla.policy.DefaultPolicies;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * Everything {@link ServiceLevelJob} is tuned with, so main(), the launcher and tests configure it
  * the same way.
  *
- * @param kafkaBootstrap Kafka bootstrap servers
- * @param clickHouseUrl legacy-driver JDBC URL of the ringstream database
- * @param consumerGroup Kafka consumer group (offsets live in checkpoints)
+ * @param wiring Kafka, ClickHouse, consumer group, checkpointing (10 s) and sink batching
  * @param outOfOrderness how far event time may go backwards before events are late (5 s)
  * @param sourceIdleness after this long without events a partition's watermark moves on with the
  *     wall clock, or the partition is marked idle (30 s)
@@ -34,15 +36,9 @@ import java.util.Objects;
  * @param slidingMinutes KPI sliding window (5)
  * @param lingerAfterEnd a contact's state outlives ENDED this long (15 min)
  * @param inactivity subjects silent this long (after their last deadline) are forgotten (8 h)
- * @param checkpointInterval exactly-once checkpoints this often (10 s)
- * @param checkpointDir where checkpoints are retained; null keeps them in memory
- * @param restorePath a retained checkpoint or savepoint to start from; null starts empty
- * @param sinkTuning batching and retries of the ClickHouse sinks
  */
 public record SlaJobConfig(
-        String kafkaBootstrap,
-        String clickHouseUrl,
-        String consumerGroup,
+        JobWiring wiring,
         Duration outOfOrderness,
         Duration sourceIdleness,
         boolean advanceWhenSilent,
@@ -53,15 +49,9 @@ public record SlaJobConfig(
         int intervalMinutes,
         int slidingMinutes,
         Duration lingerAfterEnd,
-        Duration inactivity,
-        Duration checkpointInterval,
-        String checkpointDir,
-        String restorePath,
-        SinkTuning sinkTuning)
-        implements Serializable {
+        Duration inactivity)
+        implements WiredJobConfig<SlaJobConfig>, Serializable {
 
-    public static final String ENV_KAFKA_BOOTSTRAP = "RINGSTREAM_KAFKA_BOOTSTRAP";
-    public static final String ENV_CLICKHOUSE_URL = "RINGSTREAM_CLICKHOUSE_URL";
     public static final String ENV_SL_TARGETS = "RINGSTREAM_SL_TARGETS";
     public static final String ENV_SL_THRESHOLDS = "RINGSTREAM_SL_THRESHOLDS";
     public static final String ENV_SL_CONVENTION = "RINGSTREAM_SL_CONVENTION";
@@ -74,18 +64,14 @@ public record SlaJobConfig(
     public static final String DEFAULT_CONSUMER_GROUP = "ringstream-sla";
 
     public SlaJobConfig {
-        requireText(kafkaBootstrap, "kafkaBootstrap");
-        requireText(clickHouseUrl, "clickHouseUrl");
-        requireText(consumerGroup, "consumerGroup");
+        Objects.requireNonNull(wiring, "wiring");
         Objects.requireNonNull(targets, "targets");
         Objects.requireNonNull(convention, "convention");
-        Objects.requireNonNull(sinkTuning, "sinkTuning");
         requireDuration(outOfOrderness, "outOfOrderness", true);
         requireDuration(sourceIdleness, "sourceIdleness", false);
         requireDuration(shortAbandon, "shortAbandon", true);
         requireDuration(lingerAfterEnd, "lingerAfterEnd", true);
         requireDuration(inactivity, "inactivity", false);
-        requireDuration(checkpointInterval, "checkpointInterval", false);
         // Validates the KPI settings and the warning fraction early, with their own messages.
         new KpiSettings(
                 targets, shortAbandon.toMillis(), convention, intervalMinutes, slidingMinutes);
@@ -93,10 +79,12 @@ public record SlaJobConfig(
     }
 
     public static SlaJobConfig defaults(String kafkaBootstrap, String clickHouseUrl) {
+        return defaults(JobWiring.defaults(kafkaBootstrap, clickHouseUrl, DEFAULT_CONSUMER_GROUP));
+    }
+
+    private static SlaJobConfig defaults(JobWiring wiring) {
         return new SlaJobConfig(
-                kafkaBootstrap,
-                clickHouseUrl,
-                DEFAULT_CONSUMER_GROUP,
+                wiring,
                 Duration.ofSeconds(5),
                 Duration.ofSeconds(30),
                 true,
@@ -107,11 +95,7 @@ public record SlaJobConfig(
                 15,
                 5,
                 SlaSettings.DEFAULT.lingerAfterEnd(),
-                SlaSettings.DEFAULT.inactivity(),
-                Duration.ofSeconds(10),
-                null,
-                null,
-                SinkTuning.DEFAULT);
+                SlaSettings.DEFAULT.inactivity());
     }
 
     /**
@@ -126,27 +110,26 @@ public record SlaJobConfig(
      * @throws IllegalArgumentException naming the missing or malformed variable
      */
     public static SlaJobConfig fromEnv(Map<String, String> env) {
-        String kafka = text(env, ENV_KAFKA_BOOTSTRAP);
-        String clickHouse = text(env, ENV_CLICKHOUSE_URL);
-        if (kafka == null) {
-            throw new IllegalArgumentException(ENV_KAFKA_BOOTSTRAP + " is required");
-        }
-        if (clickHouse == null) {
-            throw new IllegalArgumentException(ENV_CLICKHOUSE_URL + " is required");
-        }
-        SlaJobConfig c = defaults(kafka, clickHouse);
-        String targets = text(env, ENV_SL_TARGETS);
+        SlaJobConfig c =
+                defaults(
+                        JobWiring.fromEnv(
+                                env,
+                                DEFAULT_CONSUMER_GROUP,
+                                ENV_CHECKPOINT_DIR,
+                                ENV_RESTORE_PATH,
+                                UnaryOperator.identity()));
+        String targets = variable(env, ENV_SL_TARGETS);
         if (targets == null) {
-            targets = text(env, ENV_SL_THRESHOLDS);
+            targets = variable(env, ENV_SL_THRESHOLDS);
         }
         if (targets != null) {
             c = c.toBuilder().targets(QueueTargets.parse(targets)).build();
         }
-        String convention = text(env, ENV_SL_CONVENTION);
+        String convention = variable(env, ENV_SL_CONVENTION);
         if (convention != null) {
             c = c.toBuilder().convention(ServiceLevelConvention.parse(convention)).build();
         }
-        String shortAbandon = text(env, ENV_SHORT_ABANDON_SECONDS);
+        String shortAbandon = variable(env, ENV_SHORT_ABANDON_SECONDS);
         if (shortAbandon != null) {
             c =
                     c.toBuilder()
@@ -155,7 +138,7 @@ public record SlaJobConfig(
                                             number(ENV_SHORT_ABANDON_SECONDS, shortAbandon)))
                             .build();
         }
-        String fraction = text(env, ENV_WARNING_FRACTION);
+        String fraction = variable(env, ENV_WARNING_FRACTION);
         if (fraction != null) {
             try {
                 c = c.toBuilder().warningFraction(Double.parseDouble(fraction)).build();
@@ -164,17 +147,9 @@ public record SlaJobConfig(
                         ENV_WARNING_FRACTION + " must be a number but was '" + fraction + "'", e);
             }
         }
-        String minutes = text(env, ENV_INTERVAL_MINUTES);
+        String minutes = variable(env, ENV_INTERVAL_MINUTES);
         if (minutes != null) {
             c = c.toBuilder().intervalMinutes((int) number(ENV_INTERVAL_MINUTES, minutes)).build();
-        }
-        String checkpointDir = text(env, ENV_CHECKPOINT_DIR);
-        if (checkpointDir != null) {
-            c = c.withCheckpointDir(checkpointDir);
-        }
-        String restorePath = text(env, ENV_RESTORE_PATH);
-        if (restorePath != null) {
-            c = c.withRestorePath(restorePath);
         }
         return c;
     }
@@ -190,8 +165,9 @@ public record SlaJobConfig(
                 targets, shortAbandon.toMillis(), convention, intervalMinutes, slidingMinutes);
     }
 
-    public SlaJobConfig withConsumerGroup(String group) {
-        return toBuilder().consumerGroup(group).build();
+    @Override
+    public SlaJobConfig withWiring(JobWiring newWiring) {
+        return toBuilder().wiring(newWiring).build();
     }
 
     public SlaJobConfig withTargets(QueueTargets newTargets) {
@@ -226,50 +202,13 @@ public record SlaJobConfig(
         return toBuilder().advanceWhenSilent(advance).build();
     }
 
-    public SlaJobConfig withCheckpointInterval(Duration every) {
-        return toBuilder().checkpointInterval(every).build();
-    }
-
-    /** A {@code file:///…} URI, another Flink file system URI, or a local path. */
-    public SlaJobConfig withCheckpointDir(String dir) {
-        return withCheckpointing(checkpointing().withDir(dir));
-    }
-
-    public SlaJobConfig withRestorePath(String path) {
-        return withCheckpointing(checkpointing().withRestorePath(path));
-    }
-
-    /** Restores from the newest retained checkpoint under {@link #checkpointDir}, if any. */
-    public SlaJobConfig resumingFromLatestCheckpoint() {
-        return withCheckpointing(checkpointing().resumingFromLatest());
-    }
-
-    /** The checkpoint settings, as every job applies them. */
-    public Checkpointing checkpointing() {
-        return new Checkpointing(checkpointInterval, checkpointDir, restorePath);
-    }
-
-    private SlaJobConfig withCheckpointing(Checkpointing c) {
-        return toBuilder()
-                .checkpointInterval(c.interval())
-                .checkpointDir(c.dir())
-                .restorePath(c.restorePath())
-                .build();
-    }
-
-    public SlaJobConfig withSinkTuning(SinkTuning tuning) {
-        return toBuilder().sinkTuning(tuning).build();
-    }
-
     private Builder toBuilder() {
         return new Builder(this);
     }
 
     /** Copies a config with some settings changed; the withers above are its public face. */
     private static final class Builder {
-        private String kafkaBootstrap;
-        private String clickHouseUrl;
-        private String consumerGroup;
+        private JobWiring wiring;
         private Duration outOfOrderness;
         private Duration sourceIdleness;
         private boolean advanceWhenSilent;
@@ -281,15 +220,9 @@ public record SlaJobConfig(
         private int slidingMinutes;
         private Duration lingerAfterEnd;
         private Duration inactivity;
-        private Duration checkpointInterval;
-        private String checkpointDir;
-        private String restorePath;
-        private SinkTuning sinkTuning;
 
         Builder(SlaJobConfig c) {
-            kafkaBootstrap = c.kafkaBootstrap;
-            clickHouseUrl = c.clickHouseUrl;
-            consumerGroup = c.consumerGroup;
+            wiring = c.wiring;
             outOfOrderness = c.outOfOrderness;
             sourceIdleness = c.sourceIdleness;
             advanceWhenSilent = c.advanceWhenSilent;
@@ -301,14 +234,10 @@ public record SlaJobConfig(
             slidingMinutes = c.slidingMinutes;
             lingerAfterEnd = c.lingerAfterEnd;
             inactivity = c.inactivity;
-            checkpointInterval = c.checkpointInterval;
-            checkpointDir = c.checkpointDir;
-            restorePath = c.restorePath;
-            sinkTuning = c.sinkTuning;
         }
 
-        Builder consumerGroup(String v) {
-            consumerGroup = v;
+        Builder wiring(JobWiring v) {
+            wiring = v;
             return this;
         }
 
@@ -357,31 +286,9 @@ public record SlaJobConfig(
             return this;
         }
 
-        Builder checkpointInterval(Duration v) {
-            checkpointInterval = v;
-            return this;
-        }
-
-        Builder checkpointDir(String v) {
-            checkpointDir = v;
-            return this;
-        }
-
-        Builder restorePath(String v) {
-            restorePath = v;
-            return this;
-        }
-
-        Builder sinkTuning(SinkTuning v) {
-            sinkTuning = v;
-            return this;
-        }
-
         SlaJobConfig build() {
             return new SlaJobConfig(
-                    kafkaBootstrap,
-                    clickHouseUrl,
-                    consumerGroup,
+                    wiring,
                     outOfOrderness,
                     sourceIdleness,
                     advanceWhenSilent,
@@ -392,17 +299,8 @@ public record SlaJobConfig(
                     intervalMinutes,
                     slidingMinutes,
                     lingerAfterEnd,
-                    inactivity,
-                    checkpointInterval,
-                    checkpointDir,
-                    restorePath,
-                    sinkTuning);
+                    inactivity);
         }
-    }
-
-    private static String text(Map<String, String> env, String name) {
-        String value = env.get(name);
-        return value == null || value.isBlank() ? null : value.trim();
     }
 
     private static long number(String name, String value) {
@@ -411,19 +309,6 @@ public record SlaJobConfig(
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(
                     name + " must be a whole number but was '" + value + "'", e);
-        }
-    }
-
-    private static void requireText(String value, String name) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(name + " is required");
-        }
-    }
-
-    private static void requireDuration(Duration value, String name, boolean zeroAllowed) {
-        if (value == null || value.isNegative() || (!zeroAllowed && value.isZero())) {
-            throw new IllegalArgumentException(
-                    name + " must be " + (zeroAllowed ? ">= 0" : "> 0") + " but was " + value);
         }
     }
 }

@@ -1,7 +1,9 @@
 package io.ringstream.sentiment.job;
 
-import io.ringstream.flink.clickhouse.RingstreamTables.SinkTuning;
-import io.ringstream.flink.runtime.Checkpointing;
+import static io.ringstream.flink.runtime.ConfigChecks.requireDuration;
+
+import io.ringstream.flink.runtime.JobWiring;
+import io.ringstream.flink.runtime.WiredJobConfig;
 import io.ringstream.sentiment.ModelAssignment;
 import io.ringstream.sentiment.SentimentScorer;
 import io.ringstream.sentiment.SharedModels;
@@ -10,11 +12,13 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * Everything the sentiment job can be tuned with, in one immutable value, so main(), the launcher
  * and tests configure it the same way.
  *
+ * @param wiring Kafka, ClickHouse, consumer group, checkpointing (every 10 s) and sink batching
  * @param models which model scores which language, e.g. {@code en=corenlp,es=lexicon-es}
  * @param policy rolling-score smoothing and alert rules
  * @param scoringThreads threads per scoring operator instance; models are shared per JVM
@@ -29,13 +33,10 @@ import java.util.Objects;
  *     time without an utterance or contact event
  * @param alertMaxAge an alert whose utterance is older than this (processing time minus event time,
  *     e.g. when a new job re-reads the topic) is stored but not pushed to supervisors
- * @param checkpointDir where checkpoints are retained; null keeps them in memory
- * @param restorePath a retained checkpoint or savepoint to start from; null starts empty
+ * @param deadLettersToClickHouse also copy dead letters into {@code ringstream.dead_letters}
  */
 public record SentimentJobConfig(
-        String kafkaBootstrap,
-        String clickHouseUrl,
-        String consumerGroup,
+        JobWiring wiring,
         String models,
         AlertPolicy policy,
         int scoringThreads,
@@ -47,15 +48,9 @@ public record SentimentJobConfig(
         Duration lingerAfterEnd,
         Duration inactivityTimeout,
         Duration alertMaxAge,
-        Duration checkpointInterval,
-        String checkpointDir,
-        String restorePath,
-        SinkTuning sinkTuning,
         boolean deadLettersToClickHouse)
-        implements Serializable {
+        implements WiredJobConfig<SentimentJobConfig>, Serializable {
 
-    public static final String ENV_KAFKA_BOOTSTRAP = "RINGSTREAM_KAFKA_BOOTSTRAP";
-    public static final String ENV_CLICKHOUSE_URL = "RINGSTREAM_CLICKHOUSE_URL";
     public static final String ENV_MODELS = "RINGSTREAM_SENTIMENT_MODELS";
     public static final String ENV_THRESHOLD = "RINGSTREAM_SENTIMENT_THRESHOLD";
     public static final String ENV_DROP = "RINGSTREAM_SENTIMENT_DROP";
@@ -66,9 +61,7 @@ public record SentimentJobConfig(
     public static final String DEFAULT_CONSUMER_GROUP = "ringstream-sentiment";
 
     public SentimentJobConfig {
-        requireText(kafkaBootstrap, "kafkaBootstrap");
-        requireText(clickHouseUrl, "clickHouseUrl");
-        requireText(consumerGroup, "consumerGroup");
+        Objects.requireNonNull(wiring, "wiring");
         // Fail at configuration time, not when a task manager opens the scoring operator.
         ModelAssignment.parse(models)
                 .forEach(
@@ -84,29 +77,16 @@ public record SentimentJobConfig(
                             }
                         });
         Objects.requireNonNull(policy, "policy");
-        Objects.requireNonNull(sinkTuning, "sinkTuning");
         if (scoringThreads < 1 || asyncCapacity < 1 || maxChars < 1) {
             throw new IllegalArgumentException(
                     "scoringThreads, asyncCapacity and maxChars must be positive");
         }
-        for (Duration d :
-                new Duration[] {
-                    scoringTimeout,
-                    sourceIdleness,
-                    inactivityTimeout,
-                    alertMaxAge,
-                    checkpointInterval
-                }) {
-            if (d == null || d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException("durations must be positive but got " + d);
-            }
-        }
-        if (outOfOrderness == null || outOfOrderness.isNegative()) {
-            throw new IllegalArgumentException("outOfOrderness must be >= 0");
-        }
-        if (lingerAfterEnd == null || lingerAfterEnd.isNegative()) {
-            throw new IllegalArgumentException("lingerAfterEnd must be >= 0");
-        }
+        requireDuration(scoringTimeout, "scoringTimeout", false);
+        requireDuration(sourceIdleness, "sourceIdleness", false);
+        requireDuration(inactivityTimeout, "inactivityTimeout", false);
+        requireDuration(alertMaxAge, "alertMaxAge", false);
+        requireDuration(outOfOrderness, "outOfOrderness", true);
+        requireDuration(lingerAfterEnd, "lingerAfterEnd", true);
     }
 
     /**
@@ -114,10 +94,12 @@ public record SentimentJobConfig(
      * AlertPolicy#DEFAULT}.
      */
     public static SentimentJobConfig defaults(String kafkaBootstrap, String clickHouseUrl) {
+        return defaults(JobWiring.defaults(kafkaBootstrap, clickHouseUrl, DEFAULT_CONSUMER_GROUP));
+    }
+
+    private static SentimentJobConfig defaults(JobWiring wiring) {
         return new SentimentJobConfig(
-                kafkaBootstrap,
-                clickHouseUrl,
-                DEFAULT_CONSUMER_GROUP,
+                wiring,
                 ModelAssignment.DEFAULT,
                 AlertPolicy.DEFAULT,
                 2,
@@ -129,10 +111,6 @@ public record SentimentJobConfig(
                 Duration.ofMinutes(2),
                 Duration.ofHours(2),
                 Duration.ofMinutes(15),
-                Duration.ofSeconds(10),
-                null,
-                null,
-                SinkTuning.DEFAULT,
                 true);
     }
 
@@ -146,15 +124,14 @@ public record SentimentJobConfig(
      * @throws IllegalArgumentException naming the missing or malformed variable
      */
     public static SentimentJobConfig fromEnv(Map<String, String> env) {
-        String kafka = env.get(ENV_KAFKA_BOOTSTRAP);
-        String clickHouse = env.get(ENV_CLICKHOUSE_URL);
-        if (kafka == null || kafka.isBlank()) {
-            throw new IllegalArgumentException(ENV_KAFKA_BOOTSTRAP + " is required");
-        }
-        if (clickHouse == null || clickHouse.isBlank()) {
-            throw new IllegalArgumentException(ENV_CLICKHOUSE_URL + " is required");
-        }
-        SentimentJobConfig c = defaults(kafka.trim(), clickHouse.trim());
+        SentimentJobConfig c =
+                defaults(
+                        JobWiring.fromEnv(
+                                env,
+                                DEFAULT_CONSUMER_GROUP,
+                                ENV_CHECKPOINT_DIR,
+                                ENV_RESTORE_PATH,
+                                UnaryOperator.identity()));
         String models = env.get(ENV_MODELS);
         if (models != null && !models.isBlank()) {
             c = c.withModels(models.trim());
@@ -180,14 +157,6 @@ public record SentimentJobConfig(
                     c.withScoring(
                             (int) number(ENV_THREADS, threads), c.asyncCapacity, c.scoringTimeout);
         }
-        String checkpointDir = env.get(ENV_CHECKPOINT_DIR);
-        if (checkpointDir != null && !checkpointDir.isBlank()) {
-            c = c.withCheckpointDir(checkpointDir.trim());
-        }
-        String restore = env.get(ENV_RESTORE_PATH);
-        if (restore != null && !restore.isBlank()) {
-            c = c.withRestorePath(restore.trim());
-        }
         return c;
     }
 
@@ -196,97 +165,26 @@ public record SentimentJobConfig(
         return ModelAssignment.parse(models);
     }
 
-    public SentimentJobConfig withModels(String assignment) {
-        return new SentimentJobConfig(
-                kafkaBootstrap,
-                clickHouseUrl,
-                consumerGroup,
-                assignment,
-                policy,
-                scoringThreads,
-                asyncCapacity,
-                scoringTimeout,
-                maxChars,
-                outOfOrderness,
-                sourceIdleness,
-                lingerAfterEnd,
-                inactivityTimeout,
-                alertMaxAge,
-                checkpointInterval,
-                checkpointDir,
-                restorePath,
-                sinkTuning,
-                deadLettersToClickHouse);
+    @Override
+    public SentimentJobConfig withWiring(JobWiring newWiring) {
+        return toBuilder().wiring(newWiring).build();
     }
 
-    public SentimentJobConfig withConsumerGroup(String group) {
-        return new SentimentJobConfig(
-                kafkaBootstrap,
-                clickHouseUrl,
-                group,
-                models,
-                policy,
-                scoringThreads,
-                asyncCapacity,
-                scoringTimeout,
-                maxChars,
-                outOfOrderness,
-                sourceIdleness,
-                lingerAfterEnd,
-                inactivityTimeout,
-                alertMaxAge,
-                checkpointInterval,
-                checkpointDir,
-                restorePath,
-                sinkTuning,
-                deadLettersToClickHouse);
+    public SentimentJobConfig withModels(String assignment) {
+        return toBuilder().models(assignment).build();
     }
 
     public SentimentJobConfig withPolicy(AlertPolicy newPolicy) {
-        return new SentimentJobConfig(
-                kafkaBootstrap,
-                clickHouseUrl,
-                consumerGroup,
-                models,
-                newPolicy,
-                scoringThreads,
-                asyncCapacity,
-                scoringTimeout,
-                maxChars,
-                outOfOrderness,
-                sourceIdleness,
-                lingerAfterEnd,
-                inactivityTimeout,
-                alertMaxAge,
-                checkpointInterval,
-                checkpointDir,
-                restorePath,
-                sinkTuning,
-                deadLettersToClickHouse);
+        return toBuilder().policy(newPolicy).build();
     }
 
-    /** Threads per operator instance, utterances in flight, and the per-utterance timeout. */
+    /** Scoring threads and in-flight utterances per operator instance, and the scoring timeout. */
     public SentimentJobConfig withScoring(int threads, int capacity, Duration timeout) {
-        return new SentimentJobConfig(
-                kafkaBootstrap,
-                clickHouseUrl,
-                consumerGroup,
-                models,
-                policy,
-                threads,
-                capacity,
-                timeout,
-                maxChars,
-                outOfOrderness,
-                sourceIdleness,
-                lingerAfterEnd,
-                inactivityTimeout,
-                alertMaxAge,
-                checkpointInterval,
-                checkpointDir,
-                restorePath,
-                sinkTuning,
-                deadLettersToClickHouse);
+        return toBuilder()
+                .scoringThreads(threads)
+                .asyncCapacity(capacity)
+                .scoringTimeout(timeout)
+                .build();
     }
 
     /** Event-time bounds and state lifetimes. */
@@ -295,121 +193,125 @@ public record SentimentJobConfig(
             Duration newIdleness,
             Duration newLinger,
             Duration newInactivity) {
-        return new SentimentJobConfig(
-                kafkaBootstrap,
-                clickHouseUrl,
-                consumerGroup,
-                models,
-                policy,
-                scoringThreads,
-                asyncCapacity,
-                scoringTimeout,
-                maxChars,
-                newOutOfOrderness,
-                newIdleness,
-                newLinger,
-                newInactivity,
-                alertMaxAge,
-                checkpointInterval,
-                checkpointDir,
-                restorePath,
-                sinkTuning,
-                deadLettersToClickHouse);
-    }
-
-    public SentimentJobConfig withCheckpointInterval(Duration every) {
-        return withCheckpointing(checkpointing().withInterval(every));
-    }
-
-    /** A {@code file:///…} URI, another Flink file system URI, or a local path. */
-    public SentimentJobConfig withCheckpointDir(String dir) {
-        return withCheckpointing(checkpointing().withDir(dir));
-    }
-
-    /**
-     * Restores from the newest complete checkpoint under the local {@link #checkpointDir}, if any;
-     * otherwise unchanged. For restarting a local run with its conversations' state and offsets.
-     */
-    public SentimentJobConfig resumingFromLatestCheckpoint() {
-        return withCheckpointing(checkpointing().resumingFromLatest());
-    }
-
-    public SentimentJobConfig withRestorePath(String path) {
-        return withCheckpointing(checkpointing().withRestorePath(path));
-    }
-
-    /** The checkpoint settings, as every job applies them. */
-    public Checkpointing checkpointing() {
-        return new Checkpointing(checkpointInterval, checkpointDir, restorePath);
-    }
-
-    private SentimentJobConfig withCheckpointing(Checkpointing c) {
-        return new SentimentJobConfig(
-                kafkaBootstrap,
-                clickHouseUrl,
-                consumerGroup,
-                models,
-                policy,
-                scoringThreads,
-                asyncCapacity,
-                scoringTimeout,
-                maxChars,
-                outOfOrderness,
-                sourceIdleness,
-                lingerAfterEnd,
-                inactivityTimeout,
-                alertMaxAge,
-                c.interval(),
-                c.dir(),
-                c.restorePath(),
-                sinkTuning,
-                deadLettersToClickHouse);
-    }
-
-    public SentimentJobConfig withSinkTuning(SinkTuning tuning) {
-        return new SentimentJobConfig(
-                kafkaBootstrap,
-                clickHouseUrl,
-                consumerGroup,
-                models,
-                policy,
-                scoringThreads,
-                asyncCapacity,
-                scoringTimeout,
-                maxChars,
-                outOfOrderness,
-                sourceIdleness,
-                lingerAfterEnd,
-                inactivityTimeout,
-                alertMaxAge,
-                checkpointInterval,
-                checkpointDir,
-                restorePath,
-                tuning,
-                deadLettersToClickHouse);
+        return toBuilder()
+                .outOfOrderness(newOutOfOrderness)
+                .sourceIdleness(newIdleness)
+                .lingerAfterEnd(newLinger)
+                .inactivityTimeout(newInactivity)
+                .build();
     }
 
     public SentimentJobConfig withDeadLettersToClickHouse(boolean enabled) {
-        return new SentimentJobConfig(
-                kafkaBootstrap,
-                clickHouseUrl,
-                consumerGroup,
-                models,
-                policy,
-                scoringThreads,
-                asyncCapacity,
-                scoringTimeout,
-                maxChars,
-                outOfOrderness,
-                sourceIdleness,
-                lingerAfterEnd,
-                inactivityTimeout,
-                alertMaxAge,
-                checkpointInterval,
-                checkpointDir,
-                restorePath,
-                sinkTuning,
-                enabled);
+        return toBuilder().deadLettersToClickHouse(enabled).build();
+    }
+
+    private Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Copies a config with some settings changed; the withers above are its public face. */
+    private static final class Builder {
+        private JobWiring wiring;
+        private String models;
+        private AlertPolicy policy;
+        private int scoringThreads;
+        private int asyncCapacity;
+        private Duration scoringTimeout;
+        private int maxChars;
+        private Duration outOfOrderness;
+        private Duration sourceIdleness;
+        private Duration lingerAfterEnd;
+        private Duration inactivityTimeout;
+        private Duration alertMaxAge;
+        private boolean deadLettersToClickHouse;
+
+        private Builder(SentimentJobConfig c) {
+            wiring = c.wiring;
+            models = c.models;
+            policy = c.policy;
+            scoringThreads = c.scoringThreads;
+            asyncCapacity = c.asyncCapacity;
+            scoringTimeout = c.scoringTimeout;
+            maxChars = c.maxChars;
+            outOfOrderness = c.outOfOrderness;
+            sourceIdleness = c.sourceIdleness;
+            lingerAfterEnd = c.lingerAfterEnd;
+            inactivityTimeout = c.inactivityTimeout;
+            alertMaxAge = c.alertMaxAge;
+            deadLettersToClickHouse = c.deadLettersToClickHouse;
+        }
+
+        Builder wiring(JobWiring v) {
+            wiring = v;
+            return this;
+        }
+
+        Builder models(String v) {
+            models = v;
+            return this;
+        }
+
+        Builder policy(AlertPolicy v) {
+            policy = v;
+            return this;
+        }
+
+        Builder scoringThreads(int v) {
+            scoringThreads = v;
+            return this;
+        }
+
+        Builder asyncCapacity(int v) {
+            asyncCapacity = v;
+            return this;
+        }
+
+        Builder scoringTimeout(Duration v) {
+            scoringTimeout = v;
+            return this;
+        }
+
+        Builder outOfOrderness(Duration v) {
+            outOfOrderness = v;
+            return this;
+        }
+
+        Builder sourceIdleness(Duration v) {
+            sourceIdleness = v;
+            return this;
+        }
+
+        Builder lingerAfterEnd(Duration v) {
+            lingerAfterEnd = v;
+            return this;
+        }
+
+        Builder inactivityTimeout(Duration v) {
+            inactivityTimeout = v;
+            return this;
+        }
+
+        Builder deadLettersToClickHouse(boolean v) {
+            deadLettersToClickHouse = v;
+            return this;
+        }
+
+        SentimentJobConfig build() {
+            return new SentimentJobConfig(
+                    wiring,
+                    models,
+                    policy,
+                    scoringThreads,
+                    asyncCapacity,
+                    scoringTimeout,
+                    maxChars,
+                    outOfOrderness,
+                    sourceIdleness,
+                    lingerAfterEnd,
+                    inactivityTimeout,
+                    alertMaxAge,
+                    deadLettersToClickHouse);
+        }
     }
 
     private static double number(String variable, String text) {
@@ -418,12 +320,6 @@ public record SentimentJobConfig(
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(
                     variable + " must be a number but was '" + text + "'", e);
-        }
-    }
-
-    private static void requireText(String value, String name) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(name + " is required");
         }
     }
 }
