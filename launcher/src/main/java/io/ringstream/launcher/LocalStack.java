@@ -11,6 +11,7 @@ import io.ringstream.flink.JobConfig;
 import io.ringstream.flink.QueueStatsJob;
 import io.ringstream.flink.routing.RoutingJob;
 import io.ringstream.flink.routing.RoutingJobConfig;
+import io.ringstream.flink.runtime.WiredJobConfig;
 import io.ringstream.flink.sla.ServiceLevelJob;
 import io.ringstream.flink.sla.SlaJobConfig;
 import io.ringstream.kafka.EmbeddedKafkaBroker;
@@ -30,7 +31,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiFunction;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
@@ -135,50 +135,44 @@ final class LocalStack implements AutoCloseable {
                         2,
                         (checkpoints, restore, env) ->
                                 QueueStatsJob.startLocal(
-                                        withRestore(
-                                                JobConfig.defaults(kafka, url)
-                                                        .withCheckpointDir(checkpoints),
-                                                restore,
-                                                JobConfig::withRestorePath),
+                                        local(JobConfig.defaults(kafka, url), checkpoints, restore),
                                         env)),
                 new LocalJob(
                         "sla-kpis",
                         1,
                         (checkpoints, restore, env) ->
                                 ServiceLevelJob.startLocal(
-                                        withRestore(
-                                                SlaJobConfig.defaults(kafka, url)
-                                                        .withCheckpointDir(checkpoints),
-                                                restore,
-                                                SlaJobConfig::withRestorePath),
+                                        local(
+                                                SlaJobConfig.defaults(kafka, url),
+                                                checkpoints,
+                                                restore),
                                         env)),
                 new LocalJob(
                         "routing",
                         1,
                         (checkpoints, restore, env) ->
                                 RoutingJob.startLocal(
-                                        withRestore(
-                                                RoutingJobConfig.defaults(kafka, url)
-                                                        .withCheckpointDir(checkpoints),
-                                                restore,
-                                                RoutingJobConfig::withRestorePath),
+                                        local(
+                                                RoutingJobConfig.defaults(kafka, url),
+                                                checkpoints,
+                                                restore),
                                         env)),
                 new LocalJob(
                         "sentiment",
                         1,
                         (checkpoints, restore, env) ->
                                 SentimentJob.startLocal(
-                                        withRestore(
-                                                SentimentJobConfig.defaults(kafka, url)
-                                                        .withCheckpointDir(checkpoints),
-                                                restore,
-                                                SentimentJobConfig::withRestorePath),
+                                        local(
+                                                SentimentJobConfig.defaults(kafka, url),
+                                                checkpoints,
+                                                restore),
                                         env)));
     }
 
-    private static <C> C withRestore(
-            C config, Optional<String> restore, BiFunction<C, String, C> withRestorePath) {
-        return restore.map(path -> withRestorePath.apply(config, path)).orElse(config);
+    /** A job's config for local mode: its checkpoint directory, and where to resume if anywhere. */
+    private static <C extends WiredJobConfig<C>> C local(
+            C config, String checkpoints, Optional<String> restore) {
+        return config.withCheckpointDir(checkpoints).withRestorePath(restore.orElse(null));
     }
 
     private void startJob(LocalJob job) throws Exception {
