@@ -1,6 +1,7 @@
 package io.ringstream.flink.operators;
 
 import io.ringstream.events.ContactEvent;
+import io.ringstream.flink.runtime.CleanupTimer;
 import io.ringstream.flink.stats.ContactState;
 import io.ringstream.flink.stats.ContactTracker;
 import io.ringstream.flink.stats.QueueDelta;
@@ -40,7 +41,7 @@ public class ContactTrackingFunction
     private final long inactivityTimeoutMillis;
 
     private transient ValueState<ContactState> contact;
-    private transient ValueState<Long> cleanupAt;
+    private transient CleanupTimer cleanup;
 
     public ContactTrackingFunction(
             ContactTracker tracker, Duration lingerAfterEnd, Duration inactivityTimeout) {
@@ -59,8 +60,7 @@ public class ContactTrackingFunction
         contact =
                 getRuntimeContext()
                         .getState(new ValueStateDescriptor<>("contact", ContactState.class));
-        cleanupAt =
-                getRuntimeContext().getState(new ValueStateDescriptor<>("cleanupAt", Long.class));
+        cleanup = CleanupTimer.open(getRuntimeContext(), "cleanupAt");
     }
 
     @Override
@@ -81,23 +81,15 @@ public class ContactTrackingFunction
                 state.ended()
                         ? Math.max(state.endedAt, state.lastEventTime) + lingerAfterEndMillis
                         : state.lastEventTime + inactivityTimeoutMillis;
-        Long current = cleanupAt.value();
-        if (current == null || current != due) {
-            if (current != null) {
-                ctx.timerService().deleteEventTimeTimer(current);
-            }
-            ctx.timerService().registerEventTimeTimer(due);
-            cleanupAt.update(due);
-        }
+        cleanup.moveTo(due, ctx.timerService());
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<QueueDelta> out)
             throws Exception {
-        Long due = cleanupAt.value();
-        if (due != null && due == timestamp) {
+        if (cleanup.firesAt(timestamp)) {
             contact.clear();
-            cleanupAt.clear();
+            cleanup.clear();
         }
     }
 }

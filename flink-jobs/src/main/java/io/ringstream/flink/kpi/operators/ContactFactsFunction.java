@@ -4,6 +4,7 @@ import io.ringstream.events.ContactEvent;
 import io.ringstream.flink.kpi.model.ContactKpiState;
 import io.ringstream.flink.kpi.model.ContactKpiTracker;
 import io.ringstream.flink.kpi.model.KpiFact;
+import io.ringstream.flink.runtime.CleanupTimer;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -37,7 +38,7 @@ public class ContactFactsFunction extends KeyedProcessFunction<String, ContactEv
 
     private transient EventTimeBuffer<ContactEvent> buffer;
     private transient ValueState<ContactKpiState> contact;
-    private transient ValueState<Long> cleanupAt;
+    private transient CleanupTimer cleanup;
     private transient Counter late;
 
     public ContactFactsFunction(Duration lingerAfterEnd, Duration inactivity) {
@@ -63,8 +64,7 @@ public class ContactFactsFunction extends KeyedProcessFunction<String, ContactEv
         contact =
                 getRuntimeContext()
                         .getState(new ValueStateDescriptor<>("contact", ContactKpiState.class));
-        cleanupAt =
-                getRuntimeContext().getState(new ValueStateDescriptor<>("cleanupAt", Long.class));
+        cleanup = CleanupTimer.open(getRuntimeContext(), "cleanupAt");
         late = getRuntimeContext().getMetricGroup().counter("lateContactEvents");
     }
 
@@ -96,15 +96,14 @@ public class ContactFactsFunction extends KeyedProcessFunction<String, ContactEv
             save(state, ctx.timerService());
             return;
         }
-        Long cleanup = cleanupAt.value();
-        if (cleanup != null && cleanup == timestamp && buffer.isEmpty()) {
+        if (cleanup.firesAt(timestamp) && buffer.isEmpty()) {
             ContactKpiState state = contact.value();
             if (state != null) {
                 String[] key = ctx.getCurrentKey().split("\u001f", 2);
                 tracker.expire(state, key[0], key[1], timestamp).forEach(out::collect);
             }
             contact.clear();
-            cleanupAt.clear();
+            cleanup.clear();
         }
     }
 
@@ -120,13 +119,6 @@ public class ContactFactsFunction extends KeyedProcessFunction<String, ContactEv
                 state.endedAt != null
                         ? Math.max(state.endedAt, state.lastEventTime) + lingerMillis
                         : state.lastEventTime + inactivityMillis;
-        Long current = cleanupAt.value();
-        if (current == null || current != due) {
-            if (current != null) {
-                timers.deleteEventTimeTimer(current);
-            }
-            timers.registerEventTimeTimer(due);
-            cleanupAt.update(due);
-        }
+        cleanup.moveTo(due, timers);
     }
 }

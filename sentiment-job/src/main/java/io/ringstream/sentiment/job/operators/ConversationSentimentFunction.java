@@ -2,6 +2,7 @@ package io.ringstream.sentiment.job.operators;
 
 import io.ringstream.events.ContactEvent;
 import io.ringstream.events.ContactEventType;
+import io.ringstream.flink.runtime.CleanupTimer;
 import io.ringstream.sentiment.job.ConversationPoint;
 import io.ringstream.sentiment.job.ScoredUtterance;
 import io.ringstream.sentiment.job.SentimentAlert;
@@ -51,7 +52,7 @@ public class ConversationSentimentFunction
 
     private transient RollingSentiment rolling;
     private transient ValueState<ConversationState> conversation;
-    private transient ValueState<Long> cleanupAt;
+    private transient CleanupTimer cleanup;
 
     public ConversationSentimentFunction(
             AlertPolicy policy, Duration lingerAfterEnd, Duration inactivityTimeout) {
@@ -69,8 +70,7 @@ public class ConversationSentimentFunction
                                 new ValueStateDescriptor<>(
                                         "conversation",
                                         TypeInformation.of(ConversationState.class)));
-        cleanupAt =
-                getRuntimeContext().getState(new ValueStateDescriptor<>("cleanup-at", Long.class));
+        cleanup = CleanupTimer.open(getRuntimeContext(), "cleanup-at");
     }
 
     @Override
@@ -184,24 +184,15 @@ public class ConversationSentimentFunction
                 state.endedAt != null
                         ? Math.max(state.endedAt, state.lastEventTime) + lingerMillis
                         : state.lastEventTime + inactivityMillis;
-        Long current = cleanupAt.value();
-        if (current != null && current == at) {
-            return;
-        }
-        if (current != null) {
-            ctx.timerService().deleteEventTimeTimer(current);
-        }
-        ctx.timerService().registerEventTimeTimer(at);
-        cleanupAt.update(at);
+        cleanup.moveTo(at, ctx.timerService());
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<ConversationPoint> out)
             throws Exception {
-        Long at = cleanupAt.value();
-        if (at != null && at == timestamp) {
+        if (cleanup.firesAt(timestamp)) {
             conversation.clear();
-            cleanupAt.clear();
+            cleanup.clear();
         }
     }
 }
