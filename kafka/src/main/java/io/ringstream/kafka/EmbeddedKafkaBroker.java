@@ -5,14 +5,15 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import java.net.BindException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -39,6 +40,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
     private static final int NODE_ID = 1;
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    private static final int START_ATTEMPTS_ON_FREE_PORTS = 3;
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
@@ -57,13 +59,35 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * @param port client port on localhost; 0 picks a free one
      */
     public static EmbeddedKafkaBroker start(Path logDir, int port) {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port out of range: " + port);
+        }
+        // Only ports we picked ourselves may be swapped for others when a bind fails.
+        int attempts = port == 0 ? START_ATTEMPTS_ON_FREE_PORTS : 1;
+        RuntimeException lastBindFailure = null;
+        for (int attempt = 1; attempt <= attempts; attempt++) {
+            // The controller listener is private to this process; a fresh port on every start is
+            // fine because the quorum is static (controller.quorum.voters), not stored on disk.
+            List<Integer> picked = LoopbackPorts.pick(port == 0 ? 2 : 1, Set.of(port));
+            int brokerPort = port == 0 ? picked.get(1) : port;
+            int controllerPort = picked.get(0);
+            try {
+                return startOn(logDir, brokerPort, controllerPort);
+            } catch (RuntimeException e) {
+                if (!isBindFailure(e)) {
+                    throw e;
+                }
+                lastBindFailure = e;
+                LOG.warn("Kafka could not bind its ports (attempt {}): {}", attempt, e.toString());
+            }
+        }
+        throw lastBindFailure;
+    }
+
+    private static EmbeddedKafkaBroker startOn(Path logDir, int brokerPort, int controllerPort) {
         try {
             Path dataDir = logDir.toAbsolutePath().resolve("kraft");
             Files.createDirectories(dataDir);
-            int brokerPort = port == 0 ? freePort() : port;
-            // The controller listener is private to this process; a fresh port on every start is
-            // fine because the quorum is static (controller.quorum.voters), not stored on disk.
-            int controllerPort = freePort();
             Properties props = config(dataDir, brokerPort, controllerPort);
             Path configFile = logDir.toAbsolutePath().resolve("server.properties");
             try (OutputStream out = Files.newOutputStream(configFile)) {
@@ -88,6 +112,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare Kafka log dir " + logDir, e);
         }
+    }
+
+    /** True when a listener could not bind, which other free ports may fix. */
+    static boolean isBindFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof BindException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The {@code host:port} clients connect to. */
@@ -189,14 +223,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             throw new IllegalStateException("interrupted waiting for the Kafka broker", e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Kafka broker did not become ready at " + bootstrap, e);
-        }
-    }
-
-    /** A port free right now; the tiny race with other processes is acceptable for local use. */
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
         }
     }
 }

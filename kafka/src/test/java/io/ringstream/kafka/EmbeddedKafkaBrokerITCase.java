@@ -1,6 +1,7 @@
 package io.ringstream.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ringstream.events.Channel;
 import io.ringstream.events.ContactEvent;
@@ -73,6 +74,23 @@ class EmbeddedKafkaBrokerITCase {
                             TopicReader.readAll(
                                     again.bootstrapServers(), Topics.CONTACT_EVENTS, TIMEOUT))
                     .containsExactly(event);
+        }
+    }
+
+    @Test
+    void aTakenFixedPortFailsFastAsABindFailureAndLeavesTheDirectoryUsable(@TempDir Path other)
+            throws Exception {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress("localhost", 0));
+            int port = taken.getLocalPort();
+
+            assertThatThrownBy(() -> EmbeddedKafkaBroker.start(other, port))
+                    .satisfies(e -> assertThat(EmbeddedKafkaBroker.isBindFailure(e)).isTrue());
+        }
+
+        // The failed start released the directory lock, so a retry on a free port works.
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(other, 0)) {
+            assertThat(TopicInstaller.install(broker.bootstrapServers(), Topics.ALL)).isNotEmpty();
         }
     }
 
