@@ -251,7 +251,9 @@ class ShadedJarOnClusterITCase {
         }
 
         static SessionCluster start(Path home, String classpath) throws IOException {
-            SessionCluster cluster = new SessionCluster(home, classpath, freePort());
+            // Picked together: picking one at a time can return the same port twice.
+            int[] ports = freePorts(2);
+            SessionCluster cluster = new SessionCluster(home, classpath, ports[0]);
             Files.createDirectories(home.resolve("conf"));
             Files.createDirectories(home.resolve("log"));
             Files.createDirectories(home.resolve("tmp"));
@@ -260,7 +262,7 @@ class ShadedJarOnClusterITCase {
                     String.join(
                             "\n",
                             "jobmanager.rpc.address: localhost",
-                            "jobmanager.rpc.port: " + freePort(),
+                            "jobmanager.rpc.port: " + ports[1],
                             "jobmanager.bind-host: localhost",
                             "taskmanager.host: localhost",
                             "taskmanager.bind-host: localhost",
@@ -449,9 +451,17 @@ class ShadedJarOnClusterITCase {
             return Arrays.asList(parameters.trim().split("\\s+"));
         }
 
-        private static int freePort() throws IOException {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                return socket.getLocalPort();
+        /** Distinct free ports: every probe socket stays open until all are picked. */
+        private static int[] freePorts(int count) throws IOException {
+            try (ServerSocket first = new ServerSocket(0)) {
+                if (count == 1) {
+                    return new int[] {first.getLocalPort()};
+                }
+                int[] rest = freePorts(count - 1);
+                int[] all = new int[count];
+                all[0] = first.getLocalPort();
+                System.arraycopy(rest, 0, all, 1, rest.length);
+                return all;
             }
         }
     }
