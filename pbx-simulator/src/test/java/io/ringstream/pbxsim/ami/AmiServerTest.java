@@ -153,7 +153,7 @@ class AmiServerTest {
 
             assertThat(goodbye.get("Response")).isEqualTo("Goodbye");
             assertThat(client.closedByServer()).isTrue();
-            await().atMost(Duration.ofSeconds(5)).until(() -> server.sessionCount() == 0);
+            await().atMost(Duration.ofSeconds(30)).until(() -> server.sessionCount() == 0);
         }
     }
 

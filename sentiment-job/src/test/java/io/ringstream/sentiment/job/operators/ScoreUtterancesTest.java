@@ -121,7 +121,7 @@ class ScoreUtterancesTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> a2.value.isDone());
         assertThat(slowA1.value.join().scored()).isTrue();
         assertThat(a2.value.join().score()).isEqualTo(-0.5);
-        await().atMost(Duration.ofSeconds(5)).until(() -> function.inFlightConversations() == 0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> function.inFlightConversations() == 0);
     }
 
     @Test
