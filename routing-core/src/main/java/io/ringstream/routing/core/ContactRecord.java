@@ -34,6 +34,10 @@ final class ContactRecord implements Serializable {
 
     Status status = Status.WAITING;
     String agentId;
+
+    /** The offer the agent accepted; a transfer names it. Null in state saved before transfers. */
+    String acceptedOfferId;
+
     long acceptedAt;
 
     // What RoutingIndex filed this contact under; rebuilt after deserialization.

@@ -7,5 +7,7 @@ public enum RemovalReason {
     /** The PBX ended it before an agent accepted (e.g. sent to voicemail). */
     ENDED_UNANSWERED,
     /** An agent handled it and it ended. */
-    COMPLETED
+    COMPLETED,
+    /** Its agent handed it on; it waits again under the same id, in its new queue. */
+    TRANSFERRED
 }

@@ -156,13 +156,51 @@ public final class RoutingEngine {
         if (state.contacts.containsKey(contact.contactId())) {
             return ignored("contactQueued", contact.contactId(), "contact already known", t);
         }
+        enqueue(contact, hints, t);
+        return finish(t);
+    }
+
+    /**
+     * The agent who has the contact hands it on (a blind transfer to another queue, say): the agent
+     * enters the old queue's wrap-up, and the contact waits again as {@code next}, with the same id
+     * and its new queue and needs. A prefer-senior hint it carried stays with it, and it is never
+     * offered back to the agent who handed it on.
+     *
+     * <p>Applies only while the contact is with the agent who accepted {@code fromOfferId}, so a
+     * repeated or late transfer request changes nothing.
+     */
+    public List<RoutingEffect> contactTransferred(
+            String fromOfferId, Contact next, Collection<Hint> hints, long now) {
+        long t = begin(now);
+        ContactRecord c = state.contacts.get(next.contactId());
+        if (c == null || c.status != Status.ASSIGNED || !fromOfferId.equals(c.acceptedOfferId)) {
+            return ignored(
+                    "contactTransferred",
+                    next.contactId(),
+                    "contact is not with the agent who accepted " + fromOfferId,
+                    t);
+        }
+        complete(c, t);
+        out.add(new ContactRemoved(c.id(), RemovalReason.TRANSFERRED, t));
+        state.contacts.remove(c.id());
+        index.reindex(c, true);
+        List<Hint> carried = new ArrayList<>(hints);
+        if (c.preferSenior) {
+            carried.add(Hint.preferSenior());
+        }
+        ContactRecord again = enqueue(next, carried, t);
+        again.refusedBy.add(c.agentId);
+        return finish(t);
+    }
+
+    private ContactRecord enqueue(Contact contact, Collection<Hint> hints, long t) {
         ContactRecord c = new ContactRecord(contact, state.seq++);
         hints.forEach(hint -> apply(hint, c));
         c.stepIndex = policies.of(contact.queue()).stepIndexAt(waited(c, t));
         state.contacts.put(contact.contactId(), c);
         index.reindex(c, false);
         index.dirtyContacts.add(c.indexedKey);
-        return finish(t);
+        return c;
     }
 
     /** The customer left. An assigned contact is treated as ended. */
@@ -222,6 +260,7 @@ public final class RoutingEngine {
         endOffer(offer, OfferOutcome.ACCEPTED, t);
         c.status = Status.ASSIGNED;
         c.agentId = a.id();
+        c.acceptedOfferId = offerId;
         c.acceptedAt = t;
         index.reindex(c, false);
         a.activeContacts.add(c.id());
