@@ -12,8 +12,9 @@ import java.util.Set;
  *
  * @param contactId the contact, on contact commands
  * @param agentId the agent, on agent and offer commands
- * @param offerId the offer answered, on OFFER_ACCEPTED and OFFER_REJECTED
- * @param contact what the contact needs, on CONTACT_QUEUED
+ * @param offerId the offer answered, on OFFER_ACCEPTED and OFFER_REJECTED; the offer the agent
+ *     handing the contact on had accepted, on CONTACT_TRANSFERRED
+ * @param contact what the contact needs, on CONTACT_QUEUED and CONTACT_TRANSFERRED
  * @param agent the agent's profile, on AGENT_LOGIN
  * @param reason the not-ready reason, or why an offer was rejected
  */
@@ -36,6 +37,7 @@ public record RoutingCommand(
     private static final Set<RoutingCommandType> NEEDS_CONTACT =
             EnumSet.of(
                     RoutingCommandType.CONTACT_QUEUED,
+                    RoutingCommandType.CONTACT_TRANSFERRED,
                     RoutingCommandType.CONTACT_ABANDONED,
                     RoutingCommandType.CONTACT_ENDED);
     private static final Set<RoutingCommandType> NEEDS_AGENT =
@@ -119,6 +121,31 @@ public record RoutingCommand(
                 null,
                 null,
                 contact,
+                null,
+                null);
+    }
+
+    /**
+     * The agent who accepted {@code fromOfferId} hands the contact on; it then needs {@code next}.
+     */
+    public static RoutingCommand contactTransferred(
+            String eventId,
+            String tenant,
+            long eventTime,
+            String source,
+            String contactId,
+            String fromOfferId,
+            ContactSpec next) {
+        return of(
+                eventId,
+                RoutingCommandType.CONTACT_TRANSFERRED,
+                tenant,
+                eventTime,
+                source,
+                contactId,
+                null,
+                fromOfferId,
+                next,
                 null,
                 null);
     }
@@ -235,6 +262,10 @@ public record RoutingCommand(
         }
         switch (type) {
             case CONTACT_QUEUED -> checkContact(v);
+            case CONTACT_TRANSFERRED -> {
+                v.require(offerId, "offerId");
+                checkContact(v);
+            }
             case AGENT_LOGIN -> checkAgent(v);
             case AGENT_NOT_READY -> v.require(reason, "reason");
             case OFFER_ACCEPTED, OFFER_REJECTED -> v.require(offerId, "offerId");

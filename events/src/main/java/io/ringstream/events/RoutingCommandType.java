@@ -6,6 +6,13 @@ public enum RoutingCommandType {
     CONTACT_QUEUED,
     /** The customer left the queue before being connected; requires {@code contactId}. */
     CONTACT_ABANDONED,
+    /**
+     * The agent who had the contact hands it on, e.g. a blind transfer to another queue: that agent
+     * wraps up and the contact waits again with the same id. Requires {@code contactId}, {@code
+     * offerId} (the offer the agent accepted; a transfer naming an older one is ignored) and {@code
+     * contact} (its new queue and needs).
+     */
+    CONTACT_TRANSFERRED,
     /** The conversation is over; the agent who had it goes to wrap-up. Requires contactId. */
     CONTACT_ENDED,
     /** An agent starts work with a profile; requires {@code agentId} and {@code agent}. */

@@ -95,6 +95,25 @@ class RoutingEventsSerdeTest {
     }
 
     @Test
+    void aTransferNeedsTheOfferItLeavesAndTheContactsNewNeeds() {
+        ContactSpec retention =
+                new ContactSpec("retention", Channel.VOICE, Map.of(), null, 0, null);
+        RoutingCommand transfer =
+                RoutingCommand.contactTransferred("e", "t", T0, "pbx", "c1", "o-1", retention);
+
+        assertThat(transfer.violations()).isEmpty();
+        assertThat(
+                        Topics.ROUTING_COMMANDS
+                                .serde()
+                                .fromJson(Topics.ROUTING_COMMANDS.serde().toJson(transfer)))
+                .isEqualTo(transfer);
+        assertThat(
+                        RoutingCommand.contactTransferred("e", "t", T0, "pbx", "c1", null, null)
+                                .violations())
+                .containsExactly("offerId is required", "contact is required");
+    }
+
+    @Test
     void agentAndOfferCommandsNeedTheirIdentifiers() {
         assertThat(
                         RoutingCommand.forAgent(

@@ -25,6 +25,7 @@ import io.ringstream.routing.core.Decision;
 import io.ringstream.routing.core.Hint;
 import io.ringstream.routing.core.Offer;
 import io.ringstream.routing.core.QueuePosition;
+import io.ringstream.routing.core.RemovalReason;
 import io.ringstream.routing.core.RoutingEffect;
 import io.ringstream.routing.core.RoutingEffect.AgentStateChanged;
 import io.ringstream.routing.core.RoutingEffect.ContactRemoved;
@@ -38,6 +39,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -59,6 +61,8 @@ public final class TenantRouter {
     public static final String TIER = "tier";
 
     public static final String PREFERRED_AGENT = "preferredAgentId";
+
+    private static final String PREFER_SENIOR = "PREFER_SENIOR";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -125,6 +129,7 @@ public final class TenantRouter {
         String topic = Topics.ROUTING_COMMANDS.name();
         switch (c.type()) {
             case CONTACT_QUEUED -> queued(c, now, out);
+            case CONTACT_TRANSFERRED -> transferred(c, now, out);
             case CONTACT_ABANDONED ->
                     run(out, () -> engine.contactAbandoned(c.contactId(), now), c, topic, now);
             case CONTACT_ENDED ->
@@ -150,44 +155,82 @@ public final class TenantRouter {
         if (state.contacts.containsKey(c.contactId())) {
             return; // the PBX asked again: queued once, nothing changes
         }
-        ContactSpec spec = c.contact();
-        Customer customer =
-                spec.customerId() == null ? null : state.customers.get(spec.customerId());
-        Contact contact;
-        try {
-            contact =
-                    new Contact(
-                            c.contactId(),
-                            tenant,
-                            spec.channel(),
-                            spec.queue(),
-                            spec.skills(),
-                            spec.language(),
-                            spec.priority(),
-                            customer == null ? null : customer.tier(),
-                            customer == null ? null : customer.preferredAgentId(),
-                            Math.max(0, Math.min(c.eventTime(), now)));
-        } catch (IllegalArgumentException e) {
-            reject(out, c, Topics.ROUTING_COMMANDS.name(), "invalid contact: " + e.getMessage());
+        Contact contact = contactOf(c, now, out);
+        if (contact == null) {
             return;
         }
-        ContactInfo info = new ContactInfo(spec.queue(), spec.channel(), spec.customerId());
-        state.contacts.put(c.contactId(), info);
-        // A sentiment alert that came before (re)queueing must shape the first match, not a later
-        // one.
-        List<Hint> initial =
-                state.preferSenior.remove(c.contactId()) != null
-                        ? List.of(Hint.preferSenior())
-                        : List.of();
-        if (!initial.isEmpty()) {
-            info.hintsApplied().add("PREFER_SENIOR");
-        }
+        List<Hint> initial = pendingHints(c.contactId(), track(c));
         run(
                 out,
                 () -> engine.contactQueued(contact, initial, now),
                 c,
                 Topics.ROUTING_COMMANDS.name(),
                 now);
+    }
+
+    /**
+     * The PBX sends the contact on to another queue under the same id. Only a transfer from the
+     * offer the contact's agent accepted counts; a repeated or stale one changes nothing.
+     */
+    private void transferred(RoutingCommand c, long now, RoutingOutputs out) {
+        if (!engine.acceptedOffer(c.contactId()).equals(Optional.of(c.offerId()))) {
+            return;
+        }
+        Contact contact = contactOf(c, now, out);
+        if (contact == null) {
+            return;
+        }
+        List<Hint> hints = pendingHints(c.contactId(), track(c));
+        run(
+                out,
+                () -> engine.contactTransferred(c.offerId(), contact, hints, now),
+                c,
+                Topics.ROUTING_COMMANDS.name(),
+                now);
+    }
+
+    /**
+     * The engine's contact for a queue or transfer command; null (and a dead letter) if invalid.
+     */
+    private Contact contactOf(RoutingCommand c, long now, RoutingOutputs out) {
+        ContactSpec spec = c.contact();
+        Customer customer =
+                spec.customerId() == null ? null : state.customers.get(spec.customerId());
+        try {
+            return new Contact(
+                    c.contactId(),
+                    tenant,
+                    spec.channel(),
+                    spec.queue(),
+                    spec.skills(),
+                    spec.language(),
+                    spec.priority(),
+                    customer == null ? null : customer.tier(),
+                    customer == null ? null : customer.preferredAgentId(),
+                    Math.max(0, Math.min(c.eventTime(), now)));
+        } catch (IllegalArgumentException e) {
+            reject(out, c, Topics.ROUTING_COMMANDS.name(), "invalid contact: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private ContactInfo track(RoutingCommand c) {
+        ContactSpec spec = c.contact();
+        ContactInfo info = new ContactInfo(spec.queue(), spec.channel(), spec.customerId());
+        state.contacts.put(c.contactId(), info);
+        return info;
+    }
+
+    /**
+     * A sentiment alert that came before (re)queueing must shape the first match in the new queue,
+     * not a later one.
+     */
+    private List<Hint> pendingHints(String contactId, ContactInfo info) {
+        if (state.preferSenior.remove(contactId) == null) {
+            return List.of();
+        }
+        info.hintsApplied().add(PREFER_SENIOR);
+        return List.of(Hint.preferSenior());
     }
 
     private void login(RoutingCommand c, long now, RoutingOutputs out) {
@@ -295,7 +338,7 @@ public final class TenantRouter {
                 // Usually raised while the customer talks to an agent: remember it for the
                 // transfer (the contact queued again), and apply it now if it still waits.
                 state.preferSenior.put(a.subject(), Boolean.TRUE);
-                applyHint(a.subject(), Hint.preferSenior(), "PREFER_SENIOR", now, out);
+                applyHint(a.subject(), Hint.preferSenior(), PREFER_SENIOR, now, out);
             }
         }
     }
@@ -372,7 +415,9 @@ public final class TenantRouter {
                 } else {
                     state.agentSince.put(changed.agentId(), changed.atMillis());
                 }
-            } else if (effect instanceof ContactRemoved removed) {
+            } else if (effect instanceof ContactRemoved removed
+                    && removed.why() != RemovalReason.TRANSFERRED) {
+                // A transferred contact waits again under its id: its new record stays.
                 state.contacts.remove(removed.contactId());
             }
         }

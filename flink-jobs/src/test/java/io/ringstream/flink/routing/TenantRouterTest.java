@@ -267,6 +267,76 @@ class TenantRouterTest {
         assertThat(only(out, AssignmentType.OFFERED).agentId()).isEqualTo("senior");
     }
 
+    @Test
+    void anUpsetCustomerTransferredUnderTheSameIdReachesASeniorAgent() {
+        // given c1 is with agent "first"; "junior" has been idle longer than "senior"
+        TenantRouter r =
+                new TenantRouter(
+                        T,
+                        new TenantRouting(10),
+                        RoutingSettings.defaults(RoutingFixtures.supportPolicy()));
+        loginReady(r, "first", 5, 1, T0);
+        Assignment answered =
+                only(
+                        r.apply(
+                                RoutingInput.of(
+                                        queued(T, "c1", Map.of("billing", 2), "es", null, T0 + 1)),
+                                T0 + 1),
+                        AssignmentType.OFFERED);
+        r.apply(
+                RoutingInput.of(
+                        answer(
+                                RoutingCommandType.OFFER_ACCEPTED,
+                                T,
+                                "first",
+                                answered.offerId(),
+                                T0 + 2)),
+                T0 + 2);
+        loginReady(r, "junior", 5, 1, T0 + 3);
+        loginReady(r, "senior", 5, 5, T0 + 4);
+        // and the customer turned angry while talking to "first"
+        r.apply(
+                RoutingInput.of(
+                        RoutingFixtures.alert(
+                                T, SupervisorAlert.Kind.NEGATIVE_SENTIMENT, "c1", T0 + 5)),
+                T0 + 5);
+
+        // when "first" transfers the call, keeping its id
+        RoutingCommand transfer = transfer("c1", answered.offerId(), T0 + 6);
+        RoutingOutputs out = r.apply(RoutingInput.of(transfer), T0 + 6);
+
+        // then the senior agent is offered it, and "first" wraps up
+        Assignment next = only(out, AssignmentType.OFFERED);
+        assertThat(next.contactId()).isEqualTo("c1");
+        assertThat(next.agentId()).isEqualTo("senior");
+        assertThat(next.offerId()).isNotEqualTo(answered.offerId());
+        assertThat(r.engine().agent("first").orElseThrow().state())
+                .isEqualTo(io.ringstream.routing.core.AgentState.WRAP_UP);
+        assertThat(r.state().contacts).containsKey("c1");
+        assertThat(r.state().preferSenior).doesNotContainKey("c1");
+
+        // when the same transfer arrives again
+        RoutingOutputs again = r.apply(RoutingInput.of(transfer), T0 + 7);
+
+        // then nothing changes: the new offer stands
+        assertThat(again.assignments()).isEmpty();
+        assertThat(again.deadLetters()).isEmpty();
+        assertThat(r.engine().acceptedOffer("c1")).isEmpty();
+        assertThat(r.state().offers).containsKey(next.offerId());
+    }
+
+    private static RoutingCommand transfer(String contactId, String fromOffer, long at) {
+        return RoutingCommand.contactTransferred(
+                "transfer-" + contactId + "-" + fromOffer,
+                T,
+                at,
+                "test",
+                contactId,
+                fromOffer,
+                new RoutingCommand.ContactSpec(
+                        "support", Channel.VOICE, Map.of("billing", 2), "es", 0, null));
+    }
+
     private static void loginReady(TenantRouter r, String id, int billing, int seniority, long at) {
         RoutingCommand login =
                 RoutingCommand.agentLogin(

@@ -291,6 +291,14 @@ public final class RoutingEngine {
         return finish(begin(now));
     }
 
+    /** The offer whose agent has the contact now; empty while it waits or once it left. */
+    public Optional<String> acceptedOffer(String contactId) {
+        ContactRecord c = state.contacts.get(contactId);
+        return c == null || c.unassigned()
+                ? Optional.empty()
+                : Optional.ofNullable(c.acceptedOfferId);
+    }
+
     /** The earliest time at which {@link #advanceTime} has something to do, if any. */
     public OptionalLong nextDeadline() {
         long next = Long.MAX_VALUE;

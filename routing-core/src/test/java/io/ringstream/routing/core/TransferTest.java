@@ -26,6 +26,7 @@ class TransferTest {
         s.accept(answered);
         s.agent("r1", "retention", "", "");
         s.now += 60_000;
+        assertThat(s.engine.acceptedOffer("c1")).hasValue(answered.offerId());
 
         // when s1 transfers it to retention
         List<RoutingEffect> effects = transfer(s, answered, "retention", List.of());
@@ -38,6 +39,7 @@ class TransferTest {
         assertThat(next.contactId()).isEqualTo("c1");
         assertThat(next.agentId()).isEqualTo("r1");
         assertThat(next.queue()).isEqualTo("retention");
+        assertThat(s.engine.acceptedOffer("c1")).isEmpty();
     }
 
     @Test
