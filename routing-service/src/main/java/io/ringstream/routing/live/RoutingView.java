@@ -108,11 +108,20 @@ public final class RoutingView {
      * removes it from the view.
      */
     public CompletableFuture<Assignment> nextTarget(String tenant, String contactId) {
+        return nextTarget(tenant, contactId, null);
+    }
+
+    /**
+     * Like {@link #nextTarget(String, String)}, but a target through {@code leftOffer} (the offer a
+     * transferred contact left; null for none) does not count: it waits for the next offer.
+     */
+    public CompletableFuture<Assignment> nextTarget(
+            String tenant, String contactId, String leftOffer) {
         String contactKey = key(tenant, contactId);
         CompletableFuture<Assignment> future = new CompletableFuture<>();
         synchronized (lock) {
             Assignment now = targets.get(contactKey);
-            if (now != null) {
+            if (now != null && !now.offerId().equals(leftOffer)) {
                 future.complete(now);
                 return future;
             }

@@ -26,7 +26,8 @@ public class RouteController {
 
     /**
      * Queues the contact (once) and answers within the wait: CONNECT with the agent's endpoint, or
-     * WAIT with the queue position and estimated wait. Ask again after retryAfterSeconds.
+     * WAIT with the queue position and estimated wait. Ask again after retryAfterSeconds. With
+     * transferFrom, the agent of that offer hands the contact on and it is routed again.
      */
     @Post
     @Operation(summary = "Route a contact: an agent's endpoint, or WAIT with the queue position")
@@ -36,6 +37,10 @@ public class RouteController {
         List<String> problems = new ArrayList<>(command.violations());
         if (request.contactId() != null && !Requests.ID.matcher(request.contactId()).matches()) {
             problems.add("contactId must match " + Requests.ID.pattern());
+        }
+        if (request.transferFrom() != null
+                && !Requests.ID.matcher(request.transferFrom()).matches()) {
+            problems.add("transferFrom must match " + Requests.ID.pattern());
         }
         if (request.waitMillis() != null
                 && (request.waitMillis() < 0 || request.waitMillis() > Router.MAX_WAIT_MILLIS)) {

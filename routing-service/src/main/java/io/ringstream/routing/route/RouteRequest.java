@@ -19,6 +19,10 @@ import java.util.Map;
  * @param customerId the CRM customer, when the PBX knows it (caller id lookup)
  * @param waitMillis how long to wait for an agent before answering WAIT; default the service's
  *     {@code ringstream.routing.route-wait}, at most 30 000
+ * @param transferFrom on a transfer that keeps the contact id, the offer the contact leaves (the
+ *     {@code offerId} of the CONNECT answer that reached the transferring agent): that agent wraps
+ *     up and the contact is routed again in {@code queue}. Later asks for the same contact need not
+ *     repeat it.
  */
 @Serdeable
 @Schema(description = "A route request from the PBX")
@@ -31,4 +35,5 @@ public record RouteRequest(
         @Nullable String language,
         @Nullable Integer priority,
         @Nullable String customerId,
-        @Nullable Long waitMillis) {}
+        @Nullable Long waitMillis,
+        @Nullable String transferFrom) {}

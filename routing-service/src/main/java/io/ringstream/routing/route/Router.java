@@ -4,6 +4,7 @@ import io.ringstream.events.Assignment;
 import io.ringstream.events.EventIds;
 import io.ringstream.events.RoutingCommand;
 import io.ringstream.events.RoutingCommand.ContactSpec;
+import io.ringstream.events.RoutingCommandType;
 import io.ringstream.routing.kafka.CommandSink;
 import io.ringstream.routing.live.BoundedMap;
 import io.ringstream.routing.live.Position;
@@ -22,6 +23,11 @@ import java.util.function.LongSupplier;
  * <p>Idempotent per contact: the command's event id is derived from tenant and contact, this
  * instance sends it at most once per contact it remembers, and the routing job ignores a contact it
  * already holds, so a dialplan loop can ask as often as it likes.
+ *
+ * <p>A transfer names the offer the contact leaves. Its command is sent once per contact and offer,
+ * and from then on that offer is no longer the contact's target here, even for asks that do not
+ * repeat the transfer, so the dialplan's wait loop never connects the caller back to the agent who
+ * handed it on.
  */
 public final class Router {
     public static final String SOURCE = "routing-service";
@@ -33,6 +39,7 @@ public final class Router {
     private final int retryAfterSeconds;
     private final LongSupplier clock;
     private final Map<String, Boolean> requested = new BoundedMap<>(200_000);
+    private final Map<String, String> transferredFrom = new BoundedMap<>(200_000);
 
     public Router(
             CommandSink commands,
@@ -47,7 +54,10 @@ public final class Router {
         this.clock = clock;
     }
 
-    /** The CONTACT_QUEUED command a request stands for; check its violations before routing. */
+    /**
+     * The command a request stands for, CONTACT_QUEUED or (with {@code transferFrom})
+     * CONTACT_TRANSFERRED; check its violations before routing.
+     */
     public RoutingCommand command(String tenant, RouteRequest r) {
         ContactSpec spec =
                 new ContactSpec(
@@ -57,8 +67,19 @@ public final class Router {
                         r.language(),
                         r.priority(),
                         r.customerId());
+        String contactId = String.valueOf(r.contactId());
+        if (r.transferFrom() != null) {
+            return RoutingCommand.contactTransferred(
+                    EventIds.of(SOURCE, tenant, contactId, "CONTACT_TRANSFERRED", r.transferFrom()),
+                    tenant,
+                    clock.getAsLong(),
+                    SOURCE,
+                    r.contactId(),
+                    r.transferFrom(),
+                    spec);
+        }
         return RoutingCommand.contactQueued(
-                EventIds.of(SOURCE, tenant, String.valueOf(r.contactId()), "CONTACT_QUEUED"),
+                EventIds.of(SOURCE, tenant, contactId, "CONTACT_QUEUED"),
                 tenant,
                 clock.getAsLong(),
                 SOURCE,
@@ -72,43 +93,53 @@ public final class Router {
     }
 
     /**
-     * Routes a valid CONTACT_QUEUED command. Completes exceptionally only when the command could
-     * not be sent.
+     * Routes a valid CONTACT_QUEUED or CONTACT_TRANSFERRED command. Completes exceptionally only
+     * when the command could not be sent.
      */
-    public CompletableFuture<RouteAnswer> route(RoutingCommand queued, Duration wait) {
-        String tenant = queued.tenant();
-        String contactId = queued.contactId();
-        Assignment target = view.target(tenant, contactId).orElse(null);
+    public CompletableFuture<RouteAnswer> route(RoutingCommand command, Duration wait) {
+        String tenant = command.tenant();
+        String contactId = command.contactId();
+        String key = tenant + '\u001f' + contactId;
+        boolean transfer = command.type() == RoutingCommandType.CONTACT_TRANSFERRED;
+        String left;
+        synchronized (transferredFrom) {
+            if (transfer) {
+                transferredFrom.put(key, command.offerId());
+            }
+            left = transferredFrom.get(key);
+        }
+        Assignment target =
+                view.target(tenant, contactId).filter(a -> !a.offerId().equals(left)).orElse(null);
         if (target != null) {
             return CompletableFuture.completedFuture(RouteAnswer.connect(target));
         }
-        String key = tenant + '\u001f' + contactId;
+        String sentKey = transfer ? key + '\u001f' + command.offerId() : key;
         boolean first;
         synchronized (requested) {
-            first = !requested.containsKey(key);
+            first = !requested.containsKey(sentKey);
         }
         CompletableFuture<Void> sent =
                 first
-                        ? commands.send(queued)
+                        ? commands.send(command)
                                 .thenRun(
                                         () -> {
                                             synchronized (requested) {
-                                                requested.put(key, Boolean.TRUE);
+                                                requested.put(sentKey, Boolean.TRUE);
                                             }
                                         })
                         : CompletableFuture.completedFuture(null);
         return sent.thenCompose(
                 ignored -> {
-                    CompletableFuture<Assignment> next = view.nextTarget(tenant, contactId);
+                    CompletableFuture<Assignment> next = view.nextTarget(tenant, contactId, left);
                     return next.completeOnTimeout(null, wait.toMillis(), TimeUnit.MILLISECONDS)
-                            .thenApply(a -> a != null ? RouteAnswer.connect(a) : waiting(queued));
+                            .thenApply(a -> a != null ? RouteAnswer.connect(a) : waiting(command));
                 });
     }
 
-    private RouteAnswer waiting(RoutingCommand queued) {
+    private RouteAnswer waiting(RoutingCommand command) {
         Position p =
-                view.position(queued.tenant(), queued.contactId(), queued.contact().queue())
-                        .orElse(new Position(queued.contact().queue(), null, null));
-        return RouteAnswer.waiting(queued.tenant(), queued.contactId(), p, retryAfterSeconds);
+                view.position(command.tenant(), command.contactId(), command.contact().queue())
+                        .orElse(new Position(command.contact().queue(), null, null));
+        return RouteAnswer.waiting(command.tenant(), command.contactId(), p, retryAfterSeconds);
     }
 }

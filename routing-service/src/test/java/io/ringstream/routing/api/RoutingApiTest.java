@@ -117,6 +117,25 @@ class RoutingApiTest {
     }
 
     @Test
+    void aRouteRequestWithTransferFromHandsTheContactOn() throws Exception {
+        view.apply(Assignments.of(AssignmentType.OFFERED, tenant, "o1", "c3", "a1"));
+        view.apply(Assignments.of(AssignmentType.ACCEPTED, tenant, "o1", "c3", "a1"));
+
+        HttpResponse<String> response =
+                post("/v1/route", route("c3", ",\"transferFrom\":\"o1\",\"waitMillis\":0"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).get("action").asText()).isEqualTo("WAIT");
+        assertThat(sentFor("c3"))
+                .singleElement()
+                .satisfies(
+                        c -> {
+                            assertThat(c.type()).isEqualTo(RoutingCommandType.CONTACT_TRANSFERRED);
+                            assertThat(c.offerId()).isEqualTo("o1");
+                        });
+    }
+
+    @Test
     void invalidRouteRequestsAreProblems() throws Exception {
         HttpResponse<String> missing =
                 post(
@@ -131,6 +150,12 @@ class RoutingApiTest {
         assertThat(problem.get("detail").asText())
                 .contains(
                         "contact.queue is required", "contactId must match", "waitMillis must be");
+
+        HttpResponse<String> badTransfer =
+                post("/v1/route", route("c2", ",\"transferFrom\":\"o 1\""));
+        assertThat(badTransfer.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(badTransfer.body()).get("detail").asText())
+                .contains("transferFrom must match");
 
         HttpResponse<String> badLevel =
                 post(

@@ -33,16 +33,22 @@ class RouterTest {
             new Router(sink, view, Duration.ofSeconds(2), Duration.ofSeconds(5), () -> 42L);
 
     private static RouteRequest request(String contactId, Long waitMillis) {
+        return transfer(contactId, "support", waitMillis, null);
+    }
+
+    private static RouteRequest transfer(
+            String contactId, String queue, Long waitMillis, String transferFrom) {
         return new RouteRequest(
                 null,
                 contactId,
-                "support",
+                queue,
                 null,
                 Map.of("billing", 2),
                 "es",
                 null,
                 "cust-1",
-                waitMillis);
+                waitMillis,
+                transferFrom);
     }
 
     @Test
@@ -107,5 +113,50 @@ class RouterTest {
         router.route(router.command("t", request("c1", 0L)), Duration.ZERO).get();
 
         assertThat(sent).hasSize(1);
+    }
+
+    @Test
+    void aTransferIsSentOnceAndNeverConnectsBackToTheAgentWhoHandedItOn() throws Exception {
+        // given c1 was connected to a1 through offer o1
+        router.route(router.command("t", request("c1", null)), Duration.ZERO).get();
+        view.apply(Assignments.of(AssignmentType.OFFERED, "t", "o1", "c1", "a1"));
+        view.apply(Assignments.of(AssignmentType.ACCEPTED, "t", "o1", "c1", "a1"));
+
+        // when the dialplan transfers it to retention, then loops without repeating the transfer
+        RoutingCommand command = router.command("t", transfer("c1", "retention", 0L, "o1"));
+        RouteAnswer first = router.route(command, Duration.ZERO).get();
+        RouteAnswer again =
+                router.route(
+                                router.command("t", transfer("c1", "retention", 0L, "o1")),
+                                Duration.ZERO)
+                        .get();
+        RouteAnswer loop =
+                router.route(
+                                router.command("t", transfer("c1", "retention", 0L, null)),
+                                Duration.ZERO)
+                        .get();
+
+        // then one transfer command went out and nobody connects the caller back to a1
+        assertThat(command.type()).isEqualTo(RoutingCommandType.CONTACT_TRANSFERRED);
+        assertThat(command.offerId()).isEqualTo("o1");
+        assertThat(command.contact().queue()).isEqualTo("retention");
+        assertThat(command.violations()).isEmpty();
+        assertThat(sent)
+                .extracting(RoutingCommand::type)
+                .containsExactly(
+                        RoutingCommandType.CONTACT_QUEUED, RoutingCommandType.CONTACT_TRANSFERRED);
+        for (RouteAnswer a : List.of(first, again, loop)) {
+            assertThat(a.action()).isEqualTo(RouteAnswer.Action.WAIT);
+            assertThat(a.offerId()).isNull();
+        }
+
+        // when the routing job offers it to r1
+        CompletableFuture<RouteAnswer> waiting =
+                router.route(router.command("t", request("c1", null)), Duration.ofSeconds(30));
+        view.apply(Assignments.of(AssignmentType.OFFERED, "t", "o2", "c1", "r1"));
+
+        // then the caller is connected to r1
+        assertThat(waiting.get().offerId()).isEqualTo("o2");
+        assertThat(waiting.get().target()).isEqualTo("PJSIP/r1");
     }
 }
