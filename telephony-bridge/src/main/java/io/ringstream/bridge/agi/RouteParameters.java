@@ -5,8 +5,9 @@ import java.util.Map;
 
 /**
  * Reads a route request from the AGI URL's parameters, e.g. {@code
- * route?queue=support&skills=billing:3,spanish:2&language=es&priority=1&customer=k42&wait=1500}.
- * Plain Java.
+ * route?queue=support&skills=billing:3,spanish:2&language=es&priority=1&customer=k42&wait=1500}. A
+ * transfer that keeps the channel adds {@code transferFrom=<the offer the caller leaves>}, e.g. the
+ * {@code RINGSTREAM_OFFER} the first route set; empty means no transfer. Plain Java.
  */
 public final class RouteParameters {
     private RouteParameters() {}
@@ -38,7 +39,8 @@ public final class RouteParameters {
                 blankToNull(params.get("customer")),
                 params.containsKey("wait")
                         ? (long) number("wait", params.get("wait"))
-                        : defaultWait);
+                        : defaultWait,
+                blankToNull(params.get("transferFrom")));
     }
 
     static Map<String, Integer> skills(String text) {

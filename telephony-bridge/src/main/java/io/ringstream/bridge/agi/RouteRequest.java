@@ -7,6 +7,7 @@ import java.util.Map;
  *
  * @param skills required skill to minimum proficiency
  * @param waitMillis how long routing-service may wait for an agent before answering
+ * @param transferFrom the offer a transferred caller leaves; null when this is no transfer
  */
 public record RouteRequest(
         String tenant,
@@ -17,4 +18,5 @@ public record RouteRequest(
         String language,
         Integer priority,
         String customerId,
-        Long waitMillis) {}
+        Long waitMillis,
+        String transferFrom) {}

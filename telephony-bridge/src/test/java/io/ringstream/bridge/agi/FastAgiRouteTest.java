@@ -103,6 +103,22 @@ class FastAgiRouteTest {
     }
 
     @Test
+    void aTransferNamesTheOfferTheCallerLeaves() throws Exception {
+        answer =
+                "{\"action\":\"WAIT\",\"queue\":\"retention\",\"position\":1,"
+                        + "\"estimatedWaitSeconds\":10,\"retryAfterSeconds\":5}";
+
+        AgiTestClient.run(
+                agi.port(), "route?queue=retention&transferFrom=o1", "1700000000.42", Map.of());
+        AgiTestClient.run(
+                agi.port(), "route?queue=retention&transferFrom=", "1700000000.42", Map.of());
+
+        assertThat(requests).hasSize(2);
+        assertThat(requests.get(0)).contains("\"queue\":\"retention\"", "\"transferFrom\":\"o1\"");
+        assertThat(requests.get(1)).doesNotContain("\"transferFrom\":\"");
+    }
+
+    @Test
     void aWaitAnswerTellsThePositionAndWhenToAskAgain() throws Exception {
         answer =
                 "{\"action\":\"WAIT\",\"queue\":\"sales\",\"position\":3,"
