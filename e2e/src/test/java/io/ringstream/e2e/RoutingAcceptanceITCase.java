@@ -213,6 +213,29 @@ class RoutingAcceptanceITCase {
     }
 
     @Test
+    void aCallTransferredUnderTheSameIdIsRoutedAgainWhileItsFirstAgentWrapsUp() {
+        api.loginReady("first", 5, "es");
+        JsonNode answered = api.route("c1", ANY_BILLING, 20_000);
+        assertThat(answered.get("agentId").asText()).isEqualTo("first");
+        String offer = answered.get("offerId").asText();
+        api.accept("first", offer);
+        await().atMost(TIMEOUT).until(() -> "BUSY".equals(api.agentState("first")));
+        api.loginReady("second", 4, "es");
+
+        // The PBX keeps the caller's Uniqueid on a blind transfer and asks again, naming the offer
+        // the caller leaves; asked before, routing would send the caller back to "first".
+        JsonNode moved =
+                await().atMost(TIMEOUT)
+                        .until(
+                                () -> api.transfer("c1", offer, 1_000),
+                                a -> a.get("action").asText().equals("CONNECT"));
+
+        assertThat(moved.get("agentId").asText()).isEqualTo("second");
+        assertThat(moved.get("offerId").asText()).isNotEqualTo(offer);
+        await().atMost(TIMEOUT).until(() -> "WRAP_UP".equals(api.agentState("first")));
+    }
+
+    @Test
     void theDialplanGetsItsTargetOverFastAgiAndReportsTheAnswer() throws Exception {
         api.loginReady("f1", 5, "es");
         int port = freePort();

@@ -41,6 +41,18 @@ final class RoutingApi {
 
     /** The PBX asks where a Spanish caller needing {@code skills} goes. */
     JsonNode route(String contactId, Map<String, Integer> skills, long waitMillis) {
+        return post("/v1/route", routeBody(contactId, skills, waitMillis), 200);
+    }
+
+    /** The agent who had the contact through {@code fromOffer} transfers it, keeping its id. */
+    JsonNode transfer(String contactId, String fromOffer, long waitMillis) {
+        Map<String, Object> body = routeBody(contactId, Map.of("billing", 1), waitMillis);
+        body.put("transferFrom", fromOffer);
+        return post("/v1/route", body, 200);
+    }
+
+    private Map<String, Object> routeBody(
+            String contactId, Map<String, Integer> skills, long waitMillis) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("tenant", tenant);
         body.put("contactId", contactId);
@@ -48,7 +60,7 @@ final class RoutingApi {
         body.put("skills", skills);
         body.put("language", "es");
         body.put("waitMillis", waitMillis);
-        return post("/v1/route", body, 200);
+        return body;
     }
 
     void login(String agentId, int billing, String language) {
