@@ -21,8 +21,9 @@ import java.util.Map;
  *     {@code ringstream.routing.route-wait}, at most 30 000
  * @param transferFrom on a transfer that keeps the contact id, the offer the contact leaves (the
  *     {@code offerId} of the CONNECT answer that reached the transferring agent): that agent wraps
- *     up and the contact is routed again in {@code queue}. Later asks for the same contact need not
- *     repeat it.
+ *     up and the contact is routed again in {@code queue}. Repeat it on every ask of the transfer's
+ *     wait loop: it is sent once, and an instance that did not see the first ask still must not
+ *     connect the caller back.
  */
 @Serdeable
 @Schema(description = "A route request from the PBX")
