@@ -53,6 +53,36 @@ public final class ClickHouseMigrator {
     }
 
     /**
+     * Applies the project's missing migrations to the server behind a job's JDBC URL. The migrator
+     * must connect to a database that exists before it creates {@code ringstream}, so the URL's
+     * database is replaced by {@code default}.
+     *
+     * @return the names applied now
+     */
+    public static List<String> migrate(String jdbcUrl) {
+        return new ClickHouseMigrator(
+                        ClickHouseJdbc.connect(withDatabase(jdbcUrl, "default")),
+                        ClasspathMigrations.load())
+                .migrate();
+    }
+
+    /** The same JDBC URL with another database; its parameters are kept. */
+    static String withDatabase(String jdbcUrl, String database) {
+        String prefix = "jdbc:clickhouse://";
+        if (!jdbcUrl.startsWith(prefix)) {
+            throw new IllegalArgumentException(
+                    "not a ClickHouse JDBC URL (" + prefix + "host:port/db): " + jdbcUrl);
+        }
+        String rest = jdbcUrl.substring(prefix.length());
+        int query = rest.indexOf('?');
+        String params = query < 0 ? "" : rest.substring(query);
+        String authority = query < 0 ? rest : rest.substring(0, query);
+        int slash = authority.indexOf('/');
+        String hostPort = slash < 0 ? authority : authority.substring(0, slash);
+        return prefix + hostPort + "/" + database + params;
+    }
+
+    /**
      * Creates the database and the history table if needed, then applies each migration not yet
      * recorded, in version order.
      *

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.ringstream.flink.checkpoint.Checkpoints;
+import io.ringstream.flink.kit.checkpoint.Checkpoints;
 import io.ringstream.flink.routing.RoutingJobConfig;
 import io.ringstream.testkit.ClickHouseExtension;
 import io.ringstream.testkit.KafkaExtension;

@@ -4,7 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.ringstream.flink.clickhouse.RingstreamTables.SinkTuning;
+import io.ringstream.flink.kit.clickhouse.SinkTuning;
 import io.ringstream.flink.routing.RoutingJob;
 import io.ringstream.flink.routing.RoutingJobConfig;
 import io.ringstream.routing.core.QueuePolicy;

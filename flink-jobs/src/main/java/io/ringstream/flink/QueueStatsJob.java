@@ -1,20 +1,18 @@
 package io.ringstream.flink;
 
-import io.ringstream.clickhouse.ClasspathMigrations;
-import io.ringstream.clickhouse.ClickHouseJdbc;
 import io.ringstream.clickhouse.ClickHouseMigrator;
 import io.ringstream.events.AgentEvent;
 import io.ringstream.events.ContactEvent;
 import io.ringstream.events.DeadLetter;
 import io.ringstream.events.topics.Topics;
 import io.ringstream.flink.clickhouse.RingstreamTables;
-import io.ringstream.flink.kafka.Decoded;
-import io.ringstream.flink.kafka.KafkaConnectors;
+import io.ringstream.flink.kit.checkpoint.Checkpointing;
+import io.ringstream.flink.kit.kafka.DeadLetterSplitter;
+import io.ringstream.flink.kit.kafka.Decoded;
+import io.ringstream.flink.kit.kafka.KafkaConnectors;
+import io.ringstream.flink.kit.runtime.PipelineJob;
 import io.ringstream.flink.operators.ContactTrackingFunction;
-import io.ringstream.flink.operators.DeadLetterSplitter;
 import io.ringstream.flink.operators.IntervalAggregationFunction;
-import io.ringstream.flink.runtime.Checkpointing;
-import io.ringstream.flink.runtime.PipelineJob;
 import io.ringstream.flink.stats.ContactTracker;
 import io.ringstream.flink.stats.QueueIntervalStats;
 import java.util.List;
@@ -213,19 +211,8 @@ public final class QueueStatsJob implements PipelineJob {
      */
     public static JobClient startLocal(JobConfig config, StreamExecutionEnvironment env)
             throws Exception {
-        migrate(config.clickHouseUrl());
+        ClickHouseMigrator.migrate(config.clickHouseUrl());
         return fromConfig(config).executeAsync(env);
-    }
-
-    /**
-     * Brings the ClickHouse schema up to date. The migrator must connect to a database that exists
-     * before it creates {@code ringstream}, so the URL's database is replaced by {@code default}.
-     *
-     * @return the migrations applied now
-     */
-    public static List<String> migrate(String jdbcUrl) {
-        ClickHouseJdbc server = ClickHouseJdbc.connect(withDatabase(jdbcUrl, "default"));
-        return new ClickHouseMigrator(server, ClasspathMigrations.load()).migrate();
     }
 
     /**
@@ -235,24 +222,9 @@ public final class QueueStatsJob implements PipelineJob {
      */
     public static void main(String[] args) throws Exception {
         JobConfig config = JobConfig.fromArgs(args, System.getenv());
-        List<String> applied = migrate(config.clickHouseUrl());
+        List<String> applied = ClickHouseMigrator.migrate(config.clickHouseUrl());
         LOG.info("ClickHouse migrations applied at start-up: {}", applied);
         fromConfig(config).execute(StreamExecutionEnvironment.getExecutionEnvironment());
-    }
-
-    static String withDatabase(String jdbcUrl, String database) {
-        String prefix = "jdbc:clickhouse://";
-        if (!jdbcUrl.startsWith(prefix)) {
-            throw new IllegalArgumentException(
-                    "not a ClickHouse JDBC URL (" + prefix + "host:port/db): " + jdbcUrl);
-        }
-        String rest = jdbcUrl.substring(prefix.length());
-        int query = rest.indexOf('?');
-        String params = query < 0 ? "" : rest.substring(query);
-        String authority = query < 0 ? rest : rest.substring(0, query);
-        int slash = authority.indexOf('/');
-        String hostPort = slash < 0 ? authority : authority.substring(0, slash);
-        return prefix + hostPort + "/" + database + params;
     }
 
     private <T> WatermarkStrategy<Decoded<T>> watermarks(EventTime<T> eventTime) {

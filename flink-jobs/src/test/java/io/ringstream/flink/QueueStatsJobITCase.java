@@ -1,13 +1,13 @@
 package io.ringstream.flink;
 
 import static io.ringstream.flink.StatsRows.expected;
-import static io.ringstream.flink.TestEvents.T0;
-import static io.ringstream.flink.TestEvents.abandoned;
-import static io.ringstream.flink.TestEvents.answered;
-import static io.ringstream.flink.TestEvents.arrived;
-import static io.ringstream.flink.TestEvents.ended;
-import static io.ringstream.flink.TestEvents.queued;
-import static io.ringstream.flink.TestEvents.talkEnded;
+import static io.ringstream.testkit.TestEvents.T0;
+import static io.ringstream.testkit.TestEvents.abandoned;
+import static io.ringstream.testkit.TestEvents.answered;
+import static io.ringstream.testkit.TestEvents.arrived;
+import static io.ringstream.testkit.TestEvents.ended;
+import static io.ringstream.testkit.TestEvents.queued;
+import static io.ringstream.testkit.TestEvents.talkEnded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -18,11 +18,12 @@ import io.ringstream.events.ContactEventType;
 import io.ringstream.events.DeadLetter;
 import io.ringstream.events.topics.Topics;
 import io.ringstream.flink.clickhouse.RingstreamTables;
-import io.ringstream.flink.clickhouse.RingstreamTables.SinkTuning;
-import io.ringstream.flink.kafka.DecodingDeserializer;
+import io.ringstream.flink.kit.clickhouse.SinkTuning;
+import io.ringstream.flink.kit.kafka.DecodingDeserializer;
 import io.ringstream.flink.stats.ServiceLevelThresholds;
 import io.ringstream.testkit.ClickHouseExtension;
 import io.ringstream.testkit.KafkaExtension;
+import io.ringstream.testkit.TestEvents;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,27 +1,29 @@
 package io.ringstream.flink;
 
 import static io.ringstream.flink.StatsRows.expected;
-import static io.ringstream.flink.TestEvents.T0;
-import static io.ringstream.flink.TestEvents.abandoned;
-import static io.ringstream.flink.TestEvents.answered;
-import static io.ringstream.flink.TestEvents.ended;
-import static io.ringstream.flink.TestEvents.queued;
-import static io.ringstream.flink.TestEvents.talkEnded;
+import static io.ringstream.testkit.TestEvents.T0;
+import static io.ringstream.testkit.TestEvents.abandoned;
+import static io.ringstream.testkit.TestEvents.answered;
+import static io.ringstream.testkit.TestEvents.ended;
+import static io.ringstream.testkit.TestEvents.queued;
+import static io.ringstream.testkit.TestEvents.talkEnded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.ringstream.clickhouse.ClickHouseMigrator;
 import io.ringstream.events.AgentEvent;
 import io.ringstream.events.AgentEventType;
 import io.ringstream.events.ContactEvent;
 import io.ringstream.events.topics.Topic;
 import io.ringstream.events.topics.Topics;
-import io.ringstream.flink.checkpoint.Checkpoints;
 import io.ringstream.flink.clickhouse.RingstreamTables;
-import io.ringstream.flink.clickhouse.RingstreamTables.SinkTuning;
-import io.ringstream.flink.kafka.KafkaConnectors;
+import io.ringstream.flink.kit.checkpoint.Checkpoints;
+import io.ringstream.flink.kit.clickhouse.SinkTuning;
+import io.ringstream.flink.kit.kafka.KafkaConnectors;
 import io.ringstream.kafka.TopicInstaller;
 import io.ringstream.testkit.ClickHouseExtension;
 import io.ringstream.testkit.KafkaExtension;
+import io.ringstream.testkit.TestEvents;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -115,7 +117,7 @@ class QueueStatsRestoreITCase {
     @Test
     void restoredJobContinuesItsStateWithoutDuplicatesOrLosses() throws Exception {
         TopicInstaller.install(KAFKA.bootstrapServers(), List.of(contactTopic, agentTopic));
-        QueueStatsJob.migrate(CLICKHOUSE.jdbcUrl());
+        ClickHouseMigrator.migrate(CLICKHOUSE.jdbcUrl());
         JobConfig config =
                 JobConfig.defaults(KAFKA.bootstrapServers(), CLICKHOUSE.jdbcUrl())
                         .withConsumerGroup("it-" + tenant)

@@ -1,19 +1,19 @@
 package io.ringstream.flink;
 
 import static io.ringstream.flink.StatsRows.expected;
-import static io.ringstream.flink.TestEvents.T0;
-import static io.ringstream.flink.TestEvents.abandoned;
-import static io.ringstream.flink.TestEvents.answered;
-import static io.ringstream.flink.TestEvents.ended;
-import static io.ringstream.flink.TestEvents.queued;
-import static io.ringstream.flink.TestEvents.talkEnded;
+import static io.ringstream.testkit.TestEvents.T0;
+import static io.ringstream.testkit.TestEvents.abandoned;
+import static io.ringstream.testkit.TestEvents.answered;
+import static io.ringstream.testkit.TestEvents.ended;
+import static io.ringstream.testkit.TestEvents.queued;
+import static io.ringstream.testkit.TestEvents.talkEnded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ringstream.events.ContactEvent;
 import io.ringstream.events.topics.Topics;
-import io.ringstream.flink.checkpoint.Checkpoints;
 import io.ringstream.flink.clickhouse.RingstreamTables;
+import io.ringstream.flink.kit.checkpoint.Checkpoints;
 import io.ringstream.testkit.ClickHouseExtension;
 import io.ringstream.testkit.KafkaExtension;
 import java.io.File;

@@ -3,15 +3,16 @@ package io.ringstream.launcher;
 import io.ringstream.bridge.BridgeConfig;
 import io.ringstream.bridge.ami.AmiBridge;
 import io.ringstream.clickhouse.ClickHouseJdbc;
+import io.ringstream.clickhouse.ClickHouseMigrator;
 import io.ringstream.clickhouse.ClickHouseRetention;
 import io.ringstream.clickhouse.LocalClickHouseServer;
 import io.ringstream.clickhouse.RunningServer;
 import io.ringstream.events.topics.Topics;
 import io.ringstream.flink.JobConfig;
 import io.ringstream.flink.QueueStatsJob;
+import io.ringstream.flink.kit.runtime.WiredJobConfig;
 import io.ringstream.flink.routing.RoutingJob;
 import io.ringstream.flink.routing.RoutingJobConfig;
-import io.ringstream.flink.runtime.WiredJobConfig;
 import io.ringstream.flink.sla.ServiceLevelJob;
 import io.ringstream.flink.sla.SlaJobConfig;
 import io.ringstream.kafka.EmbeddedKafkaBroker;
@@ -115,7 +116,7 @@ final class LocalStack implements AutoCloseable {
                             + "), data in "
                             + layout.clickhouse());
         }
-        QueueStatsJob.migrate(url);
+        ClickHouseMigrator.migrate(url);
         clickhouse = ClickHouseJdbc.connect(url);
         // 18.16 has no table TTL: local mode applies the retention policy at every start.
         List<String> dropped =

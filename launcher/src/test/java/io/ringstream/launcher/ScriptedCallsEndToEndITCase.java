@@ -9,7 +9,7 @@ import io.ringstream.events.DeadLetter;
 import io.ringstream.events.topics.Topics;
 import io.ringstream.flink.JobConfig;
 import io.ringstream.flink.QueueStatsJob;
-import io.ringstream.flink.clickhouse.RingstreamTables.SinkTuning;
+import io.ringstream.flink.kit.clickhouse.SinkTuning;
 import io.ringstream.pbxsim.ami.AmiServer;
 import io.ringstream.pbxsim.flow.ScriptedSession;
 import io.ringstream.pbxsim.flow.ScriptedSession.QueueExpectation;

@@ -3,8 +3,11 @@ package io.ringstream.flink.clickhouse;
 import io.ringstream.events.AgentEvent;
 import io.ringstream.events.ContactEvent;
 import io.ringstream.events.DeadLetter;
+import io.ringstream.flink.kit.clickhouse.ClickHouseSink;
+import io.ringstream.flink.kit.clickhouse.RowMapper;
+import io.ringstream.flink.kit.clickhouse.Rows;
+import io.ringstream.flink.kit.clickhouse.SinkTuning;
 import io.ringstream.flink.stats.QueueIntervalStats;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -79,11 +82,6 @@ public final class RingstreamTables {
                     "failed_at_ms");
 
     private RingstreamTables() {}
-
-    /** How the job's ClickHouse sinks batch and retry. */
-    public record SinkTuning(int batchSize, Duration flushInterval, int maxRetries) {
-        public static final SinkTuning DEFAULT = new SinkTuning(1_000, Duration.ofSeconds(1), 5);
-    }
 
     static Object[] contactEventRow(ContactEvent e) {
         return new Object[] {

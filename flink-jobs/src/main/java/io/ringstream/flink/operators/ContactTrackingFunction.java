@@ -1,7 +1,7 @@
 package io.ringstream.flink.operators;
 
 import io.ringstream.events.ContactEvent;
-import io.ringstream.flink.runtime.CleanupTimer;
+import io.ringstream.flink.kit.state.CleanupTimer;
 import io.ringstream.flink.stats.ContactState;
 import io.ringstream.flink.stats.ContactTracker;
 import io.ringstream.flink.stats.QueueDelta;

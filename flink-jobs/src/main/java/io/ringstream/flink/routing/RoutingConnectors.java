@@ -1,9 +1,9 @@
 package io.ringstream.flink.routing;
 
 import io.ringstream.events.topics.Topic;
-import io.ringstream.flink.kafka.Decoded;
-import io.ringstream.flink.kafka.DecodingDeserializer;
-import io.ringstream.flink.kafka.KafkaConnectors;
+import io.ringstream.flink.kit.kafka.Decoded;
+import io.ringstream.flink.kit.kafka.DecodingDeserializer;
+import io.ringstream.flink.kit.kafka.KafkaConnectors;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;

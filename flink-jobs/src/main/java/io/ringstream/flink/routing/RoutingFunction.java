@@ -3,7 +3,7 @@ package io.ringstream.flink.routing;
 import io.ringstream.events.Assignment;
 import io.ringstream.events.DeadLetter;
 import io.ringstream.events.RoutingStatus;
-import io.ringstream.flink.operators.DeadLetterSplitter;
+import io.ringstream.flink.kit.kafka.DeadLetterSplitter;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalLong;

@@ -1,5 +1,6 @@
 package io.ringstream.flink.routing;
 
+import io.ringstream.clickhouse.ClickHouseMigrator;
 import io.ringstream.events.Assignment;
 import io.ringstream.events.BusinessEvent;
 import io.ringstream.events.ContactEvent;
@@ -9,12 +10,11 @@ import io.ringstream.events.RoutingCommand;
 import io.ringstream.events.RoutingStatus;
 import io.ringstream.events.SupervisorAlert;
 import io.ringstream.events.topics.Topics;
-import io.ringstream.flink.QueueStatsJob;
-import io.ringstream.flink.kafka.Decoded;
-import io.ringstream.flink.kafka.KafkaConnectors;
-import io.ringstream.flink.operators.DeadLetterSplitter;
-import io.ringstream.flink.runtime.Checkpointing;
-import io.ringstream.flink.runtime.PipelineJob;
+import io.ringstream.flink.kit.checkpoint.Checkpointing;
+import io.ringstream.flink.kit.kafka.DeadLetterSplitter;
+import io.ringstream.flink.kit.kafka.Decoded;
+import io.ringstream.flink.kit.kafka.KafkaConnectors;
+import io.ringstream.flink.kit.runtime.PipelineJob;
 import java.util.List;
 import java.util.Objects;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -198,7 +198,7 @@ public final class RoutingJob implements PipelineJob {
      */
     public static JobClient startLocal(RoutingJobConfig config, StreamExecutionEnvironment env)
             throws Exception {
-        QueueStatsJob.migrate(config.clickHouseUrl());
+        ClickHouseMigrator.migrate(config.clickHouseUrl());
         return fromConfig(config).executeAsync(env);
     }
 
@@ -211,7 +211,7 @@ public final class RoutingJob implements PipelineJob {
         if (config.restorePath() == null) {
             config = config.resumingFromLatestCheckpoint();
         }
-        List<String> applied = QueueStatsJob.migrate(config.clickHouseUrl());
+        List<String> applied = ClickHouseMigrator.migrate(config.clickHouseUrl());
         LOG.info("ClickHouse migrations applied at start-up: {}", applied);
         fromConfig(config).execute(StreamExecutionEnvironment.getExecutionEnvironment());
     }

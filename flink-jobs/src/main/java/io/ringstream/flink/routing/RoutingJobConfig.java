@@ -1,8 +1,8 @@
 package io.ringstream.flink.routing;
 
-import io.ringstream.flink.runtime.ConfigChecks;
-import io.ringstream.flink.runtime.JobWiring;
-import io.ringstream.flink.runtime.WiredJobConfig;
+import io.ringstream.flink.kit.runtime.ConfigChecks;
+import io.ringstream.flink.kit.runtime.JobWiring;
+import io.ringstream.flink.kit.runtime.WiredJobConfig;
 import io.ringstream.routing.core.RoutingConfig;
 import java.io.Serializable;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.ringstream.flink.routing;
 
-import io.ringstream.flink.clickhouse.ClickHouseSink;
-import io.ringstream.flink.clickhouse.RingstreamTables.SinkTuning;
+import io.ringstream.flink.kit.clickhouse.ClickHouseSink;
+import io.ringstream.flink.kit.clickhouse.SinkTuning;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.flink.connector.base.DeliveryGuarantee;

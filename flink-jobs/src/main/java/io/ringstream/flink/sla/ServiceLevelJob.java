@@ -1,5 +1,12 @@
 package io.ringstream.flink.sla;
 
+import io.ringstream.analytics.kpi.KpiFact;
+import io.ringstream.analytics.kpi.QueueKpiAggregator;
+import io.ringstream.analytics.kpi.QueueKpiRow;
+import io.ringstream.analytics.sla.clock.SlaSignal;
+import io.ringstream.analytics.sla.policy.DefaultPolicies;
+import io.ringstream.analytics.sla.policy.PolicyBook;
+import io.ringstream.clickhouse.ClickHouseMigrator;
 import io.ringstream.events.AgentEvent;
 import io.ringstream.events.ContactEvent;
 import io.ringstream.events.DeadLetter;
@@ -8,24 +15,19 @@ import io.ringstream.events.SlaEvent;
 import io.ringstream.events.SlaPolicy;
 import io.ringstream.events.SupervisorAlert;
 import io.ringstream.events.topics.Topics;
-import io.ringstream.flink.QueueStatsJob;
-import io.ringstream.flink.kafka.Decoded;
-import io.ringstream.flink.kafka.KafkaConnectors;
-import io.ringstream.flink.kpi.model.KpiFact;
-import io.ringstream.flink.kpi.model.QueueKpiAggregator;
-import io.ringstream.flink.kpi.model.QueueKpiRow;
+import io.ringstream.flink.kit.checkpoint.Checkpointing;
+import io.ringstream.flink.kit.kafka.DeadLetterSplitter;
+import io.ringstream.flink.kit.kafka.Decoded;
+import io.ringstream.flink.kit.kafka.KafkaConnectors;
+import io.ringstream.flink.kit.runtime.PipelineJob;
+import io.ringstream.flink.kit.time.LiveWatermarks;
 import io.ringstream.flink.kpi.operators.AgentFactsFunction;
 import io.ringstream.flink.kpi.operators.ContactFactsFunction;
 import io.ringstream.flink.kpi.operators.QueueKpiFunction;
-import io.ringstream.flink.operators.DeadLetterSplitter;
-import io.ringstream.flink.runtime.Checkpointing;
-import io.ringstream.flink.runtime.PipelineJob;
 import io.ringstream.flink.sla.cep.OutcomeFunction;
 import io.ringstream.flink.sla.cep.SignalOrder;
 import io.ringstream.flink.sla.cep.SlaPatterns;
 import io.ringstream.flink.sla.cep.WarningFunction;
-import io.ringstream.flink.sla.clock.SlaSignal;
-import io.ringstream.flink.sla.io.LiveWatermarks;
 import io.ringstream.flink.sla.io.ServiceLevelTables;
 import io.ringstream.flink.sla.io.SlaKafka;
 import io.ringstream.flink.sla.operators.AlertFunction;
@@ -33,8 +35,6 @@ import io.ringstream.flink.sla.operators.ClockSignalFunction;
 import io.ringstream.flink.sla.operators.LateSignalCounter;
 import io.ringstream.flink.sla.operators.SubjectEvent;
 import io.ringstream.flink.sla.operators.VerdictOrderFunction;
-import io.ringstream.flink.sla.policy.DefaultPolicies;
-import io.ringstream.flink.sla.policy.PolicyBook;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
@@ -307,7 +307,7 @@ public final class ServiceLevelJob implements PipelineJob {
      */
     public static JobClient startLocal(SlaJobConfig config, StreamExecutionEnvironment env)
             throws Exception {
-        QueueStatsJob.migrate(config.clickHouseUrl());
+        ClickHouseMigrator.migrate(config.clickHouseUrl());
         return fromConfig(config).executeAsync(env);
     }
 
@@ -321,7 +321,7 @@ public final class ServiceLevelJob implements PipelineJob {
         if (config.restorePath() == null) {
             config = config.resumingFromLatestCheckpoint();
         }
-        List<String> applied = QueueStatsJob.migrate(config.clickHouseUrl());
+        List<String> applied = ClickHouseMigrator.migrate(config.clickHouseUrl());
         LOG.info("ClickHouse migrations applied at start-up: {}", applied);
         fromConfig(config).execute(StreamExecutionEnvironment.getExecutionEnvironment());
     }

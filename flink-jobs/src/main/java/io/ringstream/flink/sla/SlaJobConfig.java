@@ -1,15 +1,15 @@
 package io.ringstream.flink.sla;
 
-import static io.ringstream.flink.runtime.ConfigChecks.requireDuration;
-import static io.ringstream.flink.runtime.ConfigChecks.variable;
+import static io.ringstream.flink.kit.runtime.ConfigChecks.requireDuration;
+import static io.ringstream.flink.kit.runtime.ConfigChecks.variable;
 
-import io.ringstream.flink.kpi.model.KpiSettings;
-import io.ringstream.flink.kpi.model.QueueTargets;
-import io.ringstream.flink.kpi.model.ServiceLevelConvention;
-import io.ringstream.flink.runtime.JobWiring;
-import io.ringstream.flink.runtime.WiredJobConfig;
-import io.ringstream.flink.sla.clock.SlaSettings;
-import io.ringstream.flink.sla.policy.DefaultPolicies;
+import io.ringstream.analytics.kpi.KpiSettings;
+import io.ringstream.analytics.kpi.QueueTargets;
+import io.ringstream.analytics.kpi.ServiceLevelConvention;
+import io.ringstream.analytics.sla.clock.SlaSettings;
+import io.ringstream.analytics.sla.policy.DefaultPolicies;
+import io.ringstream.flink.kit.runtime.JobWiring;
+import io.ringstream.flink.kit.runtime.WiredJobConfig;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Map;

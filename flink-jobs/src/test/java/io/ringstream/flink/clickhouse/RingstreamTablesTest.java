@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ringstream.events.AgentEventType;
 import io.ringstream.events.ContactEvent;
 import io.ringstream.events.DeadLetter;
-import io.ringstream.flink.TestEvents;
 import io.ringstream.flink.stats.QueueIntervalStats;
+import io.ringstream.testkit.TestEvents;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

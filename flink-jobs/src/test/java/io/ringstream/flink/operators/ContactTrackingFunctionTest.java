@@ -1,11 +1,11 @@
 package io.ringstream.flink.operators;
 
-import static io.ringstream.flink.TestEvents.T0;
-import static io.ringstream.flink.TestEvents.answered;
-import static io.ringstream.flink.TestEvents.arrived;
-import static io.ringstream.flink.TestEvents.ended;
-import static io.ringstream.flink.TestEvents.queued;
-import static io.ringstream.flink.TestEvents.talkEnded;
+import static io.ringstream.testkit.TestEvents.T0;
+import static io.ringstream.testkit.TestEvents.answered;
+import static io.ringstream.testkit.TestEvents.arrived;
+import static io.ringstream.testkit.TestEvents.ended;
+import static io.ringstream.testkit.TestEvents.queued;
+import static io.ringstream.testkit.TestEvents.talkEnded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringstream.events.ContactEvent;

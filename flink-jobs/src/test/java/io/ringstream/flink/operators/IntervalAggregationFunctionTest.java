@@ -1,6 +1,6 @@
 package io.ringstream.flink.operators;
 
-import static io.ringstream.flink.TestEvents.T0;
+import static io.ringstream.testkit.TestEvents.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringstream.flink.stats.Intervals;

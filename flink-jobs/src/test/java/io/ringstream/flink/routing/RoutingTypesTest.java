@@ -8,7 +8,7 @@ import io.ringstream.events.RoutingCommand;
 import io.ringstream.events.RoutingCommandType;
 import io.ringstream.events.RoutingStatus;
 import io.ringstream.events.SupervisorAlert;
-import io.ringstream.flink.kafka.Decoded;
+import io.ringstream.flink.kit.kafka.Decoded;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;

@@ -1,9 +1,10 @@
 package io.ringstream.flink.sla;
 
-import static io.ringstream.flink.sla.SlaFixtures.T0;
+import static io.ringstream.analytics.sla.SlaFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.ringstream.analytics.kpi.QueueTargets;
 import io.ringstream.events.Channel;
 import io.ringstream.events.ContactEvent;
 import io.ringstream.events.ContactEventType;
@@ -18,8 +19,7 @@ import io.ringstream.events.SlaKind;
 import io.ringstream.events.SlaPolicy;
 import io.ringstream.events.Speaker;
 import io.ringstream.events.SupervisorAlert;
-import io.ringstream.flink.clickhouse.RingstreamTables.SinkTuning;
-import io.ringstream.flink.kpi.model.QueueTargets;
+import io.ringstream.flink.kit.clickhouse.SinkTuning;
 import io.ringstream.flink.sla.io.ServiceLevelTables;
 import io.ringstream.flink.sla.io.SlaKafka;
 import io.ringstream.testkit.ClickHouseExtension;

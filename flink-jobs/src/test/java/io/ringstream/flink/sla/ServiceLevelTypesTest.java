@@ -2,19 +2,19 @@ package io.ringstream.flink.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ringstream.analytics.kpi.AgentKpiState;
+import io.ringstream.analytics.kpi.ContactKpiState;
+import io.ringstream.analytics.kpi.KpiCounters;
+import io.ringstream.analytics.kpi.KpiFact;
+import io.ringstream.analytics.kpi.QueueKpiRow;
+import io.ringstream.analytics.kpi.QueueKpiState;
+import io.ringstream.analytics.sla.clock.SlaSignal;
+import io.ringstream.analytics.sla.clock.SubjectState;
 import io.ringstream.events.InteractionEvent;
 import io.ringstream.events.SlaEvent;
 import io.ringstream.events.SlaPolicy;
 import io.ringstream.events.SupervisorAlert;
-import io.ringstream.flink.kafka.Decoded;
-import io.ringstream.flink.kpi.model.AgentKpiState;
-import io.ringstream.flink.kpi.model.ContactKpiState;
-import io.ringstream.flink.kpi.model.KpiCounters;
-import io.ringstream.flink.kpi.model.KpiFact;
-import io.ringstream.flink.kpi.model.QueueKpiRow;
-import io.ringstream.flink.kpi.model.QueueKpiState;
-import io.ringstream.flink.sla.clock.SlaSignal;
-import io.ringstream.flink.sla.clock.SubjectState;
+import io.ringstream.flink.kit.kafka.Decoded;
 import io.ringstream.flink.sla.operators.SubjectEvent;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;

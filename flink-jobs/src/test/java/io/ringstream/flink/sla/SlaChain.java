@@ -1,5 +1,9 @@
 package io.ringstream.flink.sla;
 
+import io.ringstream.analytics.sla.clock.SlaSettings;
+import io.ringstream.analytics.sla.clock.SlaSignal;
+import io.ringstream.analytics.sla.policy.DefaultPolicies;
+import io.ringstream.analytics.sla.policy.PolicyBook;
 import io.ringstream.events.AgentEvent;
 import io.ringstream.events.ContactEvent;
 import io.ringstream.events.InteractionEvent;
@@ -9,12 +13,8 @@ import io.ringstream.flink.sla.cep.OutcomeFunction;
 import io.ringstream.flink.sla.cep.SignalOrder;
 import io.ringstream.flink.sla.cep.SlaPatterns;
 import io.ringstream.flink.sla.cep.WarningFunction;
-import io.ringstream.flink.sla.clock.SlaSettings;
-import io.ringstream.flink.sla.clock.SlaSignal;
 import io.ringstream.flink.sla.operators.ClockSignalFunction;
 import io.ringstream.flink.sla.operators.SubjectEvent;
-import io.ringstream.flink.sla.policy.DefaultPolicies;
-import io.ringstream.flink.sla.policy.PolicyBook;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

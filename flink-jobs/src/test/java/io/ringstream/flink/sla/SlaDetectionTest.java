@@ -1,17 +1,18 @@
 package io.ringstream.flink.sla;
 
-import static io.ringstream.flink.sla.SlaFixtures.T0;
-import static io.ringstream.flink.sla.SlaFixtures.abandoned;
-import static io.ringstream.flink.sla.SlaFixtures.agent;
-import static io.ringstream.flink.sla.SlaFixtures.answered;
-import static io.ringstream.flink.sla.SlaFixtures.chat;
-import static io.ringstream.flink.sla.SlaFixtures.contact;
-import static io.ringstream.flink.sla.SlaFixtures.event;
-import static io.ringstream.flink.sla.SlaFixtures.policy;
-import static io.ringstream.flink.sla.SlaFixtures.queued;
+import static io.ringstream.analytics.sla.SlaFixtures.T0;
+import static io.ringstream.analytics.sla.SlaFixtures.abandoned;
+import static io.ringstream.analytics.sla.SlaFixtures.agent;
+import static io.ringstream.analytics.sla.SlaFixtures.answered;
+import static io.ringstream.analytics.sla.SlaFixtures.chat;
+import static io.ringstream.analytics.sla.SlaFixtures.contact;
+import static io.ringstream.analytics.sla.SlaFixtures.event;
+import static io.ringstream.analytics.sla.SlaFixtures.policy;
+import static io.ringstream.analytics.sla.SlaFixtures.queued;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.ringstream.analytics.sla.clock.SlaSettings;
 import io.ringstream.events.AgentEventType;
 import io.ringstream.events.Channel;
 import io.ringstream.events.ContactEventType;
@@ -19,7 +20,6 @@ import io.ringstream.events.SlaEvent;
 import io.ringstream.events.SlaEventType;
 import io.ringstream.events.SlaKind;
 import io.ringstream.events.Speaker;
-import io.ringstream.flink.sla.clock.SlaSettings;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

@@ -3,8 +3,8 @@ package io.ringstream.flink.sla;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ringstream.flink.kpi.model.QueueTargets;
-import io.ringstream.flink.kpi.model.ServiceLevelConvention;
+import io.ringstream.analytics.kpi.QueueTargets;
+import io.ringstream.analytics.kpi.ServiceLevelConvention;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,17 +1,17 @@
 package io.ringstream.flink.stats;
 
-import static io.ringstream.flink.TestEvents.T0;
-import static io.ringstream.flink.TestEvents.abandoned;
-import static io.ringstream.flink.TestEvents.answered;
-import static io.ringstream.flink.TestEvents.arrived;
-import static io.ringstream.flink.TestEvents.ended;
-import static io.ringstream.flink.TestEvents.queued;
-import static io.ringstream.flink.TestEvents.talkEnded;
+import static io.ringstream.testkit.TestEvents.T0;
+import static io.ringstream.testkit.TestEvents.abandoned;
+import static io.ringstream.testkit.TestEvents.answered;
+import static io.ringstream.testkit.TestEvents.arrived;
+import static io.ringstream.testkit.TestEvents.ended;
+import static io.ringstream.testkit.TestEvents.queued;
+import static io.ringstream.testkit.TestEvents.talkEnded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringstream.events.ContactEvent;
 import io.ringstream.events.ContactEventType;
-import io.ringstream.flink.TestEvents;
+import io.ringstream.testkit.TestEvents;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;

@@ -1,17 +1,16 @@
 package io.ringstream.sentiment.job;
 
+import io.ringstream.clickhouse.ClickHouseMigrator;
 import io.ringstream.events.ContactEvent;
 import io.ringstream.events.DeadLetter;
 import io.ringstream.events.InteractionEvent;
 import io.ringstream.events.SupervisorAlert;
 import io.ringstream.events.topics.Topics;
-import io.ringstream.flink.QueueStatsJob;
-import io.ringstream.flink.clickhouse.RingstreamTables;
-import io.ringstream.flink.kafka.Decoded;
-import io.ringstream.flink.kafka.KafkaConnectors;
-import io.ringstream.flink.operators.DeadLetterSplitter;
-import io.ringstream.flink.runtime.Checkpointing;
-import io.ringstream.flink.runtime.PipelineJob;
+import io.ringstream.flink.kit.checkpoint.Checkpointing;
+import io.ringstream.flink.kit.kafka.DeadLetterSplitter;
+import io.ringstream.flink.kit.kafka.Decoded;
+import io.ringstream.flink.kit.kafka.KafkaConnectors;
+import io.ringstream.flink.kit.runtime.PipelineJob;
 import io.ringstream.sentiment.job.operators.ConversationSentimentFunction;
 import io.ringstream.sentiment.job.operators.Keys;
 import io.ringstream.sentiment.job.operators.ScoreUtterances;
@@ -163,10 +162,7 @@ public final class SentimentJob implements PipelineJob {
                         TopicSinks.atLeastOnce(kafka, Topics.SUPERVISOR_ALERTS),
                         KafkaConnectors.deadLetterSink(kafka),
                         config);
-        return config.deadLettersToClickHouse()
-                ? job.withDeadLetterArchive(
-                        RingstreamTables.deadLettersSink(url, config.sinkTuning()))
-                : job;
+        return job;
     }
 
     /**
@@ -302,7 +298,7 @@ public final class SentimentJob implements PipelineJob {
      */
     public static JobClient startLocal(SentimentJobConfig config, StreamExecutionEnvironment env)
             throws Exception {
-        List<String> applied = QueueStatsJob.migrate(config.clickHouseUrl());
+        List<String> applied = ClickHouseMigrator.migrate(config.clickHouseUrl());
         LOG.info("ClickHouse migrations applied at start-up: {}", applied);
         return fromConfig(config).executeAsync(env);
     }
@@ -310,7 +306,7 @@ public final class SentimentJob implements PipelineJob {
     /** Configuration from environment variables: see {@link SentimentJobConfig#fromEnv}. */
     public static void main(String[] args) throws Exception {
         SentimentJobConfig config = SentimentJobConfig.fromEnv(System.getenv());
-        List<String> applied = QueueStatsJob.migrate(config.clickHouseUrl());
+        List<String> applied = ClickHouseMigrator.migrate(config.clickHouseUrl());
         LOG.info("ClickHouse migrations applied at start-up: {}", applied);
         fromConfig(config).execute(StreamExecutionEnvironment.getExecutionEnvironment());
     }

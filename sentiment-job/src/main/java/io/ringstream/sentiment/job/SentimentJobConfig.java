@@ -1,9 +1,9 @@
 package io.ringstream.sentiment.job;
 
-import static io.ringstream.flink.runtime.ConfigChecks.requireDuration;
+import static io.ringstream.flink.kit.runtime.ConfigChecks.requireDuration;
 
-import io.ringstream.flink.runtime.JobWiring;
-import io.ringstream.flink.runtime.WiredJobConfig;
+import io.ringstream.flink.kit.runtime.JobWiring;
+import io.ringstream.flink.kit.runtime.WiredJobConfig;
 import io.ringstream.sentiment.ModelAssignment;
 import io.ringstream.sentiment.SentimentScorer;
 import io.ringstream.sentiment.SharedModels;

@@ -10,7 +10,7 @@ import io.ringstream.events.InteractionEvent;
 import io.ringstream.events.Speaker;
 import io.ringstream.events.SupervisorAlert;
 import io.ringstream.events.topics.Topics;
-import io.ringstream.flink.clickhouse.RingstreamTables.SinkTuning;
+import io.ringstream.flink.kit.clickhouse.SinkTuning;
 import io.ringstream.sentiment.SharedModels;
 import io.ringstream.sentiment.corenlp.CoreNlpPipeline;
 import io.ringstream.sentiment.lexicon.LexiconSentimentModel;

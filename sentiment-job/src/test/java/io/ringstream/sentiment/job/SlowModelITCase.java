@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.ringstream.events.InteractionEvent;
 import io.ringstream.events.Speaker;
 import io.ringstream.events.topics.Topics;
-import io.ringstream.flink.clickhouse.RingstreamTables.SinkTuning;
+import io.ringstream.flink.kit.clickhouse.SinkTuning;
 import io.ringstream.sentiment.Sentiment;
 import io.ringstream.sentiment.SentimentModel;
 import io.ringstream.sentiment.SentimentScorer;

@@ -1,9 +1,10 @@
 package io.ringstream.flink.kpi.operators;
 
+import io.ringstream.analytics.kpi.AgentKpiState;
+import io.ringstream.analytics.kpi.AgentKpiTracker;
+import io.ringstream.analytics.kpi.KpiFact;
 import io.ringstream.events.AgentEvent;
-import io.ringstream.flink.kpi.model.AgentKpiState;
-import io.ringstream.flink.kpi.model.AgentKpiTracker;
-import io.ringstream.flink.kpi.model.KpiFact;
+import io.ringstream.flink.kit.state.EventTimeBuffer;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;

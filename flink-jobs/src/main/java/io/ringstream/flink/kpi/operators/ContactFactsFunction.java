@@ -1,10 +1,11 @@
 package io.ringstream.flink.kpi.operators;
 
+import io.ringstream.analytics.kpi.ContactKpiState;
+import io.ringstream.analytics.kpi.ContactKpiTracker;
+import io.ringstream.analytics.kpi.KpiFact;
 import io.ringstream.events.ContactEvent;
-import io.ringstream.flink.kpi.model.ContactKpiState;
-import io.ringstream.flink.kpi.model.ContactKpiTracker;
-import io.ringstream.flink.kpi.model.KpiFact;
-import io.ringstream.flink.runtime.CleanupTimer;
+import io.ringstream.flink.kit.state.CleanupTimer;
+import io.ringstream.flink.kit.state.EventTimeBuffer;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;

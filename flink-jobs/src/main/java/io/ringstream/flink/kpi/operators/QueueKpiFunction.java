@@ -1,9 +1,10 @@
 package io.ringstream.flink.kpi.operators;
 
-import io.ringstream.flink.kpi.model.KpiFact;
-import io.ringstream.flink.kpi.model.QueueKpiAggregator;
-import io.ringstream.flink.kpi.model.QueueKpiRow;
-import io.ringstream.flink.kpi.model.QueueKpiState;
+import io.ringstream.analytics.kpi.KpiFact;
+import io.ringstream.analytics.kpi.QueueKpiAggregator;
+import io.ringstream.analytics.kpi.QueueKpiRow;
+import io.ringstream.analytics.kpi.QueueKpiState;
+import io.ringstream.flink.kit.state.EventTimeBuffer;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;

@@ -1,7 +1,7 @@
 package io.ringstream.flink.sla.cep;
 
-import io.ringstream.flink.sla.clock.SignalType;
-import io.ringstream.flink.sla.clock.SlaSignal;
+import io.ringstream.analytics.sla.clock.SignalType;
+import io.ringstream.analytics.sla.clock.SlaSignal;
 import org.apache.flink.cep.EventComparator;
 
 /**

@@ -1,8 +1,8 @@
 package io.ringstream.flink.sla.cep;
 
+import io.ringstream.analytics.sla.clock.SlaSignal;
+import io.ringstream.analytics.sla.clock.Verdicts;
 import io.ringstream.events.SlaEvent;
-import io.ringstream.flink.sla.clock.SlaSignal;
-import io.ringstream.flink.sla.clock.Verdicts;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.cep.functions.PatternProcessFunction;

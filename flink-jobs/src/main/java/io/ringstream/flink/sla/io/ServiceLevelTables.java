@@ -1,11 +1,11 @@
 package io.ringstream.flink.sla.io;
 
+import io.ringstream.analytics.kpi.KpiCounters;
+import io.ringstream.analytics.kpi.QueueKpiRow;
 import io.ringstream.events.SlaEvent;
-import io.ringstream.flink.clickhouse.ClickHouseSink;
-import io.ringstream.flink.clickhouse.RingstreamTables.SinkTuning;
-import io.ringstream.flink.clickhouse.RowMapper;
-import io.ringstream.flink.kpi.model.KpiCounters;
-import io.ringstream.flink.kpi.model.QueueKpiRow;
+import io.ringstream.flink.kit.clickhouse.ClickHouseSink;
+import io.ringstream.flink.kit.clickhouse.RowMapper;
+import io.ringstream.flink.kit.clickhouse.SinkTuning;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.flink.connector.base.DeliveryGuarantee;

@@ -1,8 +1,8 @@
 package io.ringstream.flink.sla.io;
 
 import io.ringstream.events.topics.Topic;
-import io.ringstream.flink.kafka.Decoded;
-import io.ringstream.flink.kafka.KafkaConnectors;
+import io.ringstream.flink.kit.kafka.Decoded;
+import io.ringstream.flink.kit.kafka.KafkaConnectors;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 

@@ -1,8 +1,8 @@
 package io.ringstream.flink.sla.operators;
 
+import io.ringstream.analytics.sla.clock.Verdicts;
 import io.ringstream.events.SlaEvent;
 import io.ringstream.events.SupervisorAlert;
-import io.ringstream.flink.sla.clock.Verdicts;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.util.Collector;
 

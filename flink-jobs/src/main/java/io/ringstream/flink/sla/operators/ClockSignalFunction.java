@@ -1,13 +1,13 @@
 package io.ringstream.flink.sla.operators;
 
+import io.ringstream.analytics.sla.clock.ClockMapper;
+import io.ringstream.analytics.sla.clock.PolicyLookup;
+import io.ringstream.analytics.sla.clock.SignalType;
+import io.ringstream.analytics.sla.clock.SlaSettings;
+import io.ringstream.analytics.sla.clock.SlaSignal;
+import io.ringstream.analytics.sla.clock.SubjectState;
+import io.ringstream.analytics.sla.policy.PolicyBook;
 import io.ringstream.events.SlaPolicy;
-import io.ringstream.flink.sla.clock.ClockMapper;
-import io.ringstream.flink.sla.clock.PolicyLookup;
-import io.ringstream.flink.sla.clock.SignalType;
-import io.ringstream.flink.sla.clock.SlaSettings;
-import io.ringstream.flink.sla.clock.SlaSignal;
-import io.ringstream.flink.sla.clock.SubjectState;
-import io.ringstream.flink.sla.policy.PolicyBook;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.ringstream.flink.sla.operators;
 
-import io.ringstream.flink.sla.clock.SlaSignal;
+import io.ringstream.analytics.sla.clock.SlaSignal;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;

@@ -1,7 +1,7 @@
 package io.ringstream.flink.sla.operators;
 
 import io.ringstream.events.SlaEvent;
-import io.ringstream.flink.kpi.operators.EventTimeBuffer;
+import io.ringstream.flink.kit.state.EventTimeBuffer;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;

@@ -1,15 +1,15 @@
 package io.ringstream.flink.kpi.operators;
 
-import static io.ringstream.flink.sla.SlaFixtures.T0;
-import static io.ringstream.flink.sla.SlaFixtures.answered;
-import static io.ringstream.flink.sla.SlaFixtures.event;
-import static io.ringstream.flink.sla.SlaFixtures.queued;
+import static io.ringstream.analytics.sla.SlaFixtures.T0;
+import static io.ringstream.analytics.sla.SlaFixtures.answered;
+import static io.ringstream.analytics.sla.SlaFixtures.event;
+import static io.ringstream.analytics.sla.SlaFixtures.queued;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ringstream.analytics.kpi.FactType;
+import io.ringstream.analytics.kpi.KpiFact;
 import io.ringstream.events.ContactEvent;
 import io.ringstream.events.ContactEventType;
-import io.ringstream.flink.kpi.model.FactType;
-import io.ringstream.flink.kpi.model.KpiFact;
 import java.time.Duration;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;

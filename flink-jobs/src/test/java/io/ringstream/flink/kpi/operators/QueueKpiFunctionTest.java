@@ -2,13 +2,13 @@ package io.ringstream.flink.kpi.operators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ringstream.flink.kpi.model.AgentPresence;
-import io.ringstream.flink.kpi.model.FactType;
-import io.ringstream.flink.kpi.model.KpiFact;
-import io.ringstream.flink.kpi.model.KpiSettings;
-import io.ringstream.flink.kpi.model.QueueKpiAggregator;
-import io.ringstream.flink.kpi.model.QueueKpiRow;
-import io.ringstream.flink.kpi.model.WindowKind;
+import io.ringstream.analytics.kpi.AgentPresence;
+import io.ringstream.analytics.kpi.FactType;
+import io.ringstream.analytics.kpi.KpiFact;
+import io.ringstream.analytics.kpi.KpiSettings;
+import io.ringstream.analytics.kpi.QueueKpiAggregator;
+import io.ringstream.analytics.kpi.QueueKpiRow;
+import io.ringstream.analytics.kpi.WindowKind;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;

@@ -1,5 +1,9 @@
 package io.ringstream.flink.sla.bench;
 
+import io.ringstream.analytics.sla.clock.SlaSettings;
+import io.ringstream.analytics.sla.clock.SlaSignal;
+import io.ringstream.analytics.sla.policy.DefaultPolicies;
+import io.ringstream.analytics.sla.policy.PolicyBook;
 import io.ringstream.events.Channel;
 import io.ringstream.events.ContactEvent;
 import io.ringstream.events.ContactEventType;
@@ -10,12 +14,8 @@ import io.ringstream.flink.sla.cep.OutcomeFunction;
 import io.ringstream.flink.sla.cep.SignalOrder;
 import io.ringstream.flink.sla.cep.SlaPatterns;
 import io.ringstream.flink.sla.cep.WarningFunction;
-import io.ringstream.flink.sla.clock.SlaSettings;
-import io.ringstream.flink.sla.clock.SlaSignal;
 import io.ringstream.flink.sla.operators.ClockSignalFunction;
 import io.ringstream.flink.sla.operators.SubjectEvent;
-import io.ringstream.flink.sla.policy.DefaultPolicies;
-import io.ringstream.flink.sla.policy.PolicyBook;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package io.ringstream.flink.sla.cep;
 
+import io.ringstream.analytics.sla.clock.SlaSignal;
 import io.ringstream.events.SlaEvent;
-import io.ringstream.flink.sla.clock.SlaSignal;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;

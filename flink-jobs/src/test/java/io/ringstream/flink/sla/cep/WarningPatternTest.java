@@ -1,14 +1,14 @@
 package io.ringstream.flink.sla.cep;
 
-import static io.ringstream.flink.sla.SlaFixtures.T0;
-import static io.ringstream.flink.sla.SlaFixtures.end;
-import static io.ringstream.flink.sla.SlaFixtures.start;
+import static io.ringstream.analytics.sla.SlaFixtures.T0;
+import static io.ringstream.analytics.sla.SlaFixtures.end;
+import static io.ringstream.analytics.sla.SlaFixtures.start;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ringstream.analytics.sla.clock.SignalType;
+import io.ringstream.analytics.sla.clock.SlaSignal;
 import io.ringstream.events.SlaEvent;
 import io.ringstream.events.SlaEventType;
-import io.ringstream.flink.sla.clock.SignalType;
-import io.ringstream.flink.sla.clock.SlaSignal;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;

@@ -1,19 +1,19 @@
 package io.ringstream.flink.sla.operators;
 
-import static io.ringstream.flink.sla.SlaFixtures.T0;
-import static io.ringstream.flink.sla.SlaFixtures.answered;
-import static io.ringstream.flink.sla.SlaFixtures.policy;
-import static io.ringstream.flink.sla.SlaFixtures.queued;
+import static io.ringstream.analytics.sla.SlaFixtures.T0;
+import static io.ringstream.analytics.sla.SlaFixtures.answered;
+import static io.ringstream.analytics.sla.SlaFixtures.policy;
+import static io.ringstream.analytics.sla.SlaFixtures.queued;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.ringstream.analytics.sla.clock.SignalType;
+import io.ringstream.analytics.sla.clock.SlaSettings;
+import io.ringstream.analytics.sla.clock.SlaSignal;
+import io.ringstream.analytics.sla.policy.DefaultPolicies;
+import io.ringstream.analytics.sla.policy.PolicyBook;
 import io.ringstream.events.SlaKind;
 import io.ringstream.events.SlaPolicy;
-import io.ringstream.flink.sla.clock.SignalType;
-import io.ringstream.flink.sla.clock.SlaSettings;
-import io.ringstream.flink.sla.clock.SlaSignal;
-import io.ringstream.flink.sla.policy.DefaultPolicies;
-import io.ringstream.flink.sla.policy.PolicyBook;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;

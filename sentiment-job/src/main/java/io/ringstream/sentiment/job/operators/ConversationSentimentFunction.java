@@ -2,7 +2,7 @@ package io.ringstream.sentiment.job.operators;
 
 import io.ringstream.events.ContactEvent;
 import io.ringstream.events.ContactEventType;
-import io.ringstream.flink.runtime.CleanupTimer;
+import io.ringstream.flink.kit.state.CleanupTimer;
 import io.ringstream.sentiment.job.ConversationPoint;
 import io.ringstream.sentiment.job.ScoredUtterance;
 import io.ringstream.sentiment.job.SentimentAlert;

@@ -1,8 +1,8 @@
 package io.ringstream.sentiment.job.sinks;
 
-import io.ringstream.flink.clickhouse.ClickHouseSink;
-import io.ringstream.flink.clickhouse.RingstreamTables.SinkTuning;
-import io.ringstream.flink.clickhouse.RowMapper;
+import io.ringstream.flink.kit.clickhouse.ClickHouseSink;
+import io.ringstream.flink.kit.clickhouse.RowMapper;
+import io.ringstream.flink.kit.clickhouse.SinkTuning;
 import io.ringstream.sentiment.job.ConversationPoint;
 import io.ringstream.sentiment.job.ScoredUtterance;
 import io.ringstream.sentiment.job.SentimentAlert;

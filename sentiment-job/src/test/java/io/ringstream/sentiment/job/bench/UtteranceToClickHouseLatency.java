@@ -4,7 +4,7 @@ import io.ringstream.clickhouse.LocalClickHouseServer;
 import io.ringstream.events.InteractionEvent;
 import io.ringstream.events.Speaker;
 import io.ringstream.events.topics.Topics;
-import io.ringstream.flink.clickhouse.RingstreamTables.SinkTuning;
+import io.ringstream.flink.kit.clickhouse.SinkTuning;
 import io.ringstream.kafka.EmbeddedKafkaBroker;
 import io.ringstream.kafka.EventPublisher;
 import io.ringstream.kafka.TopicInstaller;

@@ -1,0 +1,148 @@
+package io.ringstream.analytics.kpi;
+
+import static io.ringstream.analytics.sla.SlaFixtures.T0;
+import static io.ringstream.analytics.sla.SlaFixtures.contact;
+import static io.ringstream.analytics.sla.SlaFixtures.event;
+import static io.ringstream.analytics.sla.SlaFixtures.queued;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.ringstream.events.Channel;
+import io.ringstream.events.ContactEvent;
+import io.ringstream.events.ContactEventType;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** One contact's events in event-time order become queue facts (the KPI definitions). */
+class ContactKpiTrackerTest {
+    private final ContactKpiTracker tracker = new ContactKpiTracker();
+    private final ContactKpiState state = new ContactKpiState();
+
+    private List<KpiFact> apply(ContactEvent... events) {
+        List<KpiFact> facts = new ArrayList<>();
+        for (ContactEvent e : events) {
+            facts.addAll(tracker.apply(state, e));
+        }
+        return facts;
+    }
+
+    @Test
+    void anAnsweredCallWithAHoldAndWrapUp() {
+        List<KpiFact> facts =
+                apply(
+                        queued("c1", "sales", T0),
+                        event("c1", ContactEventType.DEQUEUED, T0 + 7_000),
+                        contact("c1", ContactEventType.ANSWERED, T0 + 7_000, Channel.VOICE)
+                                .queue("sales")
+                                .agentId("a1")
+                                .waitMillis(7_000L)
+                                .build(),
+                        event("c1", ContactEventType.HELD, T0 + 20_000),
+                        event("c1", ContactEventType.HELD, T0 + 25_000),
+                        event("c1", ContactEventType.RESUMED, T0 + 50_000),
+                        contact("c1", ContactEventType.TALK_ENDED, T0 + 100_000, Channel.VOICE)
+                                .durationMillis(93_000L)
+                                .build(),
+                        event("c1", ContactEventType.ENDED, T0 + 100_001),
+                        contact("c1", ContactEventType.WRAPUP_ENDED, T0 + 130_000, Channel.VOICE)
+                                .durationMillis(30_000L)
+                                .build());
+
+        assertThat(facts)
+                .extracting(
+                        KpiFact::type,
+                        KpiFact::queue,
+                        KpiFact::time,
+                        KpiFact::waitMillis,
+                        KpiFact::durationMillis)
+                .containsExactly(
+                        tuple(FactType.OFFERED, "sales", T0, 0L, 0L),
+                        tuple(FactType.LEFT, "sales", T0 + 7_000, 7_000L, 0L),
+                        tuple(FactType.ANSWERED, "sales", T0 + 7_000, 7_000L, 0L),
+                        tuple(FactType.HOLD, "sales", T0 + 50_000, 0L, 30_000L),
+                        tuple(FactType.TALK, "sales", T0 + 100_000, 0L, 93_000L),
+                        tuple(FactType.WRAP_UP, "sales", T0 + 130_000, 0L, 30_000L));
+        assertThat(state.endedAt).isEqualTo(T0 + 100_001);
+    }
+
+    @Test
+    void anUnreportedWaitIsTheTimeSinceTheLatestQueued() {
+        List<KpiFact> facts =
+                apply(
+                        queued("c1", "sales", T0),
+                        contact("c1", ContactEventType.ABANDONED, T0 + 3_000, Channel.VOICE)
+                                .queue("sales")
+                                .build());
+
+        assertThat(facts.get(2).type()).isEqualTo(FactType.ABANDONED);
+        assertThat(facts.get(2).waitMillis()).isEqualTo(3_000);
+    }
+
+    @Test
+    void aReQueueLeavesTheFirstQueueAndHandlingCountsWhereItWasAnswered() {
+        List<KpiFact> facts =
+                apply(
+                        queued("c1", "sales", T0),
+                        queued("c1", "support", T0 + 10_000),
+                        contact("c1", ContactEventType.ANSWERED, T0 + 15_000, Channel.VOICE)
+                                .queue("support")
+                                .agentId("a2")
+                                .waitMillis(5_000L)
+                                .build(),
+                        event("c1", ContactEventType.HELD, T0 + 20_000),
+                        // The caller hangs up on hold: the hold ends with the talk.
+                        contact("c1", ContactEventType.TALK_ENDED, T0 + 40_000, Channel.VOICE)
+                                .durationMillis(25_000L)
+                                .build());
+
+        assertThat(facts)
+                .extracting(KpiFact::type, KpiFact::queue, KpiFact::time)
+                .containsExactly(
+                        tuple(FactType.OFFERED, "sales", T0),
+                        tuple(FactType.LEFT, "sales", T0 + 10_000),
+                        tuple(FactType.OFFERED, "support", T0 + 10_000),
+                        tuple(FactType.LEFT, "support", T0 + 15_000),
+                        tuple(FactType.ANSWERED, "support", T0 + 15_000),
+                        tuple(FactType.HOLD, "support", T0 + 40_000),
+                        tuple(FactType.TALK, "support", T0 + 40_000));
+    }
+
+    @Test
+    void duplicatesCountOnceAndTalkWithoutAQueueCountsNowhere() {
+        ContactEvent talk =
+                contact("c9", ContactEventType.TALK_ENDED, T0, Channel.VOICE)
+                        .durationMillis(5L)
+                        .build();
+        assertThat(apply(talk)).isEmpty();
+
+        assertThat(apply(queued("c1", "sales", T0), queued("c1", "sales", T0))).hasSize(1);
+    }
+
+    @Test
+    void aContactForgottenWhileWaitingLeavesItsQueue() {
+        apply(queued("c1", "sales", T0));
+
+        assertThat(tracker.expire(state, "acme", "c1", T0 + 60_000))
+                .extracting(KpiFact::type, KpiFact::queue, KpiFact::contactId)
+                .containsExactly(tuple(FactType.LEFT, "sales", "c1"));
+        assertThat(tracker.expire(state, "acme", "c1", T0 + 60_000)).isEmpty();
+    }
+
+    @Test
+    void eventsOfOneMillisecondApplyInTypeOrder() {
+        ContactEvent answered =
+                contact("c1", ContactEventType.ANSWERED, T0, Channel.VOICE)
+                        .queue("sales")
+                        .agentId("a1")
+                        .waitMillis(0L)
+                        .build();
+        List<ContactEvent> events = new ArrayList<>(List.of(answered, queued("c1", "sales", T0)));
+
+        events.sort(ContactKpiTracker.ORDER);
+
+        assertThat(events)
+                .extracting(ContactEvent::type)
+                .containsExactly(ContactEventType.QUEUED, ContactEventType.ANSWERED);
+    }
+}

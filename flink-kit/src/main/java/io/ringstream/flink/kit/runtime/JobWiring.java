@@ -1,0 +1,100 @@
+package io.ringstream.flink.kit.runtime;
+
+import io.ringstream.flink.kit.checkpoint.Checkpointing;
+import io.ringstream.flink.kit.clickhouse.SinkTuning;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+/**
+ * What every Ringstream job is wired to, whatever it computes: the Kafka it reads, the ClickHouse
+ * it writes, its consumer group, how it checkpoints, and how its sinks batch. One value, so the
+ * four job configs do not each carry and validate the same five settings.
+ *
+ * @param kafkaBootstrap Kafka bootstrap servers
+ * @param clickHouseUrl legacy-driver JDBC URL of the ringstream database
+ * @param consumerGroup Kafka consumer group (offsets live in checkpoints; the group is for
+ *     monitoring)
+ * @param checkpointing checkpoint interval, directory and restore path
+ * @param sinkTuning batching and retries of the ClickHouse sinks
+ */
+public record JobWiring(
+        String kafkaBootstrap,
+        String clickHouseUrl,
+        String consumerGroup,
+        Checkpointing checkpointing,
+        SinkTuning sinkTuning)
+        implements Serializable {
+
+    public static final String ENV_KAFKA_BOOTSTRAP = "RINGSTREAM_KAFKA_BOOTSTRAP";
+    public static final String ENV_CLICKHOUSE_URL = "RINGSTREAM_CLICKHOUSE_URL";
+    public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
+
+    public JobWiring {
+        ConfigChecks.requireText(kafkaBootstrap, "kafkaBootstrap");
+        ConfigChecks.requireText(clickHouseUrl, "clickHouseUrl");
+        ConfigChecks.requireText(consumerGroup, "consumerGroup");
+        Objects.requireNonNull(checkpointing, "checkpointing");
+        Objects.requireNonNull(sinkTuning, "sinkTuning");
+        ConfigChecks.requireDuration(checkpointing.interval(), "checkpointInterval", false);
+    }
+
+    /** Checkpoints every 10 s kept in memory, nothing to restore, default sink batching. */
+    public static JobWiring defaults(
+            String kafkaBootstrap, String clickHouseUrl, String consumerGroup) {
+        return new JobWiring(
+                kafkaBootstrap,
+                clickHouseUrl,
+                consumerGroup,
+                new Checkpointing(DEFAULT_CHECKPOINT_INTERVAL, null, null),
+                SinkTuning.DEFAULT);
+    }
+
+    /**
+     * Reads {@code RINGSTREAM_KAFKA_BOOTSTRAP} and {@code RINGSTREAM_CLICKHOUSE_URL} (required),
+     * and the job's own checkpoint-directory and restore-path variables (optional).
+     *
+     * @param describe how a variable is named in error messages (e.g. with its program flag)
+     * @throws IllegalArgumentException naming a missing variable
+     */
+    public static JobWiring fromEnv(
+            Map<String, String> env,
+            String consumerGroup,
+            String checkpointDirVariable,
+            String restorePathVariable,
+            UnaryOperator<String> describe) {
+        String kafka = ConfigChecks.variable(env, ENV_KAFKA_BOOTSTRAP);
+        if (kafka == null) {
+            throw new IllegalArgumentException(
+                    describe.apply(ENV_KAFKA_BOOTSTRAP) + " is required");
+        }
+        String clickHouse = ConfigChecks.variable(env, ENV_CLICKHOUSE_URL);
+        if (clickHouse == null) {
+            throw new IllegalArgumentException(describe.apply(ENV_CLICKHOUSE_URL) + " is required");
+        }
+        Checkpointing checkpointing = new Checkpointing(DEFAULT_CHECKPOINT_INTERVAL, null, null);
+        String dir = ConfigChecks.variable(env, checkpointDirVariable);
+        if (dir != null) {
+            checkpointing = checkpointing.withDir(dir);
+        }
+        String restore = ConfigChecks.variable(env, restorePathVariable);
+        if (restore != null) {
+            checkpointing = checkpointing.withRestorePath(restore);
+        }
+        return new JobWiring(kafka, clickHouse, consumerGroup, checkpointing, SinkTuning.DEFAULT);
+    }
+
+    public JobWiring withConsumerGroup(String group) {
+        return new JobWiring(kafkaBootstrap, clickHouseUrl, group, checkpointing, sinkTuning);
+    }
+
+    public JobWiring withCheckpointing(Checkpointing c) {
+        return new JobWiring(kafkaBootstrap, clickHouseUrl, consumerGroup, c, sinkTuning);
+    }
+
+    public JobWiring withSinkTuning(SinkTuning tuning) {
+        return new JobWiring(kafkaBootstrap, clickHouseUrl, consumerGroup, checkpointing, tuning);
+    }
+}
