@@ -21,7 +21,7 @@ public final class ClickHouseMigrator {
 
     private static final String CREATE_HISTORY =
             "CREATE TABLE IF NOT EXISTS "
-                    + ClickHouseTables.SCHEMA_MIGRATIONS
+                    + Table.SCHEMA_MIGRATIONS.qualifiedName()
                     + " (version UInt32, name String, checksum String, applied_at DateTime)"
                     + " ENGINE = ReplacingMergeTree ORDER BY version";
 
@@ -90,7 +90,7 @@ public final class ClickHouseMigrator {
      * @throws IllegalStateException if an applied migration's file has changed since
      */
     public List<String> migrate() {
-        server.execute("CREATE DATABASE IF NOT EXISTS " + ClickHouseTables.DATABASE);
+        server.execute("CREATE DATABASE IF NOT EXISTS " + Table.DATABASE);
         server.execute(CREATE_HISTORY);
         Map<Integer, AppliedMigration> applied = new HashMap<>();
         for (AppliedMigration a : applied()) {
@@ -109,7 +109,7 @@ public final class ClickHouseMigrator {
             }
             server.execute(
                     "INSERT INTO "
-                            + ClickHouseTables.SCHEMA_MIGRATIONS
+                            + Table.SCHEMA_MIGRATIONS.qualifiedName()
                             + " (version, name, checksum, applied_at) VALUES ("
                             + migration.version()
                             + ", "
@@ -131,7 +131,7 @@ public final class ClickHouseMigrator {
         for (List<String> row :
                 server.query(
                         "SELECT version, name, checksum FROM "
-                                + ClickHouseTables.SCHEMA_MIGRATIONS
+                                + Table.SCHEMA_MIGRATIONS.qualifiedName()
                                 + " FINAL ORDER BY version")) {
             result.add(new AppliedMigration(Integer.parseInt(row.get(0)), row.get(1), row.get(2)));
         }

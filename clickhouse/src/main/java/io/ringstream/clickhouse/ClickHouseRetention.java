@@ -19,12 +19,12 @@ import java.util.Map;
  */
 public final class ClickHouseRetention {
     /** Days raw events are kept. */
-    public static final int EVENT_RETENTION_DAYS = 400;
+    public static final int EVENT_RETENTION_DAYS = Table.EVENT_RETENTION_DAYS;
 
     /**
-     * Tables and their retention in days. queue_interval_stats and queue_kpis are absent on
-     * purpose: at ~100 rows per queue and day they stay small and are what year-over-year reports
-     * read.
+     * Tables and their retention in days, from the {@link Table} registry. queue_interval_stats and
+     * queue_kpis are absent on purpose: at ~100 rows per queue and day they stay small and are what
+     * year-over-year reports read.
      */
     public static final Map<String, Integer> DEFAULT_POLICY = defaultPolicy();
 
@@ -94,18 +94,12 @@ public final class ClickHouseRetention {
         return month.atEndOfMonth().isBefore(firstKeptDay);
     }
 
+    /** Every registered table with a retention ({@link Table#retentionDays()}). */
     private static Map<String, Integer> defaultPolicy() {
         Map<String, Integer> policy = new LinkedHashMap<>();
-        policy.put(ClickHouseTables.CONTACT_EVENTS, EVENT_RETENTION_DAYS);
-        policy.put(ClickHouseTables.AGENT_EVENTS, EVENT_RETENTION_DAYS);
-        policy.put(ClickHouseTables.DEAD_LETTERS, EVENT_RETENTION_DAYS);
-        // Per-event rows of the routing, sentiment and SLA jobs; the aggregates
-        // (queue_interval_stats, queue_kpis) are kept for year-over-year reports.
-        policy.put(ClickHouseTables.ROUTING_DECISIONS, EVENT_RETENTION_DAYS);
-        policy.put(ClickHouseTables.UTTERANCE_SENTIMENT, EVENT_RETENTION_DAYS);
-        policy.put(ClickHouseTables.CONVERSATION_SENTIMENT, EVENT_RETENTION_DAYS);
-        policy.put(ClickHouseTables.SENTIMENT_ALERTS, EVENT_RETENTION_DAYS);
-        policy.put(ClickHouseTables.SLA_EVENTS, EVENT_RETENTION_DAYS);
+        for (Table table : Table.values()) {
+            table.retentionDays().ifPresent(days -> policy.put(table.qualifiedName(), days));
+        }
         return Collections.unmodifiableMap(policy);
     }
 }

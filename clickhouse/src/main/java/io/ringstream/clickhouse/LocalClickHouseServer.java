@@ -200,7 +200,7 @@ public final class LocalClickHouseServer implements AutoCloseable {
 
     /** JDBC URL of the {@code ringstream} database (it exists once {@link #migrate()} ran). */
     public String jdbcUrl() {
-        return ClickHouseJdbc.jdbcUrl(HOST, httpPort, ClickHouseTables.DATABASE);
+        return ClickHouseJdbc.jdbcUrl(HOST, httpPort, Table.DATABASE);
     }
 
     /** A JDBC access point on the {@code ringstream} database. */

@@ -14,8 +14,7 @@ public record RunningServer(long pid, int httpPort, int tcpPort, Path dataDir) {
 
     /** JDBC URL of the {@code ringstream} database on this server. */
     public String jdbcUrl() {
-        return ClickHouseJdbc.jdbcUrl(
-                LocalClickHouseServer.HOST, httpPort, ClickHouseTables.DATABASE);
+        return ClickHouseJdbc.jdbcUrl(LocalClickHouseServer.HOST, httpPort, Table.DATABASE);
     }
 
     /** A JDBC access point on the {@code ringstream} database. */

@@ -135,6 +135,31 @@ class ClickHouseMigratorITCase {
     }
 
     @Test
+    void everyRegisteredTableExistsWithTheEngineItsKindPromises() {
+        ClickHouseMigrator.migrate("127.0.0.1", server.httpPort());
+        Map<String, String> engines =
+                jdbc
+                        .query(
+                                "SELECT name, engine FROM system.tables WHERE database = '"
+                                        + Table.DATABASE
+                                        + "'")
+                        .stream()
+                        .collect(Collectors.toMap(r -> r.get(0), r -> r.get(1)));
+
+        for (Table table : Table.values()) {
+            String expected =
+                    switch (table.kind()) {
+                        case REPLACING -> "ReplacingMergeTree";
+                        case APPENDING -> "MergeTree";
+                        case VIEW -> "View";
+                    };
+            assertThat(engines)
+                    .as(table.qualifiedName())
+                    .containsEntry(table.tableName(), expected);
+        }
+    }
+
+    @Test
     void appliesOnlyNewMigrationsAndRefusesEditedOnes() {
         List<Migration> project = ClasspathMigrations.load();
         ClickHouseMigrator current = new ClickHouseMigrator(jdbc, project);

@@ -32,7 +32,7 @@ class DeduplicationITCase {
 
     @BeforeEach
     void emptyAndUnmerged() {
-        for (String table : ClickHouseTables.DATA_TABLES) {
+        for (Table table : Table.dataTables()) {
             jdbc.execute("TRUNCATE TABLE " + table);
             // Background merges would collapse duplicates on their own schedule; stopping them
             // makes the duplicates visible, so the assertions show FINAL doing the collapsing.
@@ -42,7 +42,7 @@ class DeduplicationITCase {
 
     @AfterEach
     void resumeMerges() {
-        for (String table : ClickHouseTables.DATA_TABLES) {
+        for (Table table : Table.dataTables()) {
             jdbc.execute("SYSTEM START MERGES " + table);
         }
     }

@@ -5,8 +5,9 @@ import io.ringstream.events.AgentEvent;
 import io.ringstream.events.ContactEvent;
 import io.ringstream.events.DeadLetter;
 import io.ringstream.events.topics.Topics;
-import io.ringstream.flink.clickhouse.RingstreamTables;
+import io.ringstream.flink.archive.ArchiveTables;
 import io.ringstream.flink.kit.checkpoint.Checkpointing;
+import io.ringstream.flink.kit.clickhouse.ClickHouseSink;
 import io.ringstream.flink.kit.kafka.DeadLetterSplitter;
 import io.ringstream.flink.kit.kafka.Decoded;
 import io.ringstream.flink.kit.kafka.KafkaConnectors;
@@ -15,6 +16,7 @@ import io.ringstream.flink.operators.ContactTrackingFunction;
 import io.ringstream.flink.operators.IntervalAggregationFunction;
 import io.ringstream.flink.stats.ContactTracker;
 import io.ringstream.flink.stats.QueueIntervalStats;
+import io.ringstream.flink.stats.QueueIntervalStatsTable;
 import java.util.List;
 import java.util.Objects;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -119,14 +121,14 @@ public final class QueueStatsJob implements PipelineJob {
                         KafkaConnectors.source(
                                 kafka, config.consumerGroup(), Topics.CONTACT_EVENTS),
                         KafkaConnectors.source(kafka, config.consumerGroup(), Topics.AGENT_EVENTS),
-                        RingstreamTables.contactEventsSink(url, config.sinkTuning()),
-                        RingstreamTables.agentEventsSink(url, config.sinkTuning()),
-                        RingstreamTables.queueIntervalStatsSink(url, config.sinkTuning()),
+                        ClickHouseSink.of(ArchiveTables.CONTACT_EVENTS, url, config.sinkTuning()),
+                        ClickHouseSink.of(ArchiveTables.AGENT_EVENTS, url, config.sinkTuning()),
+                        ClickHouseSink.of(QueueIntervalStatsTable.SPEC, url, config.sinkTuning()),
                         KafkaConnectors.deadLetterSink(kafka),
                         config);
         return config.deadLettersToClickHouse()
                 ? job.withDeadLetterArchive(
-                        RingstreamTables.deadLettersSink(url, config.sinkTuning()))
+                        ClickHouseSink.of(ArchiveTables.DEAD_LETTERS, url, config.sinkTuning()))
                 : job;
     }
 

@@ -11,13 +11,13 @@ import static io.ringstream.testkit.TestEvents.talkEnded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.ringstream.clickhouse.Table;
 import io.ringstream.events.AgentEvent;
 import io.ringstream.events.AgentEventType;
 import io.ringstream.events.ContactEvent;
 import io.ringstream.events.ContactEventType;
 import io.ringstream.events.DeadLetter;
 import io.ringstream.events.topics.Topics;
-import io.ringstream.flink.clickhouse.RingstreamTables;
 import io.ringstream.flink.kit.clickhouse.SinkTuning;
 import io.ringstream.flink.kit.kafka.DecodingDeserializer;
 import io.ringstream.flink.stats.ServiceLevelThresholds;
@@ -137,13 +137,13 @@ class QueueStatsJobITCase {
                             assertThat(
                                             StatsRows.rawCount(
                                                     CLICKHOUSE,
-                                                    RingstreamTables.CONTACT_EVENTS,
+                                                    Table.CONTACT_EVENTS.qualifiedName(),
                                                     tenant))
                                     .isEqualTo(events.size());
                             assertThat(
                                             StatsRows.rawCount(
                                                     CLICKHOUSE,
-                                                    RingstreamTables.AGENT_EVENTS,
+                                                    Table.AGENT_EVENTS.qualifiedName(),
                                                     tenant))
                                     .isEqualTo(agentEvents.size());
                         });
@@ -154,7 +154,7 @@ class QueueStatsJobITCase {
         assertThat(
                         CLICKHOUSE.query(
                                 "SELECT wait_ms, agent_id, attributes FROM "
-                                        + RingstreamTables.CONTACT_EVENTS
+                                        + Table.CONTACT_EVENTS.qualifiedName()
                                         + " FINAL WHERE tenant = '"
                                         + tenant
                                         + "' AND contact_id = 'c5' AND type = 'ANSWERED'"))
@@ -216,7 +216,7 @@ class QueueStatsJobITCase {
                                 assertThat(
                                                 CLICKHOUSE.query(
                                                         "SELECT reason FROM "
-                                                                + RingstreamTables.DEAD_LETTERS
+                                                                + Table.DEAD_LETTERS.qualifiedName()
                                                                 + " WHERE topic = '"
                                                                 + m2.topic()
                                                                 + "' AND partition = "

@@ -11,15 +11,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ringstream.clickhouse.ClickHouseMigrator;
+import io.ringstream.clickhouse.Table;
 import io.ringstream.events.AgentEvent;
 import io.ringstream.events.AgentEventType;
 import io.ringstream.events.ContactEvent;
 import io.ringstream.events.topics.Topic;
 import io.ringstream.events.topics.Topics;
-import io.ringstream.flink.clickhouse.RingstreamTables;
+import io.ringstream.flink.archive.ArchiveTables;
 import io.ringstream.flink.kit.checkpoint.Checkpoints;
+import io.ringstream.flink.kit.clickhouse.ClickHouseSink;
 import io.ringstream.flink.kit.clickhouse.SinkTuning;
 import io.ringstream.flink.kit.kafka.KafkaConnectors;
+import io.ringstream.flink.stats.QueueIntervalStatsTable;
 import io.ringstream.kafka.TopicInstaller;
 import io.ringstream.testkit.ClickHouseExtension;
 import io.ringstream.testkit.KafkaExtension;
@@ -104,9 +107,9 @@ class QueueStatsRestoreITCase {
                 new QueueStatsJob(
                         KafkaConnectors.source(kafka, config.consumerGroup(), contactTopic),
                         KafkaConnectors.source(kafka, config.consumerGroup(), agentTopic),
-                        RingstreamTables.contactEventsSink(url, config.sinkTuning()),
-                        RingstreamTables.agentEventsSink(url, config.sinkTuning()),
-                        RingstreamTables.queueIntervalStatsSink(url, config.sinkTuning()),
+                        ClickHouseSink.of(ArchiveTables.CONTACT_EVENTS, url, config.sinkTuning()),
+                        ClickHouseSink.of(ArchiveTables.AGENT_EVENTS, url, config.sinkTuning()),
+                        ClickHouseSink.of(QueueIntervalStatsTable.SPEC, url, config.sinkTuning()),
                         KafkaConnectors.deadLetterSink(kafka),
                         config);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
@@ -191,17 +194,19 @@ class QueueStatsRestoreITCase {
                             assertThat(
                                             StatsRows.rawCount(
                                                     CLICKHOUSE,
-                                                    RingstreamTables.AGENT_EVENTS,
+                                                    Table.AGENT_EVENTS.qualifiedName(),
                                                     tenant))
                                     .isEqualTo(2);
                         });
-        assertThat(StatsRows.distinctEvents(CLICKHOUSE, RingstreamTables.CONTACT_EVENTS, tenant))
+        assertThat(
+                        StatsRows.distinctEvents(
+                                CLICKHOUSE, Table.CONTACT_EVENTS.qualifiedName(), tenant))
                 .as("FINAL leaves one row per event")
                 .isEqualTo(contactRows());
     }
 
     private long contactRows() {
-        return StatsRows.rawCount(CLICKHOUSE, RingstreamTables.CONTACT_EVENTS, tenant);
+        return StatsRows.rawCount(CLICKHOUSE, Table.CONTACT_EVENTS.qualifiedName(), tenant);
     }
 
     private long latestCheckpointNumber() {

@@ -10,9 +10,9 @@ import static io.ringstream.testkit.TestEvents.talkEnded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.ringstream.clickhouse.Table;
 import io.ringstream.events.ContactEvent;
 import io.ringstream.events.topics.Topics;
-import io.ringstream.flink.clickhouse.RingstreamTables;
 import io.ringstream.flink.kit.checkpoint.Checkpoints;
 import io.ringstream.testkit.ClickHouseExtension;
 import io.ringstream.testkit.KafkaExtension;
@@ -161,7 +161,7 @@ class ShadedJarOnClusterITCase {
                             assertThat(
                                             StatsRows.rawCount(
                                                     CLICKHOUSE,
-                                                    RingstreamTables.CONTACT_EVENTS,
+                                                    Table.CONTACT_EVENTS.qualifiedName(),
                                                     tenant))
                                     .isEqualTo(events.size());
                         });

@@ -1,7 +1,8 @@
 package io.ringstream.testkit;
 
 import io.ringstream.clickhouse.ClickHouseJdbc;
-import io.ringstream.clickhouse.ClickHouseTables;
+import io.ringstream.clickhouse.Table;
+import io.ringstream.clickhouse.TableSpec;
 import java.util.List;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -95,6 +96,32 @@ public final class ClickHouseExtension
     }
 
     /**
+     * Fails unless each spec writes exactly its migrated table's columns, in their order, so a spec
+     * and its migration cannot drift apart.
+     */
+    public void assertMatchesSchema(TableSpec<?>... specs) {
+        for (TableSpec<?> spec : specs) {
+            List<String> migrated = columnsOf(spec.table());
+            if (!migrated.equals(spec.columns())) {
+                throw new AssertionError(
+                        spec.table()
+                                + ": the spec writes "
+                                + spec.columns()
+                                + " but the migrations declare "
+                                + migrated);
+            }
+        }
+    }
+
+    /** A table's column names, in the order the migrations declared them. */
+    public List<String> columnsOf(Table table) {
+        // DESCRIBE keeps the declaration order on 18.16, whose system.columns has no position.
+        return query("DESCRIBE TABLE " + table.qualifiedName()).stream()
+                .map(row -> row.get(0))
+                .toList();
+    }
+
+    /**
      * Empties every table of the {@code ringstream} database except the migration history,
      * including tables added by later migrations and the storage of materialized views.
      */
@@ -102,12 +129,14 @@ public final class ClickHouseExtension
         List<List<String>> tables =
                 query(
                         "SELECT name FROM system.tables WHERE database = '"
-                                + ClickHouseTables.DATABASE
-                                + "' AND name != 'schema_migrations'"
+                                + Table.DATABASE
+                                + "' AND name != '"
+                                + Table.SCHEMA_MIGRATIONS.tableName()
+                                + "'"
                                 + " AND (engine LIKE '%MergeTree' OR engine IN"
                                 + " ('Memory', 'Log', 'TinyLog', 'StripeLog'))");
         for (List<String> table : tables) {
-            execute("TRUNCATE TABLE " + ClickHouseTables.DATABASE + ".`" + table.get(0) + "`");
+            execute("TRUNCATE TABLE " + Table.DATABASE + ".`" + table.get(0) + "`");
         }
     }
 

@@ -3,7 +3,7 @@ package io.ringstream.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringstream.clickhouse.ClickHouseJdbc;
-import io.ringstream.clickhouse.ClickHouseTables;
+import io.ringstream.clickhouse.Table;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -39,8 +39,10 @@ class ClickHouseExtensionITCase {
 
         CLICKHOUSE.truncateAll();
 
-        for (String table : ClickHouseTables.DATA_TABLES) {
-            assertThat(CLICKHOUSE.queryLong("SELECT count() FROM " + table)).as(table).isZero();
+        for (Table table : Table.dataTables()) {
+            assertThat(CLICKHOUSE.queryLong("SELECT count() FROM " + table))
+                    .as(table.qualifiedName())
+                    .isZero();
         }
         assertThat(CLICKHOUSE.queryLong("SELECT count() FROM ringstream.schema_migrations"))
                 .isEqualTo(history)

@@ -11,6 +11,7 @@ import io.ringstream.events.RoutingStatus;
 import io.ringstream.events.SupervisorAlert;
 import io.ringstream.events.topics.Topics;
 import io.ringstream.flink.kit.checkpoint.Checkpointing;
+import io.ringstream.flink.kit.clickhouse.ClickHouseSink;
 import io.ringstream.flink.kit.kafka.DeadLetterSplitter;
 import io.ringstream.flink.kit.kafka.Decoded;
 import io.ringstream.flink.kit.kafka.KafkaConnectors;
@@ -93,7 +94,10 @@ public final class RoutingJob implements PipelineJob {
                 RoutingConnectors.source(kafka, group, Topics.SUPERVISOR_ALERTS, live),
                 RoutingConnectors.sink(kafka, Topics.ROUTING_ASSIGNMENTS),
                 RoutingConnectors.sink(kafka, Topics.ROUTING_STATUS),
-                RoutingTables.decisionsSink(config.clickHouseUrl(), config.sinkTuning()),
+                ClickHouseSink.of(
+                        RoutingTables.ROUTING_DECISIONS,
+                        config.clickHouseUrl(),
+                        config.sinkTuning()),
                 KafkaConnectors.deadLetterSink(kafka),
                 config);
     }

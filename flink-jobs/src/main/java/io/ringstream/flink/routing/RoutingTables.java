@@ -1,72 +1,29 @@
 package io.ringstream.flink.routing;
 
-import io.ringstream.flink.kit.clickhouse.ClickHouseSink;
-import io.ringstream.flink.kit.clickhouse.SinkTuning;
-import java.time.LocalDate;
-import java.util.List;
-import org.apache.flink.connector.base.DeliveryGuarantee;
+import io.ringstream.clickhouse.Table;
+import io.ringstream.clickhouse.TableSpec;
 
 /**
- * The routing job's ClickHouse table, {@code routing_decisions} (migration V010): its columns and
- * how a decision becomes a row, next to each other so they cannot drift apart.
+ * The routing job's table, {@code routing_decisions} (migration V010). A decision re-sent after a
+ * restore has the same id and sorting key, so it collapses under FINAL.
  */
 public final class RoutingTables {
-    public static final String ROUTING_DECISIONS = "ringstream.routing_decisions";
-
-    static final List<String> DECISION_COLUMNS =
-            List.of(
-                    "decision_id",
-                    "tenant",
-                    "decision_date",
-                    "decision_time",
-                    "decision_time_ms",
-                    "contact_id",
-                    "queue",
-                    "chosen_agent_id",
-                    "offer_id",
-                    "step",
-                    "strategy",
-                    "reason",
-                    "candidate_count",
-                    "eligible_count",
-                    "candidates");
-
     private RoutingTables() {}
 
-    static Object[] decisionRow(DecisionRow d) {
-        return new Object[] {
-            d.decisionId(),
-            d.tenant(),
-            LocalDate.ofEpochDay(Math.floorDiv(d.atMillis(), 86_400_000L)).toString(),
-            Math.floorDiv(d.atMillis(), 1000L),
-            d.atMillis(),
-            d.contactId(),
-            d.queue(),
-            d.chosenAgentId(),
-            d.offerId(),
-            d.step(),
-            d.strategy(),
-            d.reason(),
-            d.candidateCount(),
-            d.eligibleCount(),
-            d.candidatesJson()
-        };
-    }
-
-    /**
-     * At least once: a decision re-sent after a restore has the same id and sorting key, so
-     * ReplacingMergeTree collapses it (read with FINAL for exact counts).
-     */
-    public static ClickHouseSink<DecisionRow> decisionsSink(String jdbcUrl, SinkTuning tuning) {
-        return ClickHouseSink.<DecisionRow>builder()
-                .jdbcUrl(jdbcUrl)
-                .table(ROUTING_DECISIONS)
-                .columns(DECISION_COLUMNS)
-                .rowMapper(RoutingTables::decisionRow)
-                .batchSize(tuning.batchSize())
-                .flushInterval(tuning.flushInterval())
-                .maxRetries(tuning.maxRetries())
-                .deliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
-                .build();
-    }
+    public static final TableSpec<DecisionRow> ROUTING_DECISIONS =
+            TableSpec.<DecisionRow>of(Table.ROUTING_DECISIONS)
+                    .column("decision_id", DecisionRow::decisionId)
+                    .column("tenant", DecisionRow::tenant)
+                    .eventTime("decision", DecisionRow::atMillis)
+                    .column("contact_id", DecisionRow::contactId)
+                    .column("queue", DecisionRow::queue)
+                    .column("chosen_agent_id", DecisionRow::chosenAgentId)
+                    .column("offer_id", DecisionRow::offerId)
+                    .column("step", DecisionRow::step)
+                    .column("strategy", DecisionRow::strategy)
+                    .column("reason", DecisionRow::reason)
+                    .column("candidate_count", DecisionRow::candidateCount)
+                    .column("eligible_count", DecisionRow::eligibleCount)
+                    .column("candidates", DecisionRow::candidatesJson)
+                    .build();
 }

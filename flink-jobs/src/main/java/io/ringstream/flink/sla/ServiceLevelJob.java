@@ -16,6 +16,7 @@ import io.ringstream.events.SlaPolicy;
 import io.ringstream.events.SupervisorAlert;
 import io.ringstream.events.topics.Topics;
 import io.ringstream.flink.kit.checkpoint.Checkpointing;
+import io.ringstream.flink.kit.clickhouse.ClickHouseSink;
 import io.ringstream.flink.kit.kafka.DeadLetterSplitter;
 import io.ringstream.flink.kit.kafka.Decoded;
 import io.ringstream.flink.kit.kafka.KafkaConnectors;
@@ -133,8 +134,8 @@ public final class ServiceLevelJob implements PipelineJob {
                         SlaKafka.source(kafka, group, Topics.SLA_POLICIES),
                         SlaKafka.sink(kafka, Topics.SLA_EVENTS),
                         SlaKafka.sink(kafka, Topics.SUPERVISOR_ALERTS),
-                        ServiceLevelTables.slaEventsSink(url, config.sinkTuning()),
-                        ServiceLevelTables.queueKpisSink(url, config.sinkTuning()),
+                        ClickHouseSink.of(ServiceLevelTables.SLA_EVENTS, url, config.sinkTuning()),
+                        ClickHouseSink.of(ServiceLevelTables.QUEUE_KPIS, url, config.sinkTuning()),
                         KafkaConnectors.deadLetterSink(kafka)),
                 config);
     }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.ringstream.analytics.kpi.QueueTargets;
 import io.ringstream.analytics.kpi.ServiceLevelConvention;
 import io.ringstream.analytics.kpi.Staffing;
+import io.ringstream.clickhouse.Table;
 import io.ringstream.events.AgentEvent;
 import io.ringstream.events.AgentEventType;
 import io.ringstream.events.ContactEvent;
@@ -14,7 +15,8 @@ import io.ringstream.events.EventIds;
 import io.ringstream.events.RingstreamEvent;
 import io.ringstream.flink.JobConfig;
 import io.ringstream.flink.QueueStatsJob;
-import io.ringstream.flink.clickhouse.RingstreamTables;
+import io.ringstream.flink.archive.ArchiveTables;
+import io.ringstream.flink.kit.clickhouse.ClickHouseSink;
 import io.ringstream.flink.kit.clickhouse.SinkTuning;
 import io.ringstream.flink.kit.kafka.KafkaConnectors;
 import io.ringstream.flink.sla.PrivateTopics;
@@ -22,6 +24,7 @@ import io.ringstream.flink.sla.ServiceLevelJob;
 import io.ringstream.flink.sla.SlaJobConfig;
 import io.ringstream.flink.sla.io.ServiceLevelTables;
 import io.ringstream.flink.sla.io.SlaKafka;
+import io.ringstream.flink.stats.QueueIntervalStatsTable;
 import io.ringstream.kafka.EventPublisher;
 import io.ringstream.testkit.ClickHouseExtension;
 import io.ringstream.testkit.KafkaExtension;
@@ -126,9 +129,9 @@ class QueueKpiRecomputeITCase {
         await().atMost(TIMEOUT)
                 .untilAsserted(
                         () -> {
-                            assertThat(rawCount(RingstreamTables.CONTACT_EVENTS))
+                            assertThat(rawCount(Table.CONTACT_EVENTS.qualifiedName()))
                                     .isEqualTo(distinctContactEvents.size());
-                            assertThat(rawCount(RingstreamTables.AGENT_EVENTS))
+                            assertThat(rawCount(Table.AGENT_EVENTS.qualifiedName()))
                                     .isEqualTo(traffic.agents.size());
                         });
 
@@ -228,8 +231,8 @@ class QueueKpiRecomputeITCase {
                                 SlaKafka.source(kafka, group, topics.policies()),
                                 SlaKafka.sink(kafka, topics.slaEvents()),
                                 SlaKafka.sink(kafka, topics.alerts()),
-                                ServiceLevelTables.slaEventsSink(url, tuning),
-                                ServiceLevelTables.queueKpisSink(url, tuning),
+                                ClickHouseSink.of(ServiceLevelTables.SLA_EVENTS, url, tuning),
+                                ClickHouseSink.of(ServiceLevelTables.QUEUE_KPIS, url, tuning),
                                 SlaKafka.sink(kafka, topics.deadLetters())),
                         config);
         StreamExecutionEnvironment slaEnv = StreamExecutionEnvironment.getExecutionEnvironment();
@@ -247,9 +250,9 @@ class QueueKpiRecomputeITCase {
                 new QueueStatsJob(
                         KafkaConnectors.source(kafka, group + "-raw", topics.contacts()),
                         KafkaConnectors.source(kafka, group + "-raw", topics.agents()),
-                        RingstreamTables.contactEventsSink(url, tuning),
-                        RingstreamTables.agentEventsSink(url, tuning),
-                        RingstreamTables.queueIntervalStatsSink(url, tuning),
+                        ClickHouseSink.of(ArchiveTables.CONTACT_EVENTS, url, tuning),
+                        ClickHouseSink.of(ArchiveTables.AGENT_EVENTS, url, tuning),
+                        ClickHouseSink.of(QueueIntervalStatsTable.SPEC, url, tuning),
                         KafkaConnectors.deadLetterSink(kafka),
                         rawConfig);
         StreamExecutionEnvironment rawEnv = StreamExecutionEnvironment.getExecutionEnvironment();
@@ -322,7 +325,7 @@ class QueueKpiRecomputeITCase {
                                 + " agents_staffed, avg_waiting, erlang_agents_required,"
                                 + " threshold_seconds"
                                 + " FROM "
-                                + ServiceLevelTables.QUEUE_KPIS
+                                + Table.QUEUE_KPIS.qualifiedName()
                                 + " FINAL WHERE tenant = '"
                                 + tenant
                                 + "' AND window_kind = '"

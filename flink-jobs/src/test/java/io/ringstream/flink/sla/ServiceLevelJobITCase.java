@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ringstream.analytics.kpi.QueueTargets;
+import io.ringstream.clickhouse.Table;
 import io.ringstream.events.Channel;
 import io.ringstream.events.ContactEvent;
 import io.ringstream.events.ContactEventType;
@@ -19,6 +20,7 @@ import io.ringstream.events.SlaKind;
 import io.ringstream.events.SlaPolicy;
 import io.ringstream.events.Speaker;
 import io.ringstream.events.SupervisorAlert;
+import io.ringstream.flink.kit.clickhouse.ClickHouseSink;
 import io.ringstream.flink.kit.clickhouse.SinkTuning;
 import io.ringstream.flink.sla.io.ServiceLevelTables;
 import io.ringstream.flink.sla.io.SlaKafka;
@@ -85,8 +87,14 @@ class ServiceLevelJobITCase {
                         SlaKafka.source(kafka, group, topics.policies()),
                         SlaKafka.sink(kafka, topics.slaEvents()),
                         SlaKafka.sink(kafka, topics.alerts()),
-                        ServiceLevelTables.slaEventsSink(CLICKHOUSE.jdbcUrl(), config.sinkTuning()),
-                        ServiceLevelTables.queueKpisSink(CLICKHOUSE.jdbcUrl(), config.sinkTuning()),
+                        ClickHouseSink.of(
+                                ServiceLevelTables.SLA_EVENTS,
+                                CLICKHOUSE.jdbcUrl(),
+                                config.sinkTuning()),
+                        ClickHouseSink.of(
+                                ServiceLevelTables.QUEUE_KPIS,
+                                CLICKHOUSE.jdbcUrl(),
+                                config.sinkTuning()),
                         SlaKafka.sink(kafka, topics.deadLetters()));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
@@ -163,7 +171,7 @@ class ServiceLevelJobITCase {
     private long count(String where) {
         return CLICKHOUSE.queryLong(
                 "SELECT count() FROM "
-                        + ServiceLevelTables.SLA_EVENTS
+                        + Table.SLA_EVENTS.qualifiedName()
                         + " FINAL WHERE tenant = '"
                         + tenant
                         + "' AND "

@@ -7,6 +7,7 @@ import io.ringstream.events.InteractionEvent;
 import io.ringstream.events.SupervisorAlert;
 import io.ringstream.events.topics.Topics;
 import io.ringstream.flink.kit.checkpoint.Checkpointing;
+import io.ringstream.flink.kit.clickhouse.ClickHouseSink;
 import io.ringstream.flink.kit.kafka.DeadLetterSplitter;
 import io.ringstream.flink.kit.kafka.Decoded;
 import io.ringstream.flink.kit.kafka.KafkaConnectors;
@@ -156,9 +157,12 @@ public final class SentimentJob implements PipelineJob {
                         KafkaConnectors.source(kafka, config.consumerGroup(), Topics.INTERACTIONS),
                         KafkaConnectors.source(
                                 kafka, config.consumerGroup(), Topics.CONTACT_EVENTS),
-                        SentimentTables.utteranceSink(url, config.sinkTuning()),
-                        SentimentTables.conversationSink(url, config.sinkTuning()),
-                        SentimentTables.alertSink(url, config.sinkTuning()),
+                        ClickHouseSink.of(
+                                SentimentTables.UTTERANCE_SENTIMENT, url, config.sinkTuning()),
+                        ClickHouseSink.of(
+                                SentimentTables.CONVERSATION_SENTIMENT, url, config.sinkTuning()),
+                        ClickHouseSink.of(
+                                SentimentTables.SENTIMENT_ALERTS, url, config.sinkTuning()),
                         TopicSinks.atLeastOnce(kafka, Topics.SUPERVISOR_ALERTS),
                         KafkaConnectors.deadLetterSink(kafka),
                         config);

@@ -1,223 +1,93 @@
 package io.ringstream.flink.sla.io;
 
-import io.ringstream.analytics.kpi.KpiCounters;
 import io.ringstream.analytics.kpi.QueueKpiRow;
+import io.ringstream.clickhouse.Table;
+import io.ringstream.clickhouse.TableSpec;
 import io.ringstream.events.SlaEvent;
-import io.ringstream.flink.kit.clickhouse.ClickHouseSink;
-import io.ringstream.flink.kit.clickhouse.RowMapper;
-import io.ringstream.flink.kit.clickhouse.SinkTuning;
-import java.time.LocalDate;
-import java.util.List;
-import org.apache.flink.connector.base.DeliveryGuarantee;
 
 /**
- * The SLA job's ClickHouse tables ({@code sla_events}, {@code queue_kpis}; migrations V030 and
- * V031): their columns next to how a stream element becomes a row, so they cannot drift apart.
+ * The service-level job's tables ({@code sla_events}, {@code queue_kpis}; migrations V030 and
+ * V031), each column next to how a stream element fills it. A KPI column is one line here, its
+ * value in {@link QueueKpiRow}, and a migration.
  */
 public final class ServiceLevelTables {
-    public static final String SLA_EVENTS = "ringstream.sla_events";
-    public static final String QUEUE_KPIS = "ringstream.queue_kpis";
-
-    static final List<String> SLA_EVENT_COLUMNS =
-            List.of(
-                    "event_id",
-                    "tenant",
-                    "type",
-                    "kind",
-                    "clock_id",
-                    "policy_id",
-                    "subject_type",
-                    "subject",
-                    "contact_id",
-                    "agent_id",
-                    "queue",
-                    "channel",
-                    "priority",
-                    "event_date",
-                    "event_time",
-                    "event_time_ms",
-                    "started_at_ms",
-                    "threshold_ms",
-                    "elapsed_ms",
-                    "reason",
-                    "short_abandon");
-
-    static final List<String> QUEUE_KPI_COLUMNS =
-            List.of(
-                    "tenant",
-                    "queue",
-                    "window_kind",
-                    "window_start",
-                    "window_end",
-                    "window_minutes",
-                    "as_of",
-                    "as_of_ms",
-                    "closed",
-                    "offered",
-                    "answered",
-                    "answered_within_threshold",
-                    "abandoned",
-                    "short_abandoned",
-                    "abandoned_within_threshold",
-                    "total_wait_ms",
-                    "max_wait_ms",
-                    "handled",
-                    "talk_ms",
-                    "holds",
-                    "hold_ms",
-                    "wrap_ups",
-                    "wrap_up_ms",
-                    "ready_ms",
-                    "not_ready_ms",
-                    "busy_ms",
-                    "agent_wrap_up_ms",
-                    "waiting_ms",
-                    "threshold_seconds",
-                    "target_share",
-                    "short_abandon_ms",
-                    "sl_answered_only",
-                    "sl_abandons_count_against",
-                    "sl_left_queue",
-                    "service_level",
-                    "sl_convention",
-                    "asa_ms",
-                    "aht_ms",
-                    "occupancy",
-                    "waiting_now",
-                    "longest_wait_now_ms",
-                    "agents_ready",
-                    "agents_not_ready",
-                    "agents_busy",
-                    "agents_wrap_up",
-                    "agents_staffed",
-                    "avg_waiting",
-                    "erlang_agents_required",
-                    "version",
-                    "updated_at");
-
     private ServiceLevelTables() {}
 
-    static Object[] slaEventRow(SlaEvent e) {
-        return new Object[] {
-            e.eventId(),
-            e.tenant(),
-            e.type().name(),
-            e.kind().name(),
-            e.clockId(),
-            e.policyId(),
-            e.subjectType().name(),
-            e.subject(),
-            text(e.contactId()),
-            text(e.agentId()),
-            text(e.queue()),
-            e.channel() == null ? "" : e.channel().name(),
-            e.priority(),
-            date(e.eventTime()),
-            seconds(e.eventTime()),
-            e.eventTime(),
-            e.startedAt(),
-            e.thresholdMillis(),
-            e.elapsedMillis(),
-            text(e.reason()),
-            e.shortAbandon() ? 1 : 0
-        };
-    }
+    public static final TableSpec<SlaEvent> SLA_EVENTS =
+            TableSpec.<SlaEvent>of(Table.SLA_EVENTS)
+                    .column("event_id", SlaEvent::eventId)
+                    .column("tenant", SlaEvent::tenant)
+                    .text("type", SlaEvent::type)
+                    .text("kind", SlaEvent::kind)
+                    .column("clock_id", SlaEvent::clockId)
+                    .column("policy_id", SlaEvent::policyId)
+                    .text("subject_type", SlaEvent::subjectType)
+                    .column("subject", SlaEvent::subject)
+                    .text("contact_id", SlaEvent::contactId)
+                    .text("agent_id", SlaEvent::agentId)
+                    .text("queue", SlaEvent::queue)
+                    .text("channel", SlaEvent::channel)
+                    .column("priority", SlaEvent::priority)
+                    .eventTime("event", SlaEvent::eventTime)
+                    .column("started_at_ms", SlaEvent::startedAt)
+                    .column("threshold_ms", SlaEvent::thresholdMillis)
+                    .column("elapsed_ms", SlaEvent::elapsedMillis)
+                    .text("reason", SlaEvent::reason)
+                    .flag("short_abandon", SlaEvent::shortAbandon)
+                    .build();
 
-    static Object[] queueKpiRow(QueueKpiRow r) {
-        KpiCounters c = r.counters();
-        return new Object[] {
-            r.tenant(),
-            r.queue(),
-            r.windowKind().label(),
-            seconds(r.windowStart()),
-            seconds(r.windowEnd()),
-            (r.windowEnd() - r.windowStart()) / 60_000,
-            seconds(r.asOf()),
-            r.asOf(),
-            r.closed() ? 1 : 0,
-            c.offered,
-            c.answered,
-            c.answeredWithin,
-            c.abandoned,
-            c.shortAbandoned,
-            c.abandonedWithin,
-            c.totalWaitMs,
-            c.maxWaitMs,
-            c.handled,
-            c.talkMs,
-            c.holds,
-            c.holdMs,
-            c.wrapUps,
-            c.wrapUpMs,
-            c.readyMs,
-            c.notReadyMs,
-            c.busyMs,
-            c.agentWrapUpMs,
-            c.waitingMs,
-            r.thresholdSeconds(),
-            r.targetShare(),
-            r.shortAbandonMillis(),
-            r.slAnsweredOnly(),
-            r.slAbandonsCountAgainst(),
-            r.slLeftQueue(),
-            r.serviceLevel(),
-            r.wallboardConvention(),
-            r.asaMs(),
-            r.ahtMs(),
-            r.occupancy(),
-            r.waitingNow(),
-            r.longestWaitNowMs(),
-            r.agentsReady(),
-            r.agentsNotReady(),
-            r.agentsBusy(),
-            r.agentsWrapUp(),
-            r.agentsStaffed(),
-            r.avgWaiting(),
-            r.erlangAgentsRequired(),
-            r.version(),
-            seconds(System.currentTimeMillis())
-        };
-    }
-
-    public static ClickHouseSink<SlaEvent> slaEventsSink(String jdbcUrl, SinkTuning tuning) {
-        return sink(
-                jdbcUrl, SLA_EVENTS, SLA_EVENT_COLUMNS, ServiceLevelTables::slaEventRow, tuning);
-    }
-
-    public static ClickHouseSink<QueueKpiRow> queueKpisSink(String jdbcUrl, SinkTuning tuning) {
-        return sink(
-                jdbcUrl, QUEUE_KPIS, QUEUE_KPI_COLUMNS, ServiceLevelTables::queueKpiRow, tuning);
-    }
-
-    private static <T> ClickHouseSink<T> sink(
-            String jdbcUrl,
-            String table,
-            List<String> columns,
-            RowMapper<T> mapper,
-            SinkTuning tuning) {
-        return ClickHouseSink.<T>builder()
-                .jdbcUrl(jdbcUrl)
-                .table(table)
-                .columns(columns)
-                .rowMapper(mapper)
-                .batchSize(tuning.batchSize())
-                .flushInterval(tuning.flushInterval())
-                .maxRetries(tuning.maxRetries())
-                .deliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
-                .build();
-    }
-
-    /** A Date column: the UTC day. */
-    private static String date(long epochMillis) {
-        return LocalDate.ofEpochDay(Math.floorDiv(epochMillis, 86_400_000L)).toString();
-    }
-
-    /** A DateTime column: epoch seconds, independent of time zones. */
-    private static long seconds(long epochMillis) {
-        return Math.floorDiv(epochMillis, 1000L);
-    }
-
-    private static String text(String value) {
-        return value == null ? "" : value;
-    }
+    public static final TableSpec<QueueKpiRow> QUEUE_KPIS =
+            TableSpec.<QueueKpiRow>of(Table.QUEUE_KPIS)
+                    .column("tenant", QueueKpiRow::tenant)
+                    .column("queue", QueueKpiRow::queue)
+                    .column("window_kind", r -> r.windowKind().label())
+                    .dateTime("window_start", QueueKpiRow::windowStart)
+                    .dateTime("window_end", QueueKpiRow::windowEnd)
+                    .column("window_minutes", r -> (r.windowEnd() - r.windowStart()) / 60_000)
+                    .dateTime("as_of", QueueKpiRow::asOf)
+                    .column("as_of_ms", QueueKpiRow::asOf)
+                    .flag("closed", QueueKpiRow::closed)
+                    .column("offered", r -> r.counters().offered)
+                    .column("answered", r -> r.counters().answered)
+                    .column("answered_within_threshold", r -> r.counters().answeredWithin)
+                    .column("abandoned", r -> r.counters().abandoned)
+                    .column("short_abandoned", r -> r.counters().shortAbandoned)
+                    .column("abandoned_within_threshold", r -> r.counters().abandonedWithin)
+                    .column("total_wait_ms", r -> r.counters().totalWaitMs)
+                    .column("max_wait_ms", r -> r.counters().maxWaitMs)
+                    .column("handled", r -> r.counters().handled)
+                    .column("talk_ms", r -> r.counters().talkMs)
+                    .column("holds", r -> r.counters().holds)
+                    .column("hold_ms", r -> r.counters().holdMs)
+                    .column("wrap_ups", r -> r.counters().wrapUps)
+                    .column("wrap_up_ms", r -> r.counters().wrapUpMs)
+                    .column("ready_ms", r -> r.counters().readyMs)
+                    .column("not_ready_ms", r -> r.counters().notReadyMs)
+                    .column("busy_ms", r -> r.counters().busyMs)
+                    .column("agent_wrap_up_ms", r -> r.counters().agentWrapUpMs)
+                    .column("waiting_ms", r -> r.counters().waitingMs)
+                    .column("threshold_seconds", QueueKpiRow::thresholdSeconds)
+                    .column("target_share", QueueKpiRow::targetShare)
+                    .column("short_abandon_ms", QueueKpiRow::shortAbandonMillis)
+                    .column("sl_answered_only", QueueKpiRow::slAnsweredOnly)
+                    .column("sl_abandons_count_against", QueueKpiRow::slAbandonsCountAgainst)
+                    .column("sl_left_queue", QueueKpiRow::slLeftQueue)
+                    .column("service_level", QueueKpiRow::serviceLevel)
+                    .column("sl_convention", QueueKpiRow::wallboardConvention)
+                    .column("asa_ms", QueueKpiRow::asaMs)
+                    .column("aht_ms", QueueKpiRow::ahtMs)
+                    .column("occupancy", QueueKpiRow::occupancy)
+                    .column("waiting_now", QueueKpiRow::waitingNow)
+                    .column("longest_wait_now_ms", QueueKpiRow::longestWaitNowMs)
+                    .column("agents_ready", QueueKpiRow::agentsReady)
+                    .column("agents_not_ready", QueueKpiRow::agentsNotReady)
+                    .column("agents_busy", QueueKpiRow::agentsBusy)
+                    .column("agents_wrap_up", QueueKpiRow::agentsWrapUp)
+                    .column("agents_staffed", QueueKpiRow::agentsStaffed)
+                    .column("avg_waiting", QueueKpiRow::avgWaiting)
+                    .column("erlang_agents_required", QueueKpiRow::erlangAgentsRequired)
+                    .column("version", QueueKpiRow::version)
+                    // When the row was written: processing time, unlike as_of.
+                    .dateTime("updated_at", r -> System.currentTimeMillis())
+                    .build();
 }

@@ -1,5 +1,7 @@
 package io.ringstream.flink.kit.clickhouse;
 
+import io.ringstream.clickhouse.Table;
+import io.ringstream.clickhouse.TableSpec;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -35,6 +37,24 @@ public final class ClickHouseSink<T> implements Sink<T> {
 
     public static <T> Builder<T> builder() {
         return new Builder<>();
+    }
+
+    /**
+     * The sink of a registered table, as every job writes one: at least once (flushed before each
+     * checkpoint barrier). Rows written again after a restore collapse under {@code FINAL} where
+     * the table is {@link Table.Kind#REPLACING}; the spec's table says which.
+     */
+    public static <T> ClickHouseSink<T> of(TableSpec<T> spec, String jdbcUrl, SinkTuning tuning) {
+        return ClickHouseSink.<T>builder()
+                .jdbcUrl(jdbcUrl)
+                .table(spec.table().qualifiedName())
+                .columns(spec.columns())
+                .rowMapper(spec::row)
+                .batchSize(tuning.batchSize())
+                .flushInterval(tuning.flushInterval())
+                .maxRetries(tuning.maxRetries())
+                .deliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                .build();
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.ringstream.flink.kit.clickhouse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ringstream.clickhouse.TableSpec;
 import io.ringstream.testkit.ClickHouseExtension;
 import java.io.IOException;
 import java.time.Duration;
@@ -66,8 +67,8 @@ class ClickHouseSinkITCase {
                                     item.id(),
                                     item.number(),
                                     item.optional(),
-                                    Rows.date(item.epochMillis()),
-                                    Rows.dateTime(item.epochMillis()),
+                                    TableSpec.date(item.epochMillis()),
+                                    TableSpec.dateTime(item.epochMillis()),
                                     item.epochMillis()
                                 });
     }

@@ -1,0 +1,98 @@
+package io.ringstream.clickhouse;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one registry of Ringstream's ClickHouse tables and views: their names, how rows written twice
+ * are collapsed, and how long rows are kept. Writers (table specs, sinks), readers
+ * (routing-service, the launcher, dashboards' tests), retention and the test extensions all take
+ * names from here, so a table is renamed or added in one place. The columns live in each table's
+ * {@link TableSpec} and its migration.
+ */
+public enum Table {
+    CONTACT_EVENTS("contact_events", Kind.REPLACING, Keep.EVENTS),
+    AGENT_EVENTS("agent_events", Kind.REPLACING, Keep.EVENTS),
+    /** Kept for analysts' saved queries; filled from {@link #QUEUE_KPIS} by a materialized view. */
+    QUEUE_INTERVAL_STATS("queue_interval_stats", Kind.REPLACING, Keep.FOREVER),
+    DEAD_LETTERS("dead_letters", Kind.APPENDING, Keep.EVENTS),
+    ROUTING_DECISIONS("routing_decisions", Kind.REPLACING, Keep.EVENTS),
+    UTTERANCE_SENTIMENT("utterance_sentiment", Kind.REPLACING, Keep.EVENTS),
+    CONVERSATION_SENTIMENT("conversation_sentiment", Kind.REPLACING, Keep.EVENTS),
+    SENTIMENT_ALERTS("sentiment_alerts", Kind.REPLACING, Keep.EVENTS),
+    SLA_EVENTS("sla_events", Kind.REPLACING, Keep.EVENTS),
+    QUEUE_KPIS("queue_kpis", Kind.REPLACING, Keep.FOREVER),
+    CONTACT_KPI_FACTS("contact_kpi_facts", Kind.VIEW, Keep.FOREVER),
+    AGENT_PRESENCE_SEGMENTS("agent_presence_segments", Kind.VIEW, Keep.FOREVER),
+    /** The migrator's bookkeeping; never truncated. */
+    SCHEMA_MIGRATIONS("schema_migrations", Kind.REPLACING, Keep.FOREVER);
+
+    /** The analytics database every table lives in. */
+    public static final String DATABASE = "ringstream";
+
+    /** Days raw events, dead letters and per-event job output are kept. */
+    public static final int EVENT_RETENTION_DAYS = 400;
+
+    /** How the table treats a row written again (sinks deliver at least once). */
+    public enum Kind {
+        /**
+         * ReplacingMergeTree over a deterministic key: a row written again collapses with the first
+         * one; read with {@code FINAL} for exact counts.
+         */
+        REPLACING,
+        /** Plain MergeTree: a row written again after a restore is stored twice. */
+        APPENDING,
+        /** A view over other tables: nothing is written to it. */
+        VIEW
+    }
+
+    private enum Keep {
+        EVENTS,
+        FOREVER
+    }
+
+    private final String name;
+    private final Kind kind;
+    private final Keep keep;
+
+    Table(String name, Kind kind, Keep keep) {
+        this.name = name;
+        this.kind = kind;
+        this.keep = keep;
+    }
+
+    /** The name inside {@link #DATABASE}, e.g. {@code contact_events}. */
+    public String tableName() {
+        return name;
+    }
+
+    /** {@code ringstream.<name>}, as SQL names it. */
+    public String qualifiedName() {
+        return DATABASE + "." + name;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /**
+     * How long rows are kept, in days, when whole monthly partitions are dropped; empty for tables
+     * that are kept (aggregates, about 100 rows per queue and day, read by year-over-year reports).
+     */
+    public Optional<Integer> retentionDays() {
+        return keep == Keep.EVENTS ? Optional.of(EVENT_RETENTION_DAYS) : Optional.empty();
+    }
+
+    /** The tables that hold rows (no views, no migrator bookkeeping). */
+    public static List<Table> dataTables() {
+        return Arrays.stream(values())
+                .filter(t -> t.kind != Kind.VIEW && t != SCHEMA_MIGRATIONS)
+                .toList();
+    }
+
+    @Override
+    public String toString() {
+        return qualifiedName();
+    }
+}

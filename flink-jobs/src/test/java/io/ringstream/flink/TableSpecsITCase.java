@@ -1,0 +1,26 @@
+package io.ringstream.flink;
+
+import io.ringstream.flink.archive.ArchiveTables;
+import io.ringstream.flink.routing.RoutingTables;
+import io.ringstream.flink.sla.io.ServiceLevelTables;
+import io.ringstream.flink.stats.QueueIntervalStatsTable;
+import io.ringstream.testkit.ClickHouseExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Each job table's spec writes exactly the migrated table's columns, in their order. */
+class TableSpecsITCase {
+    @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
+
+    @Test
+    void specsMatchTheMigratedTables() {
+        CLICKHOUSE.assertMatchesSchema(
+                ArchiveTables.CONTACT_EVENTS,
+                ArchiveTables.AGENT_EVENTS,
+                ArchiveTables.DEAD_LETTERS,
+                QueueIntervalStatsTable.SPEC,
+                RoutingTables.ROUTING_DECISIONS,
+                ServiceLevelTables.SLA_EVENTS,
+                ServiceLevelTables.QUEUE_KPIS);
+    }
+}
