@@ -11,12 +11,14 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.http.sse.Event;
+import io.micronaut.serde.annotation.SerdeImport;
 import io.ringstream.events.Assignment;
 import io.ringstream.events.AssignmentType;
 import io.ringstream.events.EventIds;
 import io.ringstream.events.RoutingCommand;
 import io.ringstream.events.RoutingCommand.AgentSpec;
 import io.ringstream.events.RoutingCommandType;
+import io.ringstream.routing.contract.OfferAnswerRequest;
 import io.ringstream.routing.crm.CrmDirectory;
 import io.ringstream.routing.kafka.CommandSink;
 import io.ringstream.routing.live.OfferLookup;
@@ -39,6 +41,7 @@ import reactor.core.publisher.FluxSink;
  */
 @Controller("/v1/agents/{agentId}")
 @Tag(name = "agents")
+@SerdeImport(OfferAnswerRequest.class)
 public class AgentController {
     private final CommandSink commands;
     private final RoutingView view;

@@ -98,6 +98,14 @@ class RoutingApiTest {
         HttpResponse<String> waiting = post("/v1/route", route("c1", ""));
 
         assertThat(waiting.statusCode()).isEqualTo(200);
+        // The bridge reads this with Jackson: every field, in order, nulls written.
+        assertThat(waiting.body())
+                .isEqualTo(
+                        "{\"action\":\"WAIT\",\"tenant\":\""
+                                + tenant
+                                + "\",\"contactId\":\"c1\",\"queue\":\"support\",\"target\":null,"
+                                + "\"agentId\":null,\"offerId\":null,\"step\":null,\"position\":2,"
+                                + "\"estimatedWaitSeconds\":60,\"retryAfterSeconds\":5}");
         JsonNode w = JSON.readTree(waiting.body());
         assertThat(w.get("action").asText()).isEqualTo("WAIT");
         assertThat(w.get("position").asInt()).isEqualTo(2);

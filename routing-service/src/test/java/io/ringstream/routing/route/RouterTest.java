@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ringstream.events.AssignmentType;
 import io.ringstream.events.RoutingCommand;
 import io.ringstream.events.RoutingCommandType;
+import io.ringstream.routing.contract.RouteAnswer;
+import io.ringstream.routing.contract.RouteRequest;
 import io.ringstream.routing.kafka.CommandSink;
 import io.ringstream.routing.live.Assignments;
 import io.ringstream.routing.live.RoutingView;
