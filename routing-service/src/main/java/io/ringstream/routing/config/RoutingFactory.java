@@ -6,6 +6,8 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.ringstream.kafka.EventPublisher;
+import io.ringstream.routing.agents.AgentService;
+import io.ringstream.routing.agents.ContactService;
 import io.ringstream.routing.alerts.AlertFeed;
 import io.ringstream.routing.crm.CrmDirectory;
 import io.ringstream.routing.kafka.CommandSink;
@@ -15,9 +17,11 @@ import io.ringstream.routing.kafka.UnconfiguredCommandSink;
 import io.ringstream.routing.live.RoutingView;
 import io.ringstream.routing.route.Router;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Wires routing: the in-memory views, the Kafka feeds that fill them and the command publisher,
@@ -27,6 +31,12 @@ import java.util.Optional;
 @Factory
 public class RoutingFactory {
     static final String BOOTSTRAP = "ringstream.kafka.bootstrap";
+
+    /** The time every command is stamped with; one bean, so a test can fix it. */
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
 
     @Singleton
     RoutingView routingView() {
@@ -79,7 +89,19 @@ public class RoutingFactory {
             CommandSink commands,
             RoutingView view,
             @Value("${ringstream.routing.route-wait:2s}") Duration wait,
-            @Value("${ringstream.routing.retry-after:5s}") Duration retryAfter) {
-        return new Router(commands, view, wait, retryAfter, System::currentTimeMillis);
+            @Value("${ringstream.routing.retry-after:5s}") Duration retryAfter,
+            Clock clock) {
+        return new Router(commands, view, wait, retryAfter, clock);
+    }
+
+    @Singleton
+    AgentService agentService(
+            CommandSink commands, RoutingView view, CrmDirectory crm, Clock clock) {
+        return new AgentService(commands, view, crm, clock, () -> UUID.randomUUID().toString());
+    }
+
+    @Singleton
+    ContactService contactService(CommandSink commands, Clock clock) {
+        return new ContactService(commands, clock);
     }
 }

@@ -12,10 +12,10 @@ import io.ringstream.routing.live.BoundedMap;
 import io.ringstream.routing.live.Position;
 import io.ringstream.routing.live.RoutingView;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
 
 /**
  * Answers the PBX's route requests: queues a contact with the routing job once, then waits a
@@ -39,7 +39,7 @@ public final class Router {
     private final RoutingView view;
     private final Duration defaultWait;
     private final int retryAfterSeconds;
-    private final LongSupplier clock;
+    private final InstantSource clock;
     private final Map<String, Boolean> requested = new BoundedMap<>(200_000);
     private final Map<String, String> transferredFrom = new BoundedMap<>(200_000);
 
@@ -48,7 +48,7 @@ public final class Router {
             RoutingView view,
             Duration defaultWait,
             Duration retryAfter,
-            LongSupplier clock) {
+            InstantSource clock) {
         this.commands = commands;
         this.view = view;
         this.defaultWait = defaultWait;
@@ -74,7 +74,7 @@ public final class Router {
             return RoutingCommand.contactTransferred(
                     EventIds.of(SOURCE, tenant, contactId, "CONTACT_TRANSFERRED", r.transferFrom()),
                     tenant,
-                    clock.getAsLong(),
+                    clock.millis(),
                     SOURCE,
                     r.contactId(),
                     r.transferFrom(),
@@ -83,7 +83,7 @@ public final class Router {
         return RoutingCommand.contactQueued(
                 EventIds.of(SOURCE, tenant, contactId, "CONTACT_QUEUED"),
                 tenant,
-                clock.getAsLong(),
+                clock.millis(),
                 SOURCE,
                 r.contactId(),
                 spec);

@@ -11,6 +11,8 @@ import io.ringstream.routing.kafka.CommandSink;
 import io.ringstream.routing.live.Assignments;
 import io.ringstream.routing.live.RoutingView;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -32,7 +34,12 @@ class RouterTest {
             };
     private final RoutingView view = new RoutingView();
     private final Router router =
-            new Router(sink, view, Duration.ofSeconds(2), Duration.ofSeconds(5), () -> 42L);
+            new Router(
+                    sink,
+                    view,
+                    Duration.ofSeconds(2),
+                    Duration.ofSeconds(5),
+                    InstantSource.fixed(Instant.ofEpochMilli(42)));
 
     private static RouteRequest request(String contactId, Long waitMillis) {
         return transfer(contactId, "support", waitMillis, null);
