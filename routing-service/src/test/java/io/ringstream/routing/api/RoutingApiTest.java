@@ -18,6 +18,7 @@ import io.ringstream.routing.crm.CrmDirectory;
 import io.ringstream.routing.kafka.CommandSink;
 import io.ringstream.routing.live.Assignments;
 import io.ringstream.routing.live.RoutingView;
+import io.ringstream.testkit.SseClient;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -18,6 +18,7 @@ import io.ringstream.events.topics.Topics;
 import io.ringstream.routing.kafka.RoutingFeeds;
 import io.ringstream.routing.live.Assignments;
 import io.ringstream.testkit.KafkaExtension;
+import io.ringstream.testkit.SseClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
