@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ringstream.events.AssignmentType;
-import io.ringstream.events.BusinessEvent;
-import io.ringstream.events.BusinessEventType;
 import io.ringstream.events.Channel;
 import io.ringstream.events.EventIds;
 import io.ringstream.events.RoutingCommand;
 import io.ringstream.events.RoutingCommand.AgentSpec;
 import io.ringstream.events.RoutingCommandType;
 import io.ringstream.routing.crm.CrmDirectory;
-import io.ringstream.routing.kafka.CommandSink;
+import io.ringstream.routing.crm.CrmEvents;
+import io.ringstream.routing.kafka.RecordingCommandSink;
 import io.ringstream.routing.live.Assignments;
 import io.ringstream.routing.live.RoutingView;
 import io.ringstream.routing.web.ProblemException;
@@ -35,16 +34,7 @@ import org.junit.jupiter.api.Test;
 class AgentServiceTest {
     private static final long NOW = 1_709_287_260_000L;
 
-    private final List<RoutingCommand> sent = new CopyOnWriteArrayList<>();
-    private volatile boolean kafkaDown;
-    private final CommandSink sink =
-            command -> {
-                if (kafkaDown) {
-                    return CompletableFuture.failedFuture(new IllegalStateException("down"));
-                }
-                sent.add(command);
-                return CompletableFuture.completedFuture(null);
-            };
+    private final RecordingCommandSink sink = new RecordingCommandSink();
     private final RoutingView view = new RoutingView();
     private final CrmDirectory crm = new CrmDirectory(10);
     private final AtomicInteger nextId = new AtomicInteger();
@@ -74,7 +64,7 @@ class AgentServiceTest {
         assertThat(login.agentId()).isEqualTo("a1");
         assertThat(login.agent().endpoint()).isEqualTo("PJSIP/1001");
         assertThat(login.agent().seniority()).isEqualTo(3);
-        assertThat(sent).containsExactly(login);
+        assertThat(sink.sent()).containsExactly(login);
     }
 
     @Test
@@ -83,7 +73,7 @@ class AgentServiceTest {
                 .hasMessage("endpoint is required");
         assertProblem(() -> agents.login("t", "a1", spec("PJSIP/1001", List.of())), 400)
                 .hasMessageContaining("agent.queues must name at least one queue");
-        assertThat(sent).isEmpty();
+        assertThat(sink.sent()).isEmpty();
     }
 
     @Test
@@ -92,17 +82,17 @@ class AgentServiceTest {
         agents.changeState("t", "a1", AgentStateRequest.State.NOT_READY, "break").join();
         agents.changeState("t", "a1", AgentStateRequest.State.LOGGED_OUT, null).join();
 
-        assertThat(sent)
+        assertThat(sink.sent())
                 .extracting(RoutingCommand::type)
                 .containsExactly(
                         RoutingCommandType.AGENT_READY,
                         RoutingCommandType.AGENT_NOT_READY,
                         RoutingCommandType.AGENT_LOGOUT);
-        assertThat(sent)
+        assertThat(sink.sent())
                 .extracting(RoutingCommand::eventId)
                 .containsExactly("id-1", "id-2", "id-3");
-        assertThat(sent).extracting(RoutingCommand::eventTime).containsOnly(NOW);
-        assertThat(sent.get(1).reason()).isEqualTo("break");
+        assertThat(sink.sent()).extracting(RoutingCommand::eventTime).containsOnly(NOW);
+        assertThat(sink.sent().get(1).reason()).isEqualTo("break");
     }
 
     @Test
@@ -113,7 +103,7 @@ class AgentServiceTest {
                                         "t", "a1", AgentStateRequest.State.NOT_READY, null),
                         400)
                 .hasMessageContaining("reason");
-        assertThat(sent).isEmpty();
+        assertThat(sink.sent()).isEmpty();
     }
 
     @Test
@@ -132,7 +122,7 @@ class AgentServiceTest {
                 .hasMessage("no offer 'nope' for tenant 't'")
                 .satisfies(
                         e -> assertThat(((ProblemException) e).type()).endsWith("/unknown-offer"));
-        assertThat(sent).isEmpty();
+        assertThat(sink.sent()).isEmpty();
     }
 
     @Test
@@ -146,7 +136,7 @@ class AgentServiceTest {
                                 assertThat(((ProblemException) e).type())
                                         .endsWith("/offer-not-pending"));
         assertProblem(() -> agents.reject("t", "a2", "o1", "mine?"), 409);
-        assertThat(sent).isEmpty();
+        assertThat(sink.sent()).isEmpty();
     }
 
     @Test
@@ -156,7 +146,7 @@ class AgentServiceTest {
 
         assertProblem(() -> agents.accept("t", "a1", "o1", null), 409)
                 .hasMessage("offer 'o1' already ended: TIMED_OUT");
-        assertThat(sent).isEmpty();
+        assertThat(sink.sent()).isEmpty();
     }
 
     @Test
@@ -179,12 +169,12 @@ class AgentServiceTest {
                 .isEqualTo(EventIds.of("routing-service", "t", "o1", "OFFER_REJECTED"));
         assertThat(rejected.reason()).isEqualTo("busy");
         assertThat(nextId).as("offer answers mint no random id").hasValue(0);
-        assertThat(sent).hasSize(3);
+        assertThat(sink.sent()).hasSize(3);
     }
 
     @Test
     void aCommandThatCannotBeSentFailsAsA503() {
-        kafkaDown = true;
+        sink.failing(true);
 
         CompletableFuture<RoutingCommand> ready =
                 agents.changeState("t", "a1", AgentStateRequest.State.READY, null);
@@ -204,21 +194,7 @@ class AgentServiceTest {
 
     @Test
     void anOfferIsDescribedWithTheCustomerAndItsOutcomeWithout() {
-        crm.apply(
-                new BusinessEvent(
-                        1,
-                        "b1",
-                        BusinessEventType.LEAD_CREATED,
-                        "t",
-                        "k1",
-                        null,
-                        Assignments.T0,
-                        "crm:test",
-                        null,
-                        null,
-                        null,
-                        null,
-                        Map.of("name", "Ana")));
+        crm.apply(CrmEvents.lead("b1", "t", "k1", Map.of("name", "Ana")));
 
         AssignmentView offered =
                 agents.describe(

@@ -5,23 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ringstream.events.EventIds;
 import io.ringstream.events.RoutingCommand;
 import io.ringstream.events.RoutingCommandType;
+import io.ringstream.routing.kafka.RecordingCommandSink;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /** Ending a contact from outside the PBX, without HTTP: one command per contact and outcome. */
 class ContactServiceTest {
-    private final List<RoutingCommand> sent = new CopyOnWriteArrayList<>();
+    private final RecordingCommandSink sink = new RecordingCommandSink();
     private final ContactService contacts =
-            new ContactService(
-                    command -> {
-                        sent.add(command);
-                        return CompletableFuture.completedFuture(null);
-                    },
-                    InstantSource.fixed(Instant.ofEpochMilli(7_000)));
+            new ContactService(sink, InstantSource.fixed(Instant.ofEpochMilli(7_000)));
 
     @Test
     void endAndAbandonSendTheirCommandsWithIdsStablePerContact() {
@@ -38,6 +31,6 @@ class ContactServiceTest {
         assertThat(abandoned.type()).isEqualTo(RoutingCommandType.CONTACT_ABANDONED);
         assertThat(abandoned.eventId())
                 .isEqualTo(EventIds.of("routing-service", "t", "c2", "CONTACT_ABANDONED"));
-        assertThat(sent).containsExactly(ended, endedAgain, abandoned);
+        assertThat(sink.sent()).containsExactly(ended, endedAgain, abandoned);
     }
 }
