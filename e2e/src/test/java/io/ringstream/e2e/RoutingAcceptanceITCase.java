@@ -10,7 +10,9 @@ import io.ringstream.bridge.agi.FastAgiServer;
 import io.ringstream.events.AssignmentType;
 import io.ringstream.events.topics.Topics;
 import io.ringstream.testkit.ClickHouseExtension;
+import io.ringstream.testkit.FastAgiClient;
 import io.ringstream.testkit.KafkaExtension;
+import io.ringstream.testkit.SseClient;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -179,8 +181,8 @@ class RoutingAcceptanceITCase {
     @Test
     void anAgentInWrapUpReceivesNothing() {
         api.loginReady("a1", 5, "es");
-        try (EventStream a1 =
-                new EventStream(
+        try (SseClient a1 =
+                new SseClient(
                         api.http(),
                         api.base() + "/v1/agents/a1/assignments?tenant=" + api.tenant())) {
             // The desktop's stream is live before anything is offered.
@@ -206,7 +208,7 @@ class RoutingAcceptanceITCase {
             await().atMost(TIMEOUT)
                     .until(() -> a1.events().stream().anyMatch(e -> e.name().equals("ACCEPTED")));
             assertThat(a1.events())
-                    .extracting(EventStream.Received::name)
+                    .extracting(SseClient.Received::name)
                     .containsExactly("CONNECTED", "OFFERED", "ACCEPTED");
             assertThat(a1.events().get(1).data()).contains("\"contactId\":\"c1\"");
         }
@@ -247,18 +249,19 @@ class RoutingAcceptanceITCase {
             await().atMost(TIMEOUT).until(() -> listening(port));
 
             Map<String, String> vars =
-                    AsteriskAgiCall.run(
-                            port,
-                            "route?queue=support&skills=billing:1&language=es&tenant="
-                                    + api.tenant(),
-                            "1700000000.77",
-                            Map.of());
+                    FastAgiClient.run(
+                                    port,
+                                    "route?queue=support&skills=billing:1&language=es&tenant="
+                                            + api.tenant(),
+                                    "1700000000.77",
+                                    Map.of())
+                            .variables();
             assertThat(vars)
                     .containsEntry("RINGSTREAM_ACTION", "CONNECT")
                     .containsEntry("RINGSTREAM_TARGET", "PJSIP/f1")
                     .containsEntry("RINGSTREAM_AGENT", "f1");
 
-            AsteriskAgiCall.run(port, "route-result?status=ANSWER", "1700000000.77", vars);
+            FastAgiClient.run(port, "route-result?status=ANSWER", "1700000000.77", vars);
             await().atMost(TIMEOUT).until(() -> "BUSY".equals(api.agentState("f1")));
         }
     }

@@ -7,11 +7,6 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
-import io.ringstream.events.EventIds;
-import io.ringstream.events.RoutingCommand;
-import io.ringstream.events.RoutingCommandType;
-import io.ringstream.routing.kafka.CommandSink;
-import io.ringstream.routing.route.Router;
 import io.ringstream.routing.web.Requests;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -19,15 +14,16 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Ends a contact from outside the PBX (a chat closed on the agent desktop, a caller who left on a
- * PBX without AMI). With Asterisk, AMI's ABANDONED and ENDED events do the same on their own.
+ * PBX without AMI). With Asterisk, AMI's ABANDONED and ENDED events do the same on their own. Thin
+ * glue over {@link ContactService}.
  */
 @Controller("/v1/contacts/{contactId}")
 @Tag(name = "contacts")
 public class ContactController {
-    private final CommandSink commands;
+    private final ContactService contacts;
 
-    public ContactController(CommandSink commands) {
-        this.commands = commands;
+    public ContactController(ContactService contacts) {
+        this.contacts = contacts;
     }
 
     @Post("/end")
@@ -35,7 +31,9 @@ public class ContactController {
     @Operation(summary = "The conversation is over; its agent goes to wrap-up")
     public CompletableFuture<CommandAccepted> end(
             @PathVariable String contactId, @Nullable @QueryValue String tenant) {
-        return send(contactId, tenant, RoutingCommandType.CONTACT_ENDED);
+        String t = Requests.tenant(tenant);
+        Requests.id(contactId, "contactId");
+        return contacts.end(t, contactId).thenApply(CommandAccepted::of);
     }
 
     @Post("/abandon")
@@ -43,26 +41,8 @@ public class ContactController {
     @Operation(summary = "The customer left before being connected")
     public CompletableFuture<CommandAccepted> abandon(
             @PathVariable String contactId, @Nullable @QueryValue String tenant) {
-        return send(contactId, tenant, RoutingCommandType.CONTACT_ABANDONED);
-    }
-
-    private CompletableFuture<CommandAccepted> send(
-            String contactId, String tenant, RoutingCommandType type) {
         String t = Requests.tenant(tenant);
         Requests.id(contactId, "contactId");
-        RoutingCommand command =
-                RoutingCommand.forContact(
-                        EventIds.of(Router.SOURCE, t, contactId, type.name()),
-                        type,
-                        t,
-                        System.currentTimeMillis(),
-                        Router.SOURCE,
-                        contactId);
-        return commands.send(command)
-                .thenApply(ignored -> CommandAccepted.of(command))
-                .exceptionally(
-                        e -> {
-                            throw Requests.unavailable(e);
-                        });
+        return contacts.abandon(t, contactId).thenApply(CommandAccepted::of);
     }
 }

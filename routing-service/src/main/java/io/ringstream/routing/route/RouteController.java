@@ -3,7 +3,10 @@ package io.ringstream.routing.route;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.serde.annotation.SerdeImport;
 import io.ringstream.events.RoutingCommand;
+import io.ringstream.routing.contract.RouteAnswer;
+import io.ringstream.routing.contract.RouteRequest;
 import io.ringstream.routing.web.Requests;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -17,6 +20,8 @@ import java.util.concurrent.CompletableFuture;
  */
 @Controller("/v1/route")
 @Tag(name = "pbx")
+@SerdeImport(RouteRequest.class)
+@SerdeImport(RouteAnswer.class)
 public class RouteController {
     private final Router router;
 

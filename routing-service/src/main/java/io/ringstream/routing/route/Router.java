@@ -5,15 +5,17 @@ import io.ringstream.events.EventIds;
 import io.ringstream.events.RoutingCommand;
 import io.ringstream.events.RoutingCommand.ContactSpec;
 import io.ringstream.events.RoutingCommandType;
+import io.ringstream.routing.contract.RouteAnswer;
+import io.ringstream.routing.contract.RouteRequest;
 import io.ringstream.routing.kafka.CommandSink;
 import io.ringstream.routing.live.BoundedMap;
 import io.ringstream.routing.live.Position;
 import io.ringstream.routing.live.RoutingView;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
 
 /**
  * Answers the PBX's route requests: queues a contact with the routing job once, then waits a
@@ -37,7 +39,7 @@ public final class Router {
     private final RoutingView view;
     private final Duration defaultWait;
     private final int retryAfterSeconds;
-    private final LongSupplier clock;
+    private final InstantSource clock;
     private final Map<String, Boolean> requested = new BoundedMap<>(200_000);
     private final Map<String, String> transferredFrom = new BoundedMap<>(200_000);
 
@@ -46,7 +48,7 @@ public final class Router {
             RoutingView view,
             Duration defaultWait,
             Duration retryAfter,
-            LongSupplier clock) {
+            InstantSource clock) {
         this.commands = commands;
         this.view = view;
         this.defaultWait = defaultWait;
@@ -62,7 +64,7 @@ public final class Router {
         ContactSpec spec =
                 new ContactSpec(
                         r.queue(),
-                        r.channel() == null ? io.ringstream.events.Channel.VOICE : r.channel(),
+                        r.channelOrDefault(),
                         r.skills(),
                         r.language(),
                         r.priority(),
@@ -72,7 +74,7 @@ public final class Router {
             return RoutingCommand.contactTransferred(
                     EventIds.of(SOURCE, tenant, contactId, "CONTACT_TRANSFERRED", r.transferFrom()),
                     tenant,
-                    clock.getAsLong(),
+                    clock.millis(),
                     SOURCE,
                     r.contactId(),
                     r.transferFrom(),
@@ -81,7 +83,7 @@ public final class Router {
         return RoutingCommand.contactQueued(
                 EventIds.of(SOURCE, tenant, contactId, "CONTACT_QUEUED"),
                 tenant,
-                clock.getAsLong(),
+                clock.millis(),
                 SOURCE,
                 r.contactId(),
                 spec);
@@ -111,7 +113,7 @@ public final class Router {
         Assignment target =
                 view.target(tenant, contactId).filter(a -> !a.offerId().equals(left)).orElse(null);
         if (target != null) {
-            return CompletableFuture.completedFuture(RouteAnswer.connect(target));
+            return CompletableFuture.completedFuture(RouteAnswers.connect(target));
         }
         String sentKey = transfer ? key + '\u001f' + command.offerId() : key;
         boolean first;
@@ -132,7 +134,7 @@ public final class Router {
                 ignored -> {
                     CompletableFuture<Assignment> next = view.nextTarget(tenant, contactId, left);
                     return next.completeOnTimeout(null, wait.toMillis(), TimeUnit.MILLISECONDS)
-                            .thenApply(a -> a != null ? RouteAnswer.connect(a) : waiting(command));
+                            .thenApply(a -> a != null ? RouteAnswers.connect(a) : waiting(command));
                 });
     }
 
@@ -140,6 +142,6 @@ public final class Router {
         Position p =
                 view.position(command.tenant(), command.contactId(), command.contact().queue())
                         .orElse(new Position(command.contact().queue(), null, null));
-        return RouteAnswer.waiting(command.tenant(), command.contactId(), p, retryAfterSeconds);
+        return RouteAnswers.waiting(command.tenant(), command.contactId(), p, retryAfterSeconds);
     }
 }

@@ -8,16 +8,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.ringstream.events.AssignmentType;
-import io.ringstream.events.BusinessEvent;
-import io.ringstream.events.BusinessEventType;
 import io.ringstream.events.DeadLetter;
 import io.ringstream.events.RoutingCommand;
 import io.ringstream.events.RoutingCommandType;
 import io.ringstream.events.SupervisorAlert;
 import io.ringstream.events.topics.Topics;
+import io.ringstream.routing.crm.CrmEvents;
 import io.ringstream.routing.kafka.RoutingFeeds;
 import io.ringstream.routing.live.Assignments;
 import io.ringstream.testkit.KafkaExtension;
+import io.ringstream.testkit.SseClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -112,20 +112,7 @@ class RoutingServiceITCase {
     void crmFactsReachTheAgentStreamAndAlertsTheSupervisorStream() throws Exception {
         KAFKA.produce(
                 Topics.BUSINESS_EVENTS,
-                new BusinessEvent(
-                        1,
-                        "b-" + tenant,
-                        BusinessEventType.LEAD_CREATED,
-                        tenant,
-                        "k9",
-                        null,
-                        Assignments.T0,
-                        "crm:test",
-                        null,
-                        null,
-                        null,
-                        null,
-                        Map.of("name", "Ana", "tier", "gold")));
+                CrmEvents.lead("b-" + tenant, tenant, "k9", Map.of("name", "Ana", "tier", "gold")));
         try (SseClient agent =
                         new SseClient(
                                 HTTP,

@@ -5,32 +5,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ringstream.events.AssignmentType;
 import io.ringstream.events.RoutingCommand;
 import io.ringstream.events.RoutingCommandType;
-import io.ringstream.routing.kafka.CommandSink;
+import io.ringstream.routing.contract.RouteAnswer;
+import io.ringstream.routing.contract.RouteRequest;
+import io.ringstream.routing.kafka.RecordingCommandSink;
 import io.ringstream.routing.live.Assignments;
 import io.ringstream.routing.live.RoutingView;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
 
 /** Route requests: queued once, answered with the offer when it comes, else with a position. */
 class RouterTest {
-    private final List<RoutingCommand> sent = new CopyOnWriteArrayList<>();
-    private boolean failing;
-    private final CommandSink sink =
-            command -> {
-                if (failing) {
-                    return CompletableFuture.failedFuture(new IllegalStateException("down"));
-                }
-                sent.add(command);
-                return CompletableFuture.completedFuture(null);
-            };
+    private final RecordingCommandSink sink = new RecordingCommandSink();
     private final RoutingView view = new RoutingView();
     private final Router router =
-            new Router(sink, view, Duration.ofSeconds(2), Duration.ofSeconds(5), () -> 42L);
+            new Router(
+                    sink,
+                    view,
+                    Duration.ofSeconds(2),
+                    Duration.ofSeconds(5),
+                    InstantSource.fixed(Instant.ofEpochMilli(42)));
 
     private static RouteRequest request(String contactId, Long waitMillis) {
         return transfer(contactId, "support", waitMillis, null);
@@ -78,7 +77,7 @@ class RouterTest {
         assertThat(a.action()).isEqualTo(RouteAnswer.Action.CONNECT);
         assertThat(a.target()).isEqualTo("PJSIP/a1");
         assertThat(a.offerId()).isEqualTo("o1");
-        assertThat(sent).hasSize(1);
+        assertThat(sink.sent()).hasSize(1);
     }
 
     @Test
@@ -96,12 +95,12 @@ class RouterTest {
             assertThat(a.estimatedWaitSeconds()).isEqualTo(60);
             assertThat(a.retryAfterSeconds()).isEqualTo(5);
         }
-        assertThat(sent).hasSize(1);
+        assertThat(sink.sent()).hasSize(1);
     }
 
     @Test
     void aFailedSendIsReportedAndTriedAgainNextTime() throws Exception {
-        failing = true;
+        sink.failing(true);
         CompletableFuture<RouteAnswer> failed =
                 router.route(router.command("t", request("c1", 0L)), Duration.ZERO);
         assertThat(failed).isCompletedExceptionally();
@@ -109,10 +108,10 @@ class RouterTest {
                 .isInstanceOf(ExecutionException.class)
                 .hasMessageContaining("down");
 
-        failing = false;
+        sink.failing(false);
         router.route(router.command("t", request("c1", 0L)), Duration.ZERO).get();
 
-        assertThat(sent).hasSize(1);
+        assertThat(sink.sent()).hasSize(1);
     }
 
     @Test
@@ -141,7 +140,7 @@ class RouterTest {
         assertThat(command.offerId()).isEqualTo("o1");
         assertThat(command.contact().queue()).isEqualTo("retention");
         assertThat(command.violations()).isEmpty();
-        assertThat(sent)
+        assertThat(sink.sent())
                 .extracting(RoutingCommand::type)
                 .containsExactly(
                         RoutingCommandType.CONTACT_QUEUED, RoutingCommandType.CONTACT_TRANSFERRED);

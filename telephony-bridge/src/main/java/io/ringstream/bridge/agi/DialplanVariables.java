@@ -1,5 +1,6 @@
 package io.ringstream.bridge.agi;
 
+import io.ringstream.routing.contract.RouteAnswer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -36,7 +37,7 @@ public final class DialplanVariables {
 
     public static Map<String, String> of(RouteAnswer a) {
         Map<String, String> vars = empty();
-        vars.put(ACTION, a.action());
+        vars.put(ACTION, a.action().name());
         vars.put(TARGET, text(a.target()));
         vars.put(AGENT, text(a.agentId()));
         vars.put(OFFER, text(a.offerId()));

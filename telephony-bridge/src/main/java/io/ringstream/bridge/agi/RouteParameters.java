@@ -1,6 +1,10 @@
 package io.ringstream.bridge.agi;
 
+import io.ringstream.events.Channel;
+import io.ringstream.routing.contract.RouteRequest;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -32,7 +36,7 @@ public final class RouteParameters {
                 blankToNull(params.get("tenant")),
                 contact,
                 queue,
-                params.getOrDefault("channel", "VOICE").toUpperCase(java.util.Locale.ROOT),
+                channel(params.get("channel")),
                 skills(params.get("skills")),
                 blankToNull(params.get("language")),
                 params.containsKey("priority") ? number("priority", params.get("priority")) : null,
@@ -41,6 +45,23 @@ public final class RouteParameters {
                         ? (long) number("wait", params.get("wait"))
                         : defaultWait,
                 blankToNull(params.get("transferFrom")));
+    }
+
+    static Channel channel(String text) {
+        if (text == null) {
+            return RouteRequest.DEFAULT_CHANNEL;
+        }
+        try {
+            return Channel.valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "channel must be one of "
+                            + Arrays.toString(Channel.values())
+                            + ", not '"
+                            + text
+                            + "'",
+                    e);
+        }
     }
 
     static Map<String, Integer> skills(String text) {

@@ -1,5 +1,6 @@
 package io.ringstream.bridge.agi;
 
+import io.ringstream.routing.contract.RouteRequest;
 import java.util.HashMap;
 import java.util.Map;
 import org.asteriskjava.fastagi.AgiChannel;

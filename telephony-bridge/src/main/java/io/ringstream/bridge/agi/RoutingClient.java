@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.ringstream.events.Tenants;
+import io.ringstream.routing.contract.OfferAnswerRequest;
+import io.ringstream.routing.contract.RouteAnswer;
+import io.ringstream.routing.contract.RouteRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -42,18 +46,15 @@ public final class RoutingClient {
         }
     }
 
-    /** Accepts or rejects an offer for its agent. */
+    /** Accepts or rejects an offer for its agent; a null tenant is the default one. */
     public void answerOffer(
             String tenant, String agentId, String offerId, boolean accept, String reason) {
         String path =
                 "/v1/agents/" + agentId + "/offers/" + offerId + (accept ? "/accept" : "/reject");
-        String body =
-                write(
-                        new java.util.LinkedHashMap<>(
-                                java.util.Map.of(
-                                        "tenant", tenant == null ? "default" : tenant,
-                                        "reason", reason == null ? "" : reason)));
-        post(path, body, timeout);
+        OfferAnswerRequest body =
+                new OfferAnswerRequest(
+                        tenant == null ? Tenants.DEFAULT : tenant, reason == null ? "" : reason);
+        post(path, write(body), timeout);
     }
 
     private String post(String path, String body, Duration requestTimeout) {

@@ -3,6 +3,9 @@ package io.ringstream.bridge.agi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ringstream.events.Channel;
+import io.ringstream.routing.contract.RouteAnswer;
+import io.ringstream.routing.contract.RouteRequest;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -31,18 +34,23 @@ class DialplanVariablesTest {
         assertThat(r.priority()).isEqualTo(2);
         assertThat(r.tenant()).isEqualTo("acme");
         assertThat(r.waitMillis()).isEqualTo(1_500);
-        assertThat(r.channel()).isEqualTo("VOICE");
+        assertThat(r.channel()).isEqualTo(Channel.VOICE);
+        assertThat(RouteParameters.parse(Map.of("queue", "q", "channel", "chat"), "u", 0).channel())
+                .isEqualTo(Channel.CHAT);
         assertThat(RouteParameters.parse(Map.of("queue", "q", "contact", "c9"), "u", 7).contactId())
                 .isEqualTo("c9");
         assertThatThrownBy(
                         () -> RouteParameters.parse(Map.of("queue", "q", "skills", "a:x"), "u", 0))
                 .hasMessage("skills must be a number, not 'x'");
+        assertThatThrownBy(
+                        () -> RouteParameters.parse(Map.of("queue", "q", "channel", "fax"), "u", 0))
+                .hasMessageStartingWith("channel must be one of [VOICE, CHAT");
     }
 
     @Test
     void everyVariableIsSetSoNoStaleValueSurvives() {
         Map<String, String> wait =
-                DialplanVariables.of(new RouteAnswer("WAIT", null, null, null, 4, 60L, 5));
+                DialplanVariables.of(RouteAnswer.waiting("t", "c1", "q", 4, 60L, 5));
         Map<String, String> error = DialplanVariables.error("bad \"quote\"\nline");
 
         assertThat(wait)

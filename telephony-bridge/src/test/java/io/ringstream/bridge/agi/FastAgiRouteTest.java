@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
+import io.ringstream.testkit.FastAgiClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -79,8 +80,8 @@ class FastAgiRouteTest {
                         + "\"queue\":\"sales\",\"target\":\"PJSIP/1001\",\"agentId\":\"a1\","
                         + "\"offerId\":\"o1\",\"step\":1}";
 
-        AgiTestClient.Call call =
-                AgiTestClient.run(
+        FastAgiClient.Call call =
+                FastAgiClient.run(
                         agi.port(),
                         "route?queue=sales&skills=billing:3,spanish&language=es&customer=k42",
                         "1700000000.42",
@@ -108,9 +109,9 @@ class FastAgiRouteTest {
                 "{\"action\":\"WAIT\",\"queue\":\"retention\",\"position\":1,"
                         + "\"estimatedWaitSeconds\":10,\"retryAfterSeconds\":5}";
 
-        AgiTestClient.run(
+        FastAgiClient.run(
                 agi.port(), "route?queue=retention&transferFrom=o1", "1700000000.42", Map.of());
-        AgiTestClient.run(
+        FastAgiClient.run(
                 agi.port(), "route?queue=retention&transferFrom=", "1700000000.42", Map.of());
 
         assertThat(requests).hasSize(2);
@@ -124,8 +125,8 @@ class FastAgiRouteTest {
                 "{\"action\":\"WAIT\",\"queue\":\"sales\",\"position\":3,"
                         + "\"estimatedWaitSeconds\":45,\"retryAfterSeconds\":5}";
 
-        AgiTestClient.Call call =
-                AgiTestClient.run(
+        FastAgiClient.Call call =
+                FastAgiClient.run(
                         agi.port(),
                         "route?queue=sales",
                         "1700000000.43",
@@ -146,10 +147,10 @@ class FastAgiRouteTest {
                 "{\"type\":\"https://ringstream.io/problems/routing-unavailable\","
                         + "\"status\":503,\"detail\":\"routing is not configured\"}";
 
-        AgiTestClient.Call down =
-                AgiTestClient.run(agi.port(), "route?queue=sales", "1700000000.44", Map.of());
-        AgiTestClient.Call noQueue =
-                AgiTestClient.run(agi.port(), "route?language=es", "1700000000.45", Map.of());
+        FastAgiClient.Call down =
+                FastAgiClient.run(agi.port(), "route?queue=sales", "1700000000.44", Map.of());
+        FastAgiClient.Call noQueue =
+                FastAgiClient.run(agi.port(), "route?language=es", "1700000000.45", Map.of());
 
         assertThat(down.variables())
                 .containsEntry("RINGSTREAM_ACTION", "ERROR")
@@ -171,8 +172,8 @@ class FastAgiRouteTest {
                         "RINGSTREAM_OFFER", "o1",
                         "RINGSTREAM_TENANT", "acme");
 
-        AgiTestClient.run(agi.port(), "route-result?status=ANSWER", "1700000000.46", afterRoute);
-        AgiTestClient.run(agi.port(), "route-result?status=NOANSWER", "1700000000.46", afterRoute);
+        FastAgiClient.run(agi.port(), "route-result?status=ANSWER", "1700000000.46", afterRoute);
+        FastAgiClient.run(agi.port(), "route-result?status=NOANSWER", "1700000000.46", afterRoute);
 
         assertThat(requests).hasSize(2);
         assertThat(requests.get(0))
