@@ -260,33 +260,38 @@ public record RoutingCommand(
         if (NEEDS_AGENT.contains(type)) {
             v.require(agentId, "agentId");
         }
-        switch (type) {
-            case CONTACT_QUEUED -> checkContact(v);
-            case CONTACT_TRANSFERRED -> {
-                v.require(offerId, "offerId");
-                checkContact(v);
-            }
-            case AGENT_LOGIN -> checkAgent(v);
-            case AGENT_NOT_READY -> v.require(reason, "reason");
-            case OFFER_ACCEPTED, OFFER_REJECTED -> v.require(offerId, "offerId");
-            default -> {}
-        }
-        return v.list();
+        // An expression, not a statement: a new command type does not compile until it is placed.
+        Violations checked =
+                switch (type) {
+                    case CONTACT_QUEUED -> checkContact(v);
+                    case CONTACT_TRANSFERRED -> checkContact(v.require(offerId, "offerId"));
+                    case AGENT_LOGIN -> checkAgent(v);
+                    case AGENT_NOT_READY -> v.require(reason, "reason");
+                    case OFFER_ACCEPTED, OFFER_REJECTED -> v.require(offerId, "offerId");
+                    case CONTACT_ABANDONED,
+                                    CONTACT_ENDED,
+                                    AGENT_READY,
+                                    AGENT_LOGOUT,
+                                    WRAP_UP_ENDED ->
+                            v;
+                };
+        return checked.list();
     }
 
-    private void checkContact(Violations v) {
+    private Violations checkContact(Violations v) {
         v.require(contact, "contact");
         if (contact == null) {
-            return;
+            return v;
         }
         v.require(contact.queue(), "contact.queue").require(contact.channel(), "contact.channel");
         contact.skills().forEach((skill, level) -> checkLevel(v, "contact", skill, level));
+        return v;
     }
 
-    private void checkAgent(Violations v) {
+    private Violations checkAgent(Violations v) {
         v.require(agent, "agent");
         if (agent == null) {
-            return;
+            return v;
         }
         v.check(!agent.queues().isEmpty(), "agent.queues must name at least one queue");
         agent.skills().forEach((skill, level) -> checkLevel(v, "agent", skill, level));
@@ -297,6 +302,7 @@ public record RoutingCommand(
                                 v.check(
                                         channel != null && max != null && max >= 0,
                                         "agent.capacity of " + channel + " must be >= 0"));
+        return v;
     }
 
     private static void checkLevel(Violations v, String owner, String skill, Integer level) {

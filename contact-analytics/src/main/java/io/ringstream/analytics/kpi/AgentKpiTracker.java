@@ -51,24 +51,25 @@ public final class AgentKpiTracker implements Serializable {
     }
 
     private static void applyTo(AgentKpiState s, String queue, AgentEvent e) {
-        switch (e.type()) {
-            case LOGGED_IN -> {
-                s.state.put(queue, AgentPresence.READY.name());
-                if (e.queue() != null) {
-                    s.member.put(queue, true);
-                }
-            }
-            case LOGGED_OUT -> {
-                s.state.putIfAbsent(queue, AgentPresence.READY.name());
-                s.member.put(queue, false);
-            }
-            case READY -> s.state.put(queue, AgentPresence.READY.name());
-            case NOT_READY -> s.state.put(queue, AgentPresence.NOT_READY.name());
-            case BUSY -> s.state.put(queue, AgentPresence.BUSY.name());
-            case WRAP_UP -> s.state.put(queue, AgentPresence.WRAP_UP.name());
-            default -> {
-                // SKILLS_CHANGED is filtered out above.
-            }
+        // An expression, not a statement: a new event type does not compile until it is placed.
+        AgentPresence state =
+                switch (e.type()) {
+                    case LOGGED_IN, READY -> AgentPresence.READY;
+                    case NOT_READY -> AgentPresence.NOT_READY;
+                    case BUSY -> AgentPresence.BUSY;
+                    case WRAP_UP -> AgentPresence.WRAP_UP;
+                        // Leaves the queue and keeps the state it had; not a state at all.
+                    case LOGGED_OUT, SKILLS_CHANGED -> null;
+                };
+        if (state != null) {
+            s.state.put(queue, state.name());
+        }
+        if (e.type() == AgentEventType.LOGGED_IN && e.queue() != null) {
+            s.member.put(queue, true);
+        }
+        if (e.type() == AgentEventType.LOGGED_OUT) {
+            s.state.putIfAbsent(queue, AgentPresence.READY.name());
+            s.member.put(queue, false);
         }
     }
 

@@ -55,43 +55,51 @@ public final class ContactKpiTracker implements Serializable {
             out.add(fact(FactType.LEFT, e, s.waitingQueue, t - s.waitingSince, 0));
             s.waitingQueue = null;
         }
-        switch (type) {
-            case QUEUED -> {
-                out.add(fact(FactType.OFFERED, e, e.queue(), 0, 0));
-                s.waitingQueue = e.queue();
-                s.waitingSince = t;
-                s.lastQueuedAt = t;
-            }
-            case ANSWERED -> {
-                out.add(fact(FactType.ANSWERED, e, e.queue(), waitOf(s, e), 0));
-                s.answeredQueue = e.queue();
-            }
-            case ABANDONED -> out.add(fact(FactType.ABANDONED, e, e.queue(), waitOf(s, e), 0));
-            case HELD -> {
-                if (s.holdStart == null) {
-                    s.holdStart = t;
-                }
-            }
-            case RESUMED -> endHold(s, e, out);
-            case TALK_ENDED -> {
-                endHold(s, e, out);
-                String queue = handlingQueue(s, e);
-                if (queue != null) {
-                    out.add(fact(FactType.TALK, e, queue, 0, duration(e)));
-                }
-            }
-            case WRAPUP_ENDED -> {
-                String queue = handlingQueue(s, e);
-                if (queue != null) {
-                    out.add(fact(FactType.WRAP_UP, e, queue, 0, duration(e)));
-                }
-            }
-            case ENDED -> s.endedAt = s.endedAt == null ? t : Math.min(s.endedAt, t);
-            default -> {
-                // ARRIVED, OFFERED, OFFER_*, DEQUEUED, TRANSFERRED: nothing beyond leaving.
-            }
-        }
+        // An expression, not a statement: a new event type does not compile until it is placed.
+        out.addAll(
+                switch (type) {
+                    case QUEUED -> queued(s, e);
+                    case ANSWERED -> {
+                        s.answeredQueue = e.queue();
+                        yield List.of(fact(FactType.ANSWERED, e, e.queue(), waitOf(s, e), 0));
+                    }
+                    case ABANDONED ->
+                            List.of(fact(FactType.ABANDONED, e, e.queue(), waitOf(s, e), 0));
+                    case HELD -> {
+                        if (s.holdStart == null) {
+                            s.holdStart = t;
+                        }
+                        yield List.of();
+                    }
+                    case RESUMED -> endHold(s, e);
+                    case TALK_ENDED -> {
+                        List<KpiFact> facts = new ArrayList<>(endHold(s, e));
+                        facts.addAll(handling(s, e, FactType.TALK));
+                        yield facts;
+                    }
+                    case WRAPUP_ENDED -> handling(s, e, FactType.WRAP_UP);
+                    case ENDED -> {
+                        s.endedAt = s.endedAt == null ? t : Math.min(s.endedAt, t);
+                        yield List.of();
+                    }
+                        // Nothing beyond leaving the queue (above).
+                    case ARRIVED, OFFERED, OFFER_REJECTED, OFFER_TIMED_OUT, DEQUEUED, TRANSFERRED ->
+                            List.of();
+                });
         return out;
+    }
+
+    private static List<KpiFact> queued(ContactKpiState s, ContactEvent e) {
+        s.waitingQueue = e.queue();
+        s.waitingSince = e.eventTime();
+        s.lastQueuedAt = e.eventTime();
+        return List.of(fact(FactType.OFFERED, e, e.queue(), 0, 0));
+    }
+
+    /** Talk or wrap-up that ended, in the queue that handled the contact, if any. */
+    private static List<KpiFact> handling(ContactKpiState s, ContactEvent e, FactType type) {
+        String queue = handlingQueue(s, e);
+        return queue == null ? List.of() : List.of(fact(type, e, queue, 0, duration(e)));
     }
 
     /** The contact's state is about to be dropped: a contact still waiting leaves its queue. */
@@ -115,20 +123,26 @@ public final class ContactKpiTracker implements Serializable {
     private static boolean leavesQueue(ContactEventType type) {
         return switch (type) {
             case QUEUED, ANSWERED, ABANDONED, DEQUEUED, TRANSFERRED, ENDED -> true;
-            default -> false;
+            case ARRIVED,
+                            OFFERED,
+                            OFFER_REJECTED,
+                            OFFER_TIMED_OUT,
+                            HELD,
+                            RESUMED,
+                            TALK_ENDED,
+                            WRAPUP_ENDED ->
+                    false;
         };
     }
 
-    private static void endHold(ContactKpiState s, ContactEvent e, List<KpiFact> out) {
+    private static List<KpiFact> endHold(ContactKpiState s, ContactEvent e) {
         if (s.holdStart == null) {
-            return;
+            return List.of();
         }
         long held = Math.max(0, e.eventTime() - s.holdStart);
         s.holdStart = null;
         String queue = handlingQueue(s, e);
-        if (queue != null) {
-            out.add(fact(FactType.HOLD, e, queue, 0, held));
-        }
+        return queue == null ? List.of() : List.of(fact(FactType.HOLD, e, queue, 0, held));
     }
 
     private static String handlingQueue(ContactKpiState s, ContactEvent e) {

@@ -7,11 +7,17 @@ import static io.ringstream.analytics.sla.SlaFixtures.queued;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.ringstream.analytics.sla.SlaFixtures;
 import io.ringstream.events.Channel;
 import io.ringstream.events.ContactEvent;
 import io.ringstream.events.ContactEventType;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** One contact's events in event-time order become queue facts (the KPI definitions). */
@@ -144,5 +150,72 @@ class ContactKpiTrackerTest {
         assertThat(events)
                 .extracting(ContactEvent::type)
                 .containsExactly(ContactEventType.QUEUED, ContactEventType.ANSWERED);
+    }
+
+    /**
+     * Random contact lives with random replays (a producer retrying): per queue, the facts add up
+     * to what happened, each once, and offered = answered + abandoned + still waiting.
+     */
+    @Test
+    void randomLivesWithReplaysAddUpPerQueue() {
+        Random random = new Random(42);
+        Map<String, long[]> expected = new HashMap<>(); // offered, answered, abandoned, waiting
+        List<KpiFact> facts = new ArrayList<>();
+        for (int c = 0; c < 500; c++) {
+            String id = "c" + c;
+            String queue = random.nextBoolean() ? "sales" : "support";
+            long q = T0 + random.nextInt(3_600_000);
+            long wait = random.nextInt(90_000);
+            long[] exp = expected.computeIfAbsent(queue, k -> new long[4]);
+            exp[0]++;
+            List<ContactEvent> life = new ArrayList<>();
+            life.add(queued(id, queue, q));
+            switch (random.nextInt(3)) {
+                case 0 -> {
+                    life.add(SlaFixtures.answered(id, queue, q + wait, wait));
+                    life.add(
+                            contact(
+                                            id,
+                                            ContactEventType.TALK_ENDED,
+                                            q + wait + 60_000,
+                                            Channel.VOICE)
+                                    .durationMillis(60_000L)
+                                    .build());
+                    exp[1]++;
+                }
+                case 1 -> {
+                    life.add(SlaFixtures.abandoned(id, queue, q + wait, wait));
+                    exp[2]++;
+                }
+                default -> exp[3]++;
+            }
+            List<ContactEvent> withReplays = new ArrayList<>(life);
+            withReplays.addAll(life.subList(0, random.nextInt(life.size() + 1)));
+            Collections.shuffle(withReplays.subList(life.size(), withReplays.size()), random);
+            ContactKpiState contactState = new ContactKpiState();
+            for (ContactEvent e : withReplays) {
+                facts.addAll(tracker.apply(contactState, e));
+            }
+        }
+
+        expected.forEach(
+                (queue, exp) -> {
+                    Map<FactType, Long> byType =
+                            facts.stream()
+                                    .filter(f -> f.queue().equals(queue))
+                                    .collect(
+                                            Collectors.groupingBy(
+                                                    KpiFact::type, Collectors.counting()));
+                    long offered = byType.getOrDefault(FactType.OFFERED, 0L);
+                    long answered = byType.getOrDefault(FactType.ANSWERED, 0L);
+                    long abandoned = byType.getOrDefault(FactType.ABANDONED, 0L);
+                    long left = byType.getOrDefault(FactType.LEFT, 0L);
+                    assertThat(new long[] {offered, answered, abandoned})
+                            .as(queue)
+                            .containsExactly(exp[0], exp[1], exp[2]);
+                    assertThat(offered - left).as("still waiting in " + queue).isEqualTo(exp[3]);
+                    assertThat(left).isEqualTo(answered + abandoned);
+                    assertThat(byType.getOrDefault(FactType.TALK, 0L)).isEqualTo(answered);
+                });
     }
 }

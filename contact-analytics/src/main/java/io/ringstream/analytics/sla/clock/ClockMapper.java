@@ -61,13 +61,18 @@ public final class ClockMapper implements Serializable {
         }
         Signals out = new Signals(e.tenant(), SubjectType.CONTACT, e.contactId(), s, policies);
         long t = e.eventTime();
-        switch (e.type()) {
-            case ARRIVED -> firstClocks(out, e.eventId(), t);
+        // An expression, not a statement: a new event type does not compile until it is placed.
+        return switch (e.type()) {
+            case ARRIVED -> {
+                firstClocks(out, e.eventId(), t);
+                yield out.list;
+            }
             case QUEUED -> {
                 firstClocks(out, e.eventId(), t);
                 out.end(SignalType.SUPERSEDE, SlaKind.ANSWER, t, null, "requeued", false);
                 out.start(SlaKind.ANSWER, e.eventId(), t, e.queue(), null);
                 s.lastQueuedAt = t;
+                yield out.list;
             }
             case ANSWERED -> {
                 out.end(SignalType.STOP, SlaKind.ANSWER, t, e.agentId(), null, false);
@@ -76,6 +81,7 @@ public final class ClockMapper implements Serializable {
                         || e.channel() == Channel.TICKET) {
                     out.end(SignalType.STOP, SlaKind.FIRST_RESPONSE, t, e.agentId(), null, false);
                 }
+                yield out.list;
             }
             case ABANDONED -> {
                 long wait =
@@ -90,25 +96,34 @@ public final class ClockMapper implements Serializable {
                         "abandoned",
                         wait < shortAbandonMillis);
                 out.end(SignalType.CANCEL, SlaKind.FIRST_RESPONSE, t, null, "abandoned", false);
+                yield out.list;
             }
-            case TRANSFERRED ->
-                    out.end(SignalType.CANCEL, SlaKind.ANSWER, t, null, "transferred", false);
+            case TRANSFERRED -> {
+                out.end(SignalType.CANCEL, SlaKind.ANSWER, t, null, "transferred", false);
+                yield out.list;
+            }
             case HELD -> {
                 if (!s.onHold) {
                     s.onHold = true;
                     out.start(SlaKind.HOLD, e.eventId(), t, s.queue, s.agentId);
                 }
+                yield out.list;
             }
             case RESUMED -> {
                 s.onHold = false;
                 out.end(SignalType.STOP, SlaKind.HOLD, t, null, null, false);
+                yield out.list;
             }
             case TALK_ENDED -> {
                 s.onHold = false;
                 out.end(SignalType.STOP, SlaKind.HOLD, t, null, null, false);
                 out.start(SlaKind.WRAP_UP, e.eventId(), t, s.queue, s.agentId);
+                yield out.list;
             }
-            case WRAPUP_ENDED -> out.end(SignalType.STOP, SlaKind.WRAP_UP, t, null, null, false);
+            case WRAPUP_ENDED -> {
+                out.end(SignalType.STOP, SlaKind.WRAP_UP, t, null, null, false);
+                yield out.list;
+            }
             case ENDED -> {
                 out.end(SignalType.CANCEL, SlaKind.ANSWER, t, null, "ended", false);
                 out.end(SignalType.CANCEL, SlaKind.FIRST_RESPONSE, t, null, "ended", false);
@@ -122,13 +137,14 @@ public final class ClockMapper implements Serializable {
                     out.end(SignalType.CANCEL, SlaKind.REPLY_GAP, t, null, "ended", false);
                 }
                 s.endedAt = s.endedAt == null ? t : Math.min(s.endedAt, t);
+                yield out.list;
             }
-            default -> {
-                // OFFERED, OFFER_REJECTED, OFFER_TIMED_OUT, DEQUEUED: no clock starts or stops.
-                // DEQUEUED in particular precedes ANSWERED on Asterisk and must not end a wait.
+            case OFFERED, OFFER_REJECTED, OFFER_TIMED_OUT, DEQUEUED -> {
+                // No clock starts or stops. DEQUEUED in particular precedes ANSWERED on Asterisk
+                // and must not end a wait.
+                yield out.list;
             }
-        }
-        return out.list;
+        };
     }
 
     /** Chat messages: first agent response and the gaps between customer and agent. */
@@ -146,13 +162,15 @@ public final class ClockMapper implements Serializable {
         }
         Signals out = new Signals(e.tenant(), SubjectType.CONTACT, e.contactId(), s, policies);
         long t = e.eventTime();
-        switch (e.speaker()) {
+        // An expression, not a statement: a new constant does not compile until it is placed.
+        return switch (e.speaker()) {
             case CUSTOMER -> {
                 firstClocks(out, e.eventId(), t);
                 if (s.agentResponded && !s.gapOpen) {
                     s.gapOpen = true;
                     out.start(SlaKind.REPLY_GAP, e.eventId(), t, s.queue, s.agentId);
                 }
+                yield out.list;
             }
             case AGENT -> {
                 out.end(SignalType.STOP, SlaKind.FIRST_RESPONSE, t, s.agentId, null, false);
@@ -161,12 +179,13 @@ public final class ClockMapper implements Serializable {
                     s.gapOpen = false;
                     out.end(SignalType.STOP, SlaKind.REPLY_GAP, t, s.agentId, null, false);
                 }
+                yield out.list;
             }
-            default -> {
+            case BOT -> {
                 // Bots neither answer for an agent nor open a gap.
+                yield out.list;
             }
-        }
-        return out.list;
+        };
     }
 
     /** Agent states: wrap-up and not-ready clocks run while the agent stays in that state. */

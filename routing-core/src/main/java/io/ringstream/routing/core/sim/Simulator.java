@@ -326,7 +326,9 @@ public final class Simulator {
                 switch (state) {
                     case RESERVED, BUSY, WRAP_UP -> busy += b - a;
                     case AVAILABLE -> idle += b - a;
-                    default -> {}
+                    case OFFLINE, NOT_READY -> {
+                        // Neither working nor available.
+                    }
                 }
             }
             state = next;

@@ -154,11 +154,22 @@ public class ConversationSentimentFunction
             throws Exception {
         ConversationState state = conversation.value();
         ContactEventType type = e.type();
+        // An expression, not a statement: a new event type does not compile until it is placed.
         boolean namesRouting =
-                type == ContactEventType.QUEUED
-                        || type == ContactEventType.OFFERED
-                        || type == ContactEventType.ANSWERED
-                        || type == ContactEventType.TRANSFERRED;
+                switch (type) {
+                    case QUEUED, OFFERED, ANSWERED, TRANSFERRED -> true;
+                    case ARRIVED,
+                                    OFFER_REJECTED,
+                                    OFFER_TIMED_OUT,
+                                    HELD,
+                                    RESUMED,
+                                    ABANDONED,
+                                    DEQUEUED,
+                                    TALK_ENDED,
+                                    ENDED,
+                                    WRAPUP_ENDED ->
+                            false;
+                };
         if (state == null) {
             if (!namesRouting) {
                 return; // nothing to remember and nothing to clean up
