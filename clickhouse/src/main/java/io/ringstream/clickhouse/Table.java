@@ -14,8 +14,13 @@ import java.util.Optional;
 public enum Table {
     CONTACT_EVENTS("contact_events", Kind.REPLACING, Keep.EVENTS),
     AGENT_EVENTS("agent_events", Kind.REPLACING, Keep.EVENTS),
-    /** Kept for analysts' saved queries; filled from {@link #QUEUE_KPIS} by a materialized view. */
+    /**
+     * Kept for analysts' saved queries; filled from {@link #QUEUE_KPIS} by {@link
+     * #QUEUE_INTERVAL_STATS_FEED}.
+     */
     QUEUE_INTERVAL_STATS("queue_interval_stats", Kind.REPLACING, Keep.FOREVER),
+    /** Copies every interval row of {@link #QUEUE_KPIS} into {@link #QUEUE_INTERVAL_STATS}. */
+    QUEUE_INTERVAL_STATS_FEED("queue_interval_stats_feed", Kind.MATERIALIZED_VIEW, Keep.FOREVER),
     DEAD_LETTERS("dead_letters", Kind.APPENDING, Keep.EVENTS),
     ROUTING_DECISIONS("routing_decisions", Kind.REPLACING, Keep.EVENTS),
     UTTERANCE_SENTIMENT("utterance_sentiment", Kind.REPLACING, Keep.EVENTS),
@@ -44,7 +49,14 @@ public enum Table {
         /** Plain MergeTree: a row written again after a restore is stored twice. */
         APPENDING,
         /** A view over other tables: nothing is written to it. */
-        VIEW
+        VIEW,
+        /** Copies what is inserted into one table into another: nothing is written to it. */
+        MATERIALIZED_VIEW;
+
+        /** Whether a writer may insert into it. */
+        public boolean writable() {
+            return this == REPLACING || this == APPENDING;
+        }
     }
 
     private enum Keep {
@@ -87,7 +99,7 @@ public enum Table {
     /** The tables that hold rows (no views, no migrator bookkeeping). */
     public static List<Table> dataTables() {
         return Arrays.stream(values())
-                .filter(t -> t.kind != Kind.VIEW && t != SCHEMA_MIGRATIONS)
+                .filter(t -> t.kind.writable() && t != SCHEMA_MIGRATIONS)
                 .toList();
     }
 

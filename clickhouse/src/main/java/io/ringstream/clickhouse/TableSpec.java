@@ -38,7 +38,7 @@ public final class TableSpec<T> implements Serializable {
 
     /** Starts the spec of a registered table. */
     public static <T> Builder<T> of(Table table) {
-        if (table.kind() == Table.Kind.VIEW) {
+        if (!table.kind().writable()) {
             throw new IllegalArgumentException(table + " is a view; nothing writes to it");
         }
         return new Builder<>(table);

@@ -152,6 +152,7 @@ class ClickHouseMigratorITCase {
                         case REPLACING -> "ReplacingMergeTree";
                         case APPENDING -> "MergeTree";
                         case VIEW -> "View";
+                        case MATERIALIZED_VIEW -> "MaterializedView";
                     };
             assertThat(engines)
                     .as(table.qualifiedName())

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.ringstream.bridge.agi.FastAgiConfig;
 import io.ringstream.bridge.agi.FastAgiServer;
+import io.ringstream.clickhouse.Table;
 import io.ringstream.events.AssignmentType;
 import io.ringstream.events.topics.Topics;
 import io.ringstream.testkit.ClickHouseExtension;
@@ -100,7 +101,10 @@ class RoutingAcceptanceITCase {
                                                 CLICKHOUSE.query(
                                                         "SELECT chosen_agent_id, step,"
                                                                 + " eligible_count, candidates FROM"
-                                                                + " ringstream.routing_decisions FINAL"
+                                                                + " "
+                                                                + Table.ROUTING_DECISIONS
+                                                                        .qualifiedName()
+                                                                + " FINAL"
                                                                 + " WHERE tenant = '"
                                                                 + api.tenant()
                                                                 + "'"))

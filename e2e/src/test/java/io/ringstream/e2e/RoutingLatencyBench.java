@@ -8,8 +8,9 @@ import io.ringstream.events.ContactEvent;
 import io.ringstream.events.ContactEventType;
 import io.ringstream.events.EventIds;
 import io.ringstream.events.topics.Topics;
+import io.ringstream.flink.kit.runtime.JobConfig;
 import io.ringstream.flink.routing.RoutingJob;
-import io.ringstream.flink.routing.RoutingJobConfig;
+import io.ringstream.flink.routing.RoutingSettings;
 import io.ringstream.kafka.EmbeddedKafkaBroker;
 import io.ringstream.kafka.EventPublisher;
 import io.ringstream.kafka.TopicInstaller;
@@ -67,17 +68,22 @@ public final class RoutingLatencyBench {
                         LocalClickHouseServer.startOnFreePorts(dir.resolve("clickhouse"))) {
             TopicInstaller.install(kafka.bootstrapServers(), Topics.ALL);
             clickhouse.migrate();
-            RoutingJobConfig config =
-                    RoutingJobConfig.defaults(kafka.bootstrapServers(), clickhouse.jdbcUrl())
-                            .withRouting(
-                                    RoutingConfig.of(
-                                            QueuePolicy.simple("support")
-                                                    .withOfferTimeout(Duration.ofSeconds(60))));
+            JobConfig<RoutingSettings> config =
+                    RoutingJob.DEFINITION
+                            .defaults(kafka.bootstrapServers(), clickhouse.jdbcUrl())
+                            .withSettings(
+                                    s ->
+                                            s.withRouting(
+                                                    RoutingConfig.of(
+                                                            QueuePolicy.simple("support")
+                                                                    .withOfferTimeout(
+                                                                            Duration.ofSeconds(
+                                                                                    60)))));
             Configuration flink = new Configuration();
             flink.set(RestOptions.BIND_PORT, "0");
             StreamExecutionEnvironment env =
                     StreamExecutionEnvironment.createLocalEnvironment(1, flink);
-            JobClient job = RoutingJob.startLocal(config, env);
+            JobClient job = RoutingJob.DEFINITION.startLocal(config, env);
             EmbeddedServer service =
                     RoutingStack.startService(kafka.bootstrapServers(), clickhouse.jdbcUrl());
             try (EventPublisher pbx = EventPublisher.create(kafka.bootstrapServers())) {

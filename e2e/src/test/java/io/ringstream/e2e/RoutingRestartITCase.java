@@ -6,7 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.ringstream.flink.kit.checkpoint.Checkpoints;
-import io.ringstream.flink.routing.RoutingJobConfig;
+import io.ringstream.flink.kit.runtime.JobConfig;
+import io.ringstream.flink.routing.RoutingSettings;
 import io.ringstream.testkit.ClickHouseExtension;
 import io.ringstream.testkit.KafkaExtension;
 import java.nio.file.Path;
@@ -54,7 +55,7 @@ class RoutingRestartITCase {
 
     @Test
     void waitingContactsSurviveARestartFromCheckpointAndStillGetRouted() throws Exception {
-        RoutingJobConfig config =
+        JobConfig<RoutingSettings> config =
                 RoutingStack.jobConfig(
                         KAFKA.bootstrapServers(), CLICKHOUSE.jdbcUrl(), checkpoints.toString());
         job = RoutingStack.startJob(config);

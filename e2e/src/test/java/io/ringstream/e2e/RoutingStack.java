@@ -5,8 +5,9 @@ import static org.awaitility.Awaitility.await;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.ringstream.flink.kit.clickhouse.SinkTuning;
+import io.ringstream.flink.kit.runtime.JobConfig;
 import io.ringstream.flink.routing.RoutingJob;
-import io.ringstream.flink.routing.RoutingJobConfig;
+import io.ringstream.flink.routing.RoutingSettings;
 import io.ringstream.routing.core.QueuePolicy;
 import io.ringstream.routing.core.RoutingConfig;
 import io.ringstream.routing.core.RoutingStep;
@@ -41,19 +42,21 @@ final class RoutingStack {
                         .withMaxConsecutiveMisses(3));
     }
 
-    static RoutingJobConfig jobConfig(String kafka, String clickHouse, String checkpointDir) {
-        return RoutingJobConfig.defaults(kafka, clickHouse)
+    static JobConfig<RoutingSettings> jobConfig(
+            String kafka, String clickHouse, String checkpointDir) {
+        return RoutingJob.DEFINITION
+                .defaults(kafka, clickHouse)
                 .withConsumerGroup("e2e-routing")
-                .withRouting(supportPolicy())
+                .withSettings(s -> s.withRouting(supportPolicy()))
                 .withCheckpointInterval(Duration.ofMillis(500))
                 .withCheckpointDir(checkpointDir)
                 .withSinkTuning(new SinkTuning(100, Duration.ofMillis(200), 3));
     }
 
-    static JobClient startJob(RoutingJobConfig config) throws Exception {
+    static JobClient startJob(JobConfig<RoutingSettings> config) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
-        return RoutingJob.startLocal(config, env);
+        return RoutingJob.DEFINITION.startLocal(config, env);
     }
 
     /** routing-service on a free port, its Kafka feeds positioned before it returns. */

@@ -1,7 +1,6 @@
 package io.ringstream.flink;
 
-import static io.ringstream.flink.StatsRows.expected;
-import static io.ringstream.testkit.TestEvents.T0;
+import static io.ringstream.flink.KpiRows.expected;
 import static io.ringstream.testkit.TestEvents.abandoned;
 import static io.ringstream.testkit.TestEvents.answered;
 import static io.ringstream.testkit.TestEvents.ended;
@@ -14,7 +13,9 @@ import io.ringstream.clickhouse.Table;
 import io.ringstream.events.ContactEvent;
 import io.ringstream.events.topics.Topics;
 import io.ringstream.flink.kit.checkpoint.Checkpoints;
+import io.ringstream.flink.sla.ServiceLevelJob;
 import io.ringstream.testkit.ClickHouseExtension;
+import io.ringstream.testkit.EventTimeMarkers;
 import io.ringstream.testkit.KafkaExtension;
 import java.io.File;
 import java.io.IOException;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -75,7 +77,7 @@ class ShadedJarOnClusterITCase {
 
     private static final Path JAR = Path.of("target", "ringstream-flink-jobs.jar");
     private static final Path DIST = Path.of("target", "flink-dist");
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
     private static final long MIN = 60_000;
 
     private static SessionCluster cluster;
@@ -127,61 +129,84 @@ class ShadedJarOnClusterITCase {
     @Test
     void flinkRunSubmitsTheShadedJarAndTheClusterRunsIt() throws Exception {
         String tenant = "cluster-" + UUID.randomUUID();
+        // Tomorrow, so these are the newest events of the shared topic: the KPI job's event time
+        // follows them, not other tests' traffic.
+        long base = Math.floorDiv(System.currentTimeMillis() + 86_400_000L, 30 * MIN) * 30 * MIN;
         List<ContactEvent> events = new ArrayList<>();
-        life(events, tenant, "c1", T0 + MIN, 10_000, 60_000);
-        life(events, tenant, "c2", T0 + 2 * MIN, 22_000, 30_000);
-        events.add(queued(tenant, "c3", "sales", T0 + 3 * MIN));
-        events.add(abandoned(tenant, "c3", "sales", T0 + 3 * MIN + 40_000, 40_000));
-        events.add(ended(tenant, "c3", T0 + 3 * MIN + 40_000));
+        life(events, tenant, "c1", base + MIN, 10_000, 60_000);
+        life(events, tenant, "c2", base + 2 * MIN, 22_000, 30_000);
+        events.add(queued(tenant, "c3", "sales", base + 3 * MIN));
+        events.add(abandoned(tenant, "c3", "sales", base + 3 * MIN + 40_000, 40_000));
+        events.add(ended(tenant, "c3", base + 3 * MIN + 40_000));
         events.forEach(e -> KAFKA.produce(Topics.CONTACT_EVENTS, e));
-        Path checkpoints = cluster.home().resolve("checkpoints");
+        int markers =
+                EventTimeMarkers.pushPast(
+                        KAFKA, Topics.CONTACT_EVENTS, Topics.AGENT_EVENTS, tenant, base + 10 * MIN);
+        Path archiveCheckpoints = cluster.home().resolve("checkpoints-archive");
+        Path slaCheckpoints = cluster.home().resolve("checkpoints-sla");
 
-        JobID job =
+        // The jar's main class: the archive.
+        JobID archive =
                 cluster.run(
+                        List.of(),
                         JAR,
                         "--kafka-bootstrap",
                         KAFKA.bootstrapServers(),
                         "--clickhouse-url",
                         CLICKHOUSE.jdbcUrl(),
+                        "--checkpoint-dir",
+                        archiveCheckpoints.toString());
+        // Another job of the same jar, configured by arguments only (defaults: 80/20, 15 min).
+        JobID kpis =
+                cluster.run(
+                        List.of("-c", ServiceLevelJob.class.getName()),
+                        JAR,
+                        "--kafka-bootstrap",
+                        KAFKA.bootstrapServers(),
+                        "--clickhouse-url=" + CLICKHOUSE.jdbcUrl(),
                         "--interval-minutes",
                         "30",
-                        "--sl-thresholds",
-                        "sales=25",
-                        "--checkpoint-dir",
-                        checkpoints.toString());
+                        "--sl-targets",
+                        "sales=80/25",
+                        "--sla-checkpoint-dir",
+                        slaCheckpoints.toString());
 
-        // 30-minute intervals and a 25 s threshold only come from the arguments (defaults: 15, 20):
-        // c2, answered after 22 s, is within the threshold.
+        // c2, answered after 22 s, is within the 25 s threshold only the arguments set.
         await().atMost(TIMEOUT)
                 .untilAsserted(
                         () -> {
-                            requireNotFailed(job);
-                            assertThat(StatsRows.interval(CLICKHOUSE, tenant, "sales", T0))
-                                    .isEqualTo(expected(3, 2, 1, 2, 32_000, 90_000, 25, 30));
+                            requireNotFailed(archive);
+                            requireNotFailed(kpis);
                             assertThat(
-                                            StatsRows.rawCount(
+                                            KpiRows.rawCount(
                                                     CLICKHOUSE,
                                                     Table.CONTACT_EVENTS.qualifiedName(),
                                                     tenant))
-                                    .isEqualTo(events.size());
+                                    .isEqualTo(events.size() + markers);
+                            assertThat(KpiRows.interval(CLICKHOUSE, tenant, "sales", base))
+                                    .isEqualTo(expected(3, 2, 1, 2, 32_000, 90_000, 25, 30));
                         });
-        await("a completed checkpoint under --checkpoint-dir")
-                .atMost(TIMEOUT)
-                .untilAsserted(
-                        () -> {
-                            requireNotFailed(job);
-                            assertThat(Checkpoints.latestRetained(checkpoints))
-                                    .hasValueSatisfying(
-                                            chk ->
-                                                    assertThat(chk.getParent().getFileName())
-                                                            .hasToString(job.toHexString()));
-                        });
-
-        client.cancel(job).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        await().atMost(TIMEOUT)
-                .until(
-                        () -> client.getJobStatus(job).get(),
-                        status -> status == JobStatus.CANCELED);
+        for (var job :
+                List.of(Map.entry(archive, archiveCheckpoints), Map.entry(kpis, slaCheckpoints))) {
+            await("a completed checkpoint under " + job.getValue())
+                    .atMost(TIMEOUT)
+                    .untilAsserted(
+                            () -> {
+                                requireNotFailed(job.getKey());
+                                assertThat(Checkpoints.latestRetained(job.getValue()))
+                                        .hasValueSatisfying(
+                                                chk ->
+                                                        assertThat(chk.getParent().getFileName())
+                                                                .hasToString(
+                                                                        job.getKey()
+                                                                                .toHexString()));
+                            });
+            client.cancel(job.getKey()).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            await().atMost(TIMEOUT)
+                    .until(
+                            () -> client.getJobStatus(job.getKey()).get(),
+                            status -> status == JobStatus.CANCELED);
+        }
     }
 
     private static void life(
@@ -354,9 +379,11 @@ class ShadedJarOnClusterITCase {
             }
         }
 
-        /** {@code flink run -d <jar> <args>}: returns the submitted job's id. */
-        JobID run(Path jar, String... programArgs) throws Exception {
-            List<String> args = new ArrayList<>(List.of("run", "-d", jar.toString()));
+        /** {@code flink run -d <options> <jar> <args>}: returns the submitted job's id. */
+        JobID run(List<String> options, Path jar, String... programArgs) throws Exception {
+            List<String> args = new ArrayList<>(List.of("run", "-d"));
+            args.addAll(options);
+            args.add(jar.toString());
             args.addAll(Arrays.asList(programArgs));
             Process client = launch("client", List.of("-Xmx256m"), CliFrontend.class, args);
             if (!client.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {

@@ -3,7 +3,6 @@ package io.ringstream.flink;
 import io.ringstream.flink.archive.ArchiveTables;
 import io.ringstream.flink.routing.RoutingTables;
 import io.ringstream.flink.sla.io.ServiceLevelTables;
-import io.ringstream.flink.stats.QueueIntervalStatsTable;
 import io.ringstream.testkit.ClickHouseExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -18,7 +17,6 @@ class TableSpecsITCase {
                 ArchiveTables.CONTACT_EVENTS,
                 ArchiveTables.AGENT_EVENTS,
                 ArchiveTables.DEAD_LETTERS,
-                QueueIntervalStatsTable.SPEC,
                 RoutingTables.ROUTING_DECISIONS,
                 ServiceLevelTables.SLA_EVENTS,
                 ServiceLevelTables.QUEUE_KPIS);

@@ -8,20 +8,16 @@ import io.ringstream.clickhouse.ClickHouseRetention;
 import io.ringstream.clickhouse.LocalClickHouseServer;
 import io.ringstream.clickhouse.RunningServer;
 import io.ringstream.events.topics.Topics;
-import io.ringstream.flink.JobConfig;
-import io.ringstream.flink.QueueStatsJob;
-import io.ringstream.flink.kit.runtime.WiredJobConfig;
+import io.ringstream.flink.archive.ArchiveJob;
+import io.ringstream.flink.kit.time.EventTime;
 import io.ringstream.flink.routing.RoutingJob;
-import io.ringstream.flink.routing.RoutingJobConfig;
 import io.ringstream.flink.sla.ServiceLevelJob;
-import io.ringstream.flink.sla.SlaJobConfig;
 import io.ringstream.kafka.EmbeddedKafkaBroker;
 import io.ringstream.kafka.EventPublisher;
 import io.ringstream.kafka.TopicInstaller;
 import io.ringstream.pbxsim.TrafficSimulator;
 import io.ringstream.pbxsim.ami.AmiServer;
 import io.ringstream.sentiment.job.SentimentJob;
-import io.ringstream.sentiment.job.SentimentJobConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -131,49 +127,24 @@ final class LocalStack implements AutoCloseable {
     private List<LocalJob> jobs(String kafka) {
         String url = clickhouse.url();
         return List.of(
-                new LocalJob(
-                        "queue-stats",
-                        2,
-                        (checkpoints, restore, env) ->
-                                QueueStatsJob.startLocal(
-                                        local(JobConfig.defaults(kafka, url), checkpoints, restore),
-                                        env)),
-                new LocalJob(
+                LocalJob.of("archive", 2, ArchiveJob.DEFINITION, kafka, url, c -> c),
+                LocalJob.of(
                         "sla-kpis",
                         1,
-                        (checkpoints, restore, env) ->
-                                ServiceLevelJob.startLocal(
-                                        local(
-                                                SlaJobConfig.defaults(kafka, url),
-                                                checkpoints,
-                                                restore),
-                                        env)),
-                new LocalJob(
-                        "routing",
-                        1,
-                        (checkpoints, restore, env) ->
-                                RoutingJob.startLocal(
-                                        local(
-                                                RoutingJobConfig.defaults(kafka, url),
-                                                checkpoints,
-                                                restore),
-                                        env)),
-                new LocalJob(
-                        "sentiment",
-                        1,
-                        (checkpoints, restore, env) ->
-                                SentimentJob.startLocal(
-                                        local(
-                                                SentimentJobConfig.defaults(kafka, url),
-                                                checkpoints,
-                                                restore),
-                                        env)));
-    }
-
-    /** A job's config for local mode: its checkpoint directory, and where to resume if anywhere. */
-    private static <C extends WiredJobConfig<C>> C local(
-            C config, String checkpoints, Optional<String> restore) {
-        return config.withCheckpointDir(checkpoints).withRestorePath(restore.orElse(null));
+                        ServiceLevelJob.DEFINITION,
+                        kafka,
+                        url,
+                        // Producers share this JVM, so a silent partition is simply quiet: let
+                        // event time move on after 5 s instead of 30, and the KPIs follow closely.
+                        c ->
+                                c.withSettings(
+                                        s ->
+                                                s.withEventTime(
+                                                        new EventTime(
+                                                                Duration.ofSeconds(5),
+                                                                Duration.ofSeconds(5))))),
+                LocalJob.of("routing", 1, RoutingJob.DEFINITION, kafka, url, c -> c),
+                LocalJob.of("sentiment", 1, SentimentJob.DEFINITION, kafka, url, c -> c));
     }
 
     private void startJob(LocalJob job) throws Exception {

@@ -1,21 +1,19 @@
 package io.ringstream.launcher;
 
+import java.util.OptionalDouble;
+
 /**
- * One queue's figures for today, as the status line shows them.
+ * One queue's figures for today, as the status line shows them, from {@code queue_kpis}.
  *
  * @param answeredWithinThreshold answered within the queue's service-level threshold
+ * @param waiting contacts waiting now, as of the KPI job's latest row
  */
-record QueueStatus(
-        String queue, long offered, long answered, long abandoned, long answeredWithinThreshold) {
-
-    long waiting() {
-        return offered - answered - abandoned;
-    }
+record QueueStatus(String queue, long answered, long answeredWithinThreshold, long waiting) {
 
     /** Answered-only convention (answered within T ÷ answered); empty before the first answer. */
-    java.util.OptionalDouble serviceLevel() {
+    OptionalDouble serviceLevel() {
         return answered == 0
-                ? java.util.OptionalDouble.empty()
-                : java.util.OptionalDouble.of((double) answeredWithinThreshold / answered);
+                ? OptionalDouble.empty()
+                : OptionalDouble.of((double) answeredWithinThreshold / answered);
     }
 }

@@ -1,6 +1,7 @@
 package io.ringstream.launcher;
 
 import io.ringstream.clickhouse.ClickHouseJdbc;
+import io.ringstream.clickhouse.Table;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -16,12 +17,20 @@ final class StatusReporter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StatusReporter.class);
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
-    // Today's figures per queue, newest version of each interval row (FINAL).
+    /**
+     * Today's figures per queue over every tenant, from the newest version of each interval row of
+     * the one KPI engine (FINAL); waiting is each tenant's latest row's.
+     */
     static final String QUEUES_TODAY =
-            "SELECT queue, sum(offered) AS o, sum(answered) AS a, sum(abandoned) AS ab,"
-                    + " sum(answered_within_threshold) AS w"
-                    + " FROM queue_interval_stats FINAL"
-                    + " WHERE interval_start >= toStartOfDay(now())"
+            "SELECT queue, sum(a), sum(w), sum(waiting) FROM"
+                    + " (SELECT tenant, queue, sum(answered) AS a,"
+                    + " sum(answered_within_threshold) AS w,"
+                    + " argMax(waiting_now, as_of_ms) AS waiting"
+                    + " FROM "
+                    + Table.QUEUE_KPIS.qualifiedName()
+                    + " FINAL WHERE window_kind = 'interval'"
+                    + " AND window_start >= toStartOfDay(now())"
+                    + " GROUP BY tenant, queue)"
                     + " GROUP BY queue ORDER BY queue";
 
     private final ScheduledExecutorService timer =
@@ -69,8 +78,7 @@ final class StatusReporter implements AutoCloseable {
                                         row.get(0),
                                         Long.parseLong(row.get(1)),
                                         Long.parseLong(row.get(2)),
-                                        Long.parseLong(row.get(3)),
-                                        Long.parseLong(row.get(4))))
+                                        Long.parseLong(row.get(3))))
                 .toList();
     }
 

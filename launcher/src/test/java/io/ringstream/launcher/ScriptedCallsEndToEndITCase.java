@@ -5,18 +5,25 @@ import static org.awaitility.Awaitility.await;
 
 import io.ringstream.bridge.BridgeConfig;
 import io.ringstream.bridge.ami.AmiBridge;
+import io.ringstream.clickhouse.Table;
 import io.ringstream.events.DeadLetter;
 import io.ringstream.events.topics.Topics;
-import io.ringstream.flink.JobConfig;
-import io.ringstream.flink.QueueStatsJob;
+import io.ringstream.flink.archive.ArchiveJob;
 import io.ringstream.flink.kit.clickhouse.SinkTuning;
+import io.ringstream.flink.kit.runtime.JobConfig;
+import io.ringstream.flink.kit.runtime.JobDefinition;
+import io.ringstream.flink.kit.time.EventTime;
+import io.ringstream.flink.sla.ServiceLevelJob;
 import io.ringstream.pbxsim.ami.AmiServer;
 import io.ringstream.pbxsim.flow.ScriptedSession;
 import io.ringstream.pbxsim.flow.ScriptedSession.QueueExpectation;
 import io.ringstream.testkit.ClickHouseExtension;
+import io.ringstream.testkit.EventTimeMarkers;
 import io.ringstream.testkit.KafkaExtension;
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.apache.flink.core.execution.JobClient;
@@ -30,9 +37,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The foundation's acceptance slice: a scripted AMI session over a real socket, through the real
- * bridge, Kafka, the Flink job and ClickHouse, ends as exact per-queue statistics. Bad input on the
- * way (a malformed AMI frame, a malformed Kafka record) lands in the dead-letter topic without
- * stopping anything.
+ * bridge, Kafka, the archive and KPI jobs and ClickHouse, ends as exact per-queue figures, in
+ * {@code queue_kpis} and in the compatibility table {@code queue_interval_stats} alike. Bad input
+ * on the way (a malformed AMI frame, a malformed Kafka record) lands in the dead-letter topic
+ * without stopping anything.
  */
 class ScriptedCallsEndToEndITCase {
     @RegisterExtension static final KafkaExtension KAFKA = new KafkaExtension();
@@ -50,22 +58,37 @@ class ScriptedCallsEndToEndITCase {
     private static final String USER = "ringstream";
     private static final String SECRET = "e2e-secret";
 
-    private JobClient job;
+    private final List<JobClient> jobs = new ArrayList<>();
     private AmiServer pbx;
     private AmiBridge bridge;
 
     @BeforeEach
     void startPipeline() throws Exception {
         CLICKHOUSE.truncateAll();
-        JobConfig config =
-                JobConfig.defaults(KAFKA.bootstrapServers(), CLICKHOUSE.jdbcUrl())
-                        .withConsumerGroup("e2e-" + UUID.randomUUID())
-                        .withStatsEmitInterval(Duration.ofMillis(500))
+        String group = "e2e-" + UUID.randomUUID();
+        SinkTuning tuning = new SinkTuning(500, Duration.ofMillis(200), 3);
+        // The raw archive, and the one KPI engine, whose event time moves on 1 s into a silence.
+        start(
+                ArchiveJob.DEFINITION,
+                ArchiveJob.DEFINITION
+                        .defaults(KAFKA.bootstrapServers(), CLICKHOUSE.jdbcUrl())
+                        .withConsumerGroup(group + "-archive")
                         .withCheckpointInterval(Duration.ofSeconds(2))
-                        .withSinkTuning(new SinkTuning(500, Duration.ofMillis(200), 3));
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(2);
-        job = QueueStatsJob.startLocal(config, env);
+                        .withSinkTuning(tuning));
+        start(
+                ServiceLevelJob.DEFINITION,
+                ServiceLevelJob.DEFINITION
+                        .defaults(KAFKA.bootstrapServers(), CLICKHOUSE.jdbcUrl())
+                        .withConsumerGroup(group + "-sla")
+                        .withSettings(
+                                s ->
+                                        s.withEventTime(
+                                                        new EventTime(
+                                                                Duration.ofSeconds(5),
+                                                                Duration.ofSeconds(1)))
+                                                .withKpiRefresh(Duration.ofMillis(500)))
+                        .withCheckpointInterval(Duration.ofSeconds(2))
+                        .withSinkTuning(tuning));
 
         pbx = AmiServer.start(0, USER, SECRET);
         bridge =
@@ -85,9 +108,16 @@ class ScriptedCallsEndToEndITCase {
         if (pbx != null) {
             pbx.close();
         }
-        if (job != null) {
+        for (JobClient job : jobs) {
             job.cancel().get();
         }
+    }
+
+    private <S extends Serializable> void start(JobDefinition<S> definition, JobConfig<S> config)
+            throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(1);
+        jobs.add(definition.startLocal(config, env));
     }
 
     @Test
@@ -107,30 +137,57 @@ class ScriptedCallsEndToEndITCase {
                 "{\"type\":\"QUEUED\",".getBytes(StandardCharsets.UTF_8));
         session.frames().subList(half, frames.size()).forEach(pbx::emit);
 
+        // The raw events are all there (so all are on Kafka): offered = answered + abandoned +
+        // waiting holds in them too.
         await().atMost(TIMEOUT)
                 .untilAsserted(
                         () -> {
                             for (QueueExpectation expected :
                                     ScriptedSession.expectedPerQueue().values()) {
-                                assertThat(statsOf(expected.queue()))
-                                        .as("queue_interval_stats for %s", expected.queue())
+                                assertThat(rawCountsOf(expected.queue()))
                                         .containsExactly(
+                                                String.valueOf(expected.offered()),
+                                                String.valueOf(expected.answered()),
+                                                String.valueOf(expected.abandoned()));
+                            }
+                        });
+        // The session replays an hour of 2024 in seconds: an event on every partition an hour
+        // later lets event time pass all of it now, not after minutes of wall-clock creep.
+        EventTimeMarkers.pushPast(
+                KAFKA,
+                Topics.CONTACT_EVENTS,
+                Topics.AGENT_EVENTS,
+                "markers",
+                ScriptedSession.DEFAULT_START.toEpochMilli() + 3_600_000);
+        await().atMost(TIMEOUT)
+                .untilAsserted(
+                        () -> {
+                            for (QueueExpectation expected :
+                                    ScriptedSession.expectedPerQueue().values()) {
+                                List<String> figures =
+                                        List.of(
                                                 String.valueOf(expected.offered()),
                                                 String.valueOf(expected.answered()),
                                                 String.valueOf(expected.abandoned()),
                                                 String.valueOf(
                                                         expected.answeredWithinServiceLevel()));
+                                assertThat(
+                                                figuresOf(
+                                                        Table.QUEUE_KPIS,
+                                                        "window_kind = 'interval'",
+                                                        expected.queue()))
+                                        .as("queue_kpis for %s", expected.queue())
+                                        .containsExactlyElementsOf(figures);
+                                // The compatibility table analysts' saved queries read: the same.
+                                assertThat(
+                                                figuresOf(
+                                                        Table.QUEUE_INTERVAL_STATS,
+                                                        "1",
+                                                        expected.queue()))
+                                        .as("queue_interval_stats for %s", expected.queue())
+                                        .containsExactlyElementsOf(figures);
                             }
                         });
-
-        // The raw events agree with the statistics: offered = answered + abandoned + waiting.
-        for (QueueExpectation expected : ScriptedSession.expectedPerQueue().values()) {
-            assertThat(rawCountsOf(expected.queue()))
-                    .containsExactly(
-                            String.valueOf(expected.offered()),
-                            String.valueOf(expected.answered()),
-                            String.valueOf(expected.abandoned()));
-        }
 
         List<DeadLetter> letters =
                 KAFKA.awaitRecords(
@@ -156,12 +213,15 @@ class ScriptedCallsEndToEndITCase {
                 : null;
     }
 
-    private static List<String> statsOf(String queue) {
+    private static List<String> figuresOf(Table table, String filter, String queue) {
         return CLICKHOUSE
                 .query(
                         "SELECT sum(offered), sum(answered), sum(abandoned),"
-                                + " sum(answered_within_threshold)"
-                                + " FROM queue_interval_stats FINAL WHERE queue = '"
+                                + " sum(answered_within_threshold) FROM "
+                                + table.qualifiedName()
+                                + " FINAL WHERE "
+                                + filter
+                                + " AND queue = '"
                                 + queue
                                 + "'")
                 .get(0);
@@ -172,7 +232,9 @@ class ScriptedCallsEndToEndITCase {
                 .query(
                         "SELECT countIf(type = 'QUEUED'), countIf(type = 'ANSWERED'),"
                                 + " countIf(type = 'ABANDONED')"
-                                + " FROM contact_events FINAL WHERE queue = '"
+                                + " FROM "
+                                + Table.CONTACT_EVENTS.qualifiedName()
+                                + " FINAL WHERE queue = '"
                                 + queue
                                 + "'")
                 .get(0);

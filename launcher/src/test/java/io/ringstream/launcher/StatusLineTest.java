@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** The line {@code up} prints every few seconds. */
 class StatusLineTest {
 
     @Test
     void showsRateWaitingAndServiceLevelPerQueue() {
         List<QueueStatus> queues =
-                List.of(
-                        new QueueStatus("sales", 10, 8, 1, 6),
-                        new QueueStatus("support", 2, 0, 0, 0));
+                List.of(new QueueStatus("sales", 8, 6, 1), new QueueStatus("support", 0, 0, 2));
 
         String line = StatusLine.format(12.34, queues);
 

@@ -13,8 +13,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -139,6 +143,39 @@ public final class KafkaExtension
                     return matching.size();
                 });
         return matching;
+    }
+
+    /**
+     * The offset a consumer group has committed on one partition (the next record it will read), or
+     * -1 when it has committed none. Flink's Kafka source commits when a checkpoint completes,
+     * after its sinks flushed: a job whose committed offset is past a record has written all it
+     * will ever write for it.
+     */
+    public long committedOffset(String group, String topic, int partition) {
+        try (Admin admin =
+                Admin.create(
+                        Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            OffsetAndMetadata committed =
+                    admin.listConsumerGroupOffsets(group)
+                            .partitionsToOffsetAndMetadata()
+                            .get()
+                            .get(new TopicPartition(topic, partition));
+            return committed == null ? -1 : committed.offset();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot read the offsets of group " + group, e);
+        }
+    }
+
+    /** Every record of {@code topic} from the mark to its current end, undecoded. */
+    public List<ConsumerRecord<String, byte[]>> readRawSinceMark(String topic, Duration timeout) {
+        try (TopicReader reader =
+                TopicReader.fromOffsets(
+                        bootstrapServers(), topic, marks.getOrDefault(topic, Map.of()))) {
+            return reader.readToEnd(timeout);
+        }
     }
 
     /** Waits for at least {@code count} records on {@code topic} since the mark, undecoded. */

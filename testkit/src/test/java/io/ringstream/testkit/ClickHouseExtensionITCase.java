@@ -31,9 +31,13 @@ class ClickHouseExtensionITCase {
     @Test
     void truncateAllEmptiesDataButKeepsTheMigrationHistory() {
         CLICKHOUSE.execute(
-                "INSERT INTO ringstream.dead_letters (reason, failed_at) VALUES ('x', now())");
+                "INSERT INTO "
+                        + Table.DEAD_LETTERS.qualifiedName()
+                        + " (reason, failed_at) VALUES ('x', now())");
         CLICKHOUSE.execute(
-                "INSERT INTO ringstream.queue_interval_stats (tenant, queue, interval_start,"
+                "INSERT INTO "
+                        + Table.QUEUE_INTERVAL_STATS.qualifiedName()
+                        + " (tenant, queue, interval_start,"
                         + " version) VALUES ('t', 'q', now(), 1)");
         long history = CLICKHOUSE.queryLong("SELECT count() FROM ringstream.schema_migrations");
 

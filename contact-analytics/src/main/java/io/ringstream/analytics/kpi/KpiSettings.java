@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * How queue KPIs are computed and shown.
  *
- * @param targets per-queue service-level target and threshold
+ * @param targets per-queue service-level target and threshold: the one setting every service level
+ *     (KPI rows, the wallboards, the SLA policies' voice answer defaults) takes its threshold from
  * @param shortAbandonMillis abandons quicker than this are short abandons (default 5 s)
  * @param wallboardConvention which service level fills the {@code service_level} column
  * @param intervalMinutes reporting interval (default 15); must divide a day
@@ -45,6 +46,36 @@ public record KpiSettings(
                 ServiceLevelConvention.ANSWERED_ONLY,
                 15,
                 5);
+    }
+
+    /** The same settings with every queue's target from {@code newTargets}. */
+    public KpiSettings withTargets(QueueTargets newTargets) {
+        return new KpiSettings(
+                newTargets,
+                shortAbandonMillis,
+                wallboardConvention,
+                intervalMinutes,
+                slidingMinutes);
+    }
+
+    public KpiSettings withConvention(ServiceLevelConvention convention) {
+        return new KpiSettings(
+                targets, shortAbandonMillis, convention, intervalMinutes, slidingMinutes);
+    }
+
+    public KpiSettings withShortAbandonMillis(long millis) {
+        return new KpiSettings(
+                targets, millis, wallboardConvention, intervalMinutes, slidingMinutes);
+    }
+
+    /** The interval (must divide a day) and the sliding window, in minutes. */
+    public KpiSettings withWindows(int newIntervalMinutes, int newSlidingMinutes) {
+        return new KpiSettings(
+                targets,
+                shortAbandonMillis,
+                wallboardConvention,
+                newIntervalMinutes,
+                newSlidingMinutes);
     }
 
     public long intervalMillis() {

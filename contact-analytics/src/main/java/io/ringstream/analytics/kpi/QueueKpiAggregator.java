@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Adds a queue's {@link KpiFact}s up into interval and sliding-window rows, in event time.
@@ -69,23 +70,32 @@ public final class QueueKpiAggregator implements Serializable {
      * @return false when the fact was late and its counters were dropped
      */
     public boolean apply(QueueKpiState s, KpiFact f) {
-        boolean onTime = f.time() >= s.clock;
-        switch (f.type()) {
-            case OFFERED -> s.waiting.put(f.contactId(), f.time());
-            case LEFT -> s.waiting.remove(f.contactId());
-            case AGENT_STATE -> {
-                if (f.presence() == AgentPresence.OUT) {
-                    s.agents.remove(f.agentId());
-                } else {
-                    s.agents.put(f.agentId(), f.presence().name());
-                }
-            }
-            default -> {
-                // Counters only, below.
-            }
+        // Who waits and which agents are present change even for a late fact; counters do not.
+        boolean counted =
+                switch (f.type()) {
+                    case OFFERED -> {
+                        s.waiting.put(f.contactId(), f.time());
+                        yield true;
+                    }
+                    case LEFT -> {
+                        s.waiting.remove(f.contactId());
+                        yield false;
+                    }
+                    case AGENT_STATE -> {
+                        if (f.presence() == AgentPresence.OUT) {
+                            s.agents.remove(f.agentId());
+                        } else {
+                            s.agents.put(f.agentId(), f.presence().name());
+                        }
+                        yield false;
+                    }
+                    case ANSWERED, ABANDONED, TALK, HOLD, WRAP_UP -> true;
+                };
+        if (!counted) {
+            return true;
         }
-        if (!onTime) {
-            return f.type() == FactType.LEFT || f.type() == FactType.AGENT_STATE;
+        if (f.time() < s.clock) {
+            return false;
         }
         count(minute(s, f.time()), f, s.queue);
         count(s.interval, f, s.queue);
@@ -103,6 +113,38 @@ public final class QueueKpiAggregator implements Serializable {
             }
         }
         return true;
+    }
+
+    /**
+     * The interval so far as of {@code asOf}, at or after the clock and before the next minute
+     * boundary, without changing the state: what a wallboard shows before the minute's row is due.
+     * Agent and waiting time are accrued up to {@code asOf} on a copy of the counters.
+     *
+     * @return empty when {@code asOf} is outside that stretch, on a minute boundary (that minute's
+     *     row says it), or when nothing happened in the interval
+     */
+    public Optional<QueueKpiRow> intervalSoFar(QueueKpiState s, long asOf) {
+        if (asOf < s.clock || asOf >= nextBoundary(s) || asOf == floor(asOf, MINUTE)) {
+            return Optional.empty();
+        }
+        KpiCounters c = new KpiCounters();
+        c.add(s.interval);
+        long dt = asOf - s.clock;
+        for (String presence : s.agents.values()) {
+            c.addAgentTime(AgentPresence.valueOf(presence), dt);
+        }
+        c.waitingMs += dt * s.waiting.size();
+        if (!c.active()) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                row(
+                        s,
+                        WindowKind.INTERVAL,
+                        s.intervalStart,
+                        s.intervalStart + settings.intervalMillis(),
+                        asOf,
+                        c));
     }
 
     /** The next minute boundary after the clock: when rows are due next. */
@@ -143,8 +185,9 @@ public final class QueueKpiAggregator implements Serializable {
                 c.wrapUps++;
                 c.wrapUpMs += f.durationMillis();
             }
-            default -> {
-                // LEFT and AGENT_STATE change who waits and who is there, counted as time.
+            case LEFT, AGENT_STATE -> {
+                // Never counted (apply() does not pass them): they change who waits and who is
+                // there, which accrues as time.
             }
         }
     }

@@ -15,7 +15,11 @@ import io.ringstream.events.serde.EventSerde;
 import java.time.Duration;
 import java.util.List;
 
-/** The one place that declares Ringstream's topics; brokers, producers, jobs and tests use it. */
+/**
+ * The one place that declares Ringstream's topics; brokers, producers, jobs and tests use it. Each
+ * topic names the reader that reports its malformed records (the archive job for the events every
+ * job reads, otherwise the topic's main reader).
+ */
 public final class Topics {
     private Topics() {}
 
@@ -25,7 +29,8 @@ public final class Topics {
                     6,
                     Duration.ofDays(7),
                     EventSerde.of(ContactEvent.class),
-                    ContactEvent::contactId);
+                    ContactEvent::contactId,
+                    Components.ARCHIVE_JOB);
 
     public static final Topic<AgentEvent> AGENT_EVENTS =
             new Topic<>(
@@ -33,7 +38,8 @@ public final class Topics {
                     3,
                     Duration.ofDays(7),
                     EventSerde.of(AgentEvent.class),
-                    AgentEvent::agentId);
+                    AgentEvent::agentId,
+                    Components.ARCHIVE_JOB);
 
     public static final Topic<InteractionEvent> INTERACTIONS =
             new Topic<>(
@@ -41,7 +47,8 @@ public final class Topics {
                     6,
                     Duration.ofDays(7),
                     EventSerde.of(InteractionEvent.class),
-                    InteractionEvent::contactId);
+                    InteractionEvent::contactId,
+                    Components.SENTIMENT_JOB);
 
     public static final Topic<BusinessEvent> BUSINESS_EVENTS =
             new Topic<>(
@@ -49,7 +56,8 @@ public final class Topics {
                     3,
                     Duration.ofDays(30),
                     EventSerde.of(BusinessEvent.class),
-                    BusinessEvent::customerId);
+                    BusinessEvent::customerId,
+                    Components.ROUTING_JOB);
 
     /** Alerts for supervisors, from the sentiment and SLA jobs; routing reads them as hints. */
     public static final Topic<SupervisorAlert> SUPERVISOR_ALERTS =
@@ -58,7 +66,8 @@ public final class Topics {
                     3,
                     Duration.ofDays(7),
                     EventSerde.of(SupervisorAlert.class),
-                    SupervisorAlert::subject);
+                    SupervisorAlert::subject,
+                    Components.ROUTING_JOB);
 
     /** Inputs of the routing job, keyed by tenant: a tenant's commands are applied in order. */
     public static final Topic<RoutingCommand> ROUTING_COMMANDS =
@@ -67,7 +76,8 @@ public final class Topics {
                     3,
                     Duration.ofDays(7),
                     EventSerde.of(RoutingCommand.class),
-                    RoutingCommand::tenant);
+                    RoutingCommand::tenant,
+                    Components.ROUTING_JOB);
 
     /** Offers and their outcomes from the routing job, keyed by tenant (decision order). */
     public static final Topic<Assignment> ROUTING_ASSIGNMENTS =
@@ -76,7 +86,8 @@ public final class Topics {
                     3,
                     Duration.ofDays(7),
                     EventSerde.of(Assignment.class),
-                    Assignment::tenant);
+                    Assignment::tenant,
+                    Components.ROUTING_SERVICE);
 
     /** Live snapshots of each tenant's queues and agents; only the newest matters. */
     public static final Topic<RoutingStatus> ROUTING_STATUS =
@@ -85,7 +96,8 @@ public final class Topics {
                     3,
                     Duration.ofDays(1),
                     EventSerde.of(RoutingStatus.class),
-                    RoutingStatus::tenant);
+                    RoutingStatus::tenant,
+                    Components.ROUTING_SERVICE);
 
     /**
      * SLA policies, keyed by policy id. Configuration, not traffic: kept for a century so that a
@@ -97,25 +109,34 @@ public final class Topics {
                     1,
                     Duration.ofDays(36_500),
                     EventSerde.of(SlaPolicy.class),
-                    SlaPolicy::policyId);
+                    SlaPolicy::policyId,
+                    Components.SLA_JOB);
 
-    /** Every SLA warning, breach, met and cancellation from the SLA job, keyed by subject. */
+    /**
+     * Every SLA warning, breach, met and cancellation from the SLA job, keyed by subject. No
+     * Ringstream component reads it (it is for integrations), so nobody reports its rejects.
+     */
     public static final Topic<SlaEvent> SLA_EVENTS =
             new Topic<>(
                     "sla-events",
                     3,
                     Duration.ofDays(7),
                     EventSerde.of(SlaEvent.class),
-                    SlaEvent::subject);
+                    SlaEvent::subject,
+                    null);
 
-    /** Rejected inputs, keyed by the component that rejected them; kept longer for replay. */
+    /**
+     * Rejected inputs, keyed by the component that rejected them; kept longer for replay. The
+     * archive job copies it into ClickHouse, and archives an undecodable one there directly.
+     */
     public static final Topic<DeadLetter> DEAD_LETTERS =
             new Topic<>(
                     "dead-letters",
                     1,
                     Duration.ofDays(30),
                     EventSerde.of(DeadLetter.class),
-                    DeadLetter::component);
+                    DeadLetter::component,
+                    Components.ARCHIVE_JOB);
 
     public static final List<Topic<?>> ALL =
             List.of(

@@ -1,35 +1,32 @@
 package io.ringstream.flink.routing;
 
-import io.ringstream.clickhouse.ClickHouseMigrator;
 import io.ringstream.events.Assignment;
 import io.ringstream.events.BusinessEvent;
 import io.ringstream.events.ContactEvent;
-import io.ringstream.events.ContactEventType;
 import io.ringstream.events.DeadLetter;
 import io.ringstream.events.RoutingCommand;
 import io.ringstream.events.RoutingStatus;
 import io.ringstream.events.SupervisorAlert;
+import io.ringstream.events.topics.Components;
 import io.ringstream.events.topics.Topics;
 import io.ringstream.flink.kit.checkpoint.Checkpointing;
 import io.ringstream.flink.kit.clickhouse.ClickHouseSink;
-import io.ringstream.flink.kit.kafka.DeadLetterSplitter;
 import io.ringstream.flink.kit.kafka.Decoded;
-import io.ringstream.flink.kit.kafka.KafkaConnectors;
+import io.ringstream.flink.kit.kafka.DecodedInputs;
+import io.ringstream.flink.kit.kafka.JobKafka;
+import io.ringstream.flink.kit.runtime.JobConfig;
+import io.ringstream.flink.kit.runtime.JobDefinition;
 import io.ringstream.flink.kit.runtime.PipelineJob;
 import java.util.List;
 import java.util.Objects;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
-import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The routing job: decides which agent gets each contact. It reads routing commands (the PBX's
@@ -41,81 +38,98 @@ import org.slf4j.LoggerFactory;
  * routing-status}, one audit row per decision to ClickHouse {@code routing_decisions}, and rejected
  * input to {@code dead-letters}.
  *
- * <p>Sources and sinks come in through the constructor ({@link #fromConfig} is the production
+ * <p>Sources and sinks come in through {@link Endpoints} ({@link #production} is the production
  * wiring). Routing runs in processing time: the engine's deadlines become processing-time timers.
  * Its state (agents, waiting contacts, pending offers) is checkpointed and survives a restore.
  */
 public final class RoutingJob implements PipelineJob {
-    private static final Logger LOG = LoggerFactory.getLogger(RoutingJob.class);
-
     public static final String JOB_NAME = "ringstream-routing";
 
-    private final Source<Decoded<RoutingCommand>, ?, ?> commandSource;
-    private final Source<Decoded<ContactEvent>, ?, ?> contactSource;
-    private final Source<Decoded<BusinessEvent>, ?, ?> businessSource;
-    private final Source<Decoded<SupervisorAlert>, ?, ?> alertSource;
-    private final Sink<Assignment> assignmentSink;
-    private final Sink<RoutingStatus> statusSink;
-    private final Sink<DecisionRow> decisionSink;
-    private final Sink<DeadLetter> deadLetterSink;
-    private final RoutingJobConfig config;
+    public static final JobDefinition<RoutingSettings> DEFINITION =
+            new JobDefinition<>(
+                    JOB_NAME,
+                    Components.ROUTING_JOB,
+                    "ringstream-routing",
+                    "RINGSTREAM_CHECKPOINT_DIR",
+                    "RINGSTREAM_RESTORE_PATH",
+                    List.of(
+                            Topics.ROUTING_COMMANDS,
+                            Topics.CONTACT_EVENTS,
+                            Topics.BUSINESS_EVENTS,
+                            Topics.SUPERVISOR_ALERTS),
+                    RoutingSettings::from,
+                    RoutingJob::production);
 
-    public RoutingJob(
-            Source<Decoded<RoutingCommand>, ?, ?> commandSource,
-            Source<Decoded<ContactEvent>, ?, ?> contactSource,
-            Source<Decoded<BusinessEvent>, ?, ?> businessSource,
-            Source<Decoded<SupervisorAlert>, ?, ?> alertSource,
-            Sink<Assignment> assignmentSink,
-            Sink<RoutingStatus> statusSink,
-            Sink<DecisionRow> decisionSink,
-            Sink<DeadLetter> deadLetterSink,
-            RoutingJobConfig config) {
-        this.commandSource = Objects.requireNonNull(commandSource, "commandSource");
-        this.contactSource = Objects.requireNonNull(contactSource, "contactSource");
-        this.businessSource = Objects.requireNonNull(businessSource, "businessSource");
-        this.alertSource = Objects.requireNonNull(alertSource, "alertSource");
-        this.assignmentSink = Objects.requireNonNull(assignmentSink, "assignmentSink");
-        this.statusSink = Objects.requireNonNull(statusSink, "statusSink");
-        this.decisionSink = Objects.requireNonNull(decisionSink, "decisionSink");
-        this.deadLetterSink = Objects.requireNonNull(deadLetterSink, "deadLetterSink");
+    /** The job's sources and sinks; {@link #production} wires the registry's. */
+    public record Endpoints(
+            Source<Decoded<RoutingCommand>, ?, ?> commands,
+            Source<Decoded<ContactEvent>, ?, ?> contacts,
+            Source<Decoded<BusinessEvent>, ?, ?> business,
+            Source<Decoded<SupervisorAlert>, ?, ?> alerts,
+            Sink<Assignment> assignments,
+            Sink<RoutingStatus> status,
+            Sink<DecisionRow> decisions,
+            Sink<DeadLetter> deadLetters) {
+
+        public Endpoints {
+            Objects.requireNonNull(commands, "commands");
+            Objects.requireNonNull(contacts, "contacts");
+            Objects.requireNonNull(business, "business");
+            Objects.requireNonNull(alerts, "alerts");
+            Objects.requireNonNull(assignments, "assignments");
+            Objects.requireNonNull(status, "status");
+            Objects.requireNonNull(decisions, "decisions");
+            Objects.requireNonNull(deadLetters, "deadLetters");
+        }
+    }
+
+    private final Endpoints endpoints;
+    private final JobConfig<RoutingSettings> config;
+
+    public RoutingJob(Endpoints endpoints, JobConfig<RoutingSettings> config) {
+        this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
         this.config = Objects.requireNonNull(config, "config");
     }
 
-    /** The production wiring: the registry's Kafka topics and ClickHouse. */
-    public static RoutingJob fromConfig(RoutingJobConfig config) {
-        String kafka = config.kafkaBootstrap();
-        String group = config.consumerGroup();
-        OffsetsInitializer live = OffsetsInitializer.timestamp(config.startFromMillis());
+    /** The registry's topics, low-latency Kafka settings, and ClickHouse. */
+    public static RoutingJob production(JobConfig<RoutingSettings> config) {
+        JobKafka kafka = JobKafka.of(config, Components.ROUTING_JOB).lowLatency();
+        OffsetsInitializer live = OffsetsInitializer.timestamp(config.settings().startFromMillis());
         return new RoutingJob(
-                RoutingConnectors.source(kafka, group, Topics.ROUTING_COMMANDS, live),
-                RoutingConnectors.source(kafka, group, Topics.CONTACT_EVENTS, live),
-                RoutingConnectors.source(
-                        kafka, group, Topics.BUSINESS_EVENTS, OffsetsInitializer.earliest()),
-                RoutingConnectors.source(kafka, group, Topics.SUPERVISOR_ALERTS, live),
-                RoutingConnectors.sink(kafka, Topics.ROUTING_ASSIGNMENTS),
-                RoutingConnectors.sink(kafka, Topics.ROUTING_STATUS),
-                ClickHouseSink.of(
-                        RoutingTables.ROUTING_DECISIONS,
-                        config.clickHouseUrl(),
-                        config.sinkTuning()),
-                KafkaConnectors.deadLetterSink(kafka),
+                new Endpoints(
+                        kafka.source(Topics.ROUTING_COMMANDS, live),
+                        kafka.source(Topics.CONTACT_EVENTS, live),
+                        kafka.source(Topics.BUSINESS_EVENTS, OffsetsInitializer.earliest()),
+                        kafka.source(Topics.SUPERVISOR_ALERTS, live),
+                        kafka.sink(Topics.ROUTING_ASSIGNMENTS),
+                        kafka.sink(Topics.ROUTING_STATUS),
+                        ClickHouseSink.of(
+                                RoutingTables.ROUTING_DECISIONS,
+                                config.clickHouseUrl(),
+                                config.sinkTuning()),
+                        kafka.deadLetters()),
                 config);
     }
 
-    /** Adds the pipeline to {@code env}; does not configure checkpointing. */
+    /** Configuration from program arguments over environment variables. */
+    public static void main(String[] args) throws Exception {
+        DEFINITION.main(args);
+    }
+
     @Override
     public void build(StreamExecutionEnvironment env) {
+        DecodedInputs inputs = new DecodedInputs(env, "routing-");
         SingleOutputStreamOperator<RoutingCommand> commands =
-                decode(env, commandSource, RoutingCommand.class, "routing-commands");
+                inputs.add(endpoints.commands(), RoutingCommand.class, "routing-commands");
         SingleOutputStreamOperator<ContactEvent> contacts =
-                decode(env, contactSource, ContactEvent.class, "contact-events");
+                inputs.add(endpoints.contacts(), ContactEvent.class, "contact-events");
         SingleOutputStreamOperator<BusinessEvent> business =
-                decode(env, businessSource, BusinessEvent.class, "business-events");
+                inputs.add(endpoints.business(), BusinessEvent.class, "business-events");
         SingleOutputStreamOperator<SupervisorAlert> alerts =
-                decode(env, alertSource, SupervisorAlert.class, "supervisor-alerts");
+                inputs.add(endpoints.alerts(), SupervisorAlert.class, "supervisor-alerts");
 
         TypeInformation<RoutingInput> inputType = TypeInformation.of(RoutingInput.class);
-        DataStream<RoutingInput> inputs =
+        DataStream<RoutingInput> routed =
                 commands.map(RoutingInput::of)
                         .returns(inputType)
                         .uid("routing-commands-input")
@@ -133,49 +147,50 @@ public final class RoutingJob implements PipelineJob {
                                         .uid("supervisor-alerts-input"));
 
         SingleOutputStreamOperator<Assignment> assignments =
-                inputs.keyBy(RoutingInput::tenant, Types.STRING)
+                routed.keyBy(RoutingInput::tenant, Types.STRING)
                         .process(new RoutingFunction(config.settings()))
                         .returns(TypeInformation.of(Assignment.class))
                         .uid("routing")
                         .name("routing");
 
-        assignments.sinkTo(assignmentSink).uid("routing-assignments-sink").name("assignments");
+        assignments
+                .sinkTo(endpoints.assignments())
+                .uid("routing-assignments-sink")
+                .name("assignments");
         assignments
                 .getSideOutput(RoutingFunction.STATUS)
-                .sinkTo(statusSink)
+                .sinkTo(endpoints.status())
                 .uid("routing-status-sink")
                 .name("status");
         assignments
                 .getSideOutput(RoutingFunction.DECISIONS)
-                .sinkTo(decisionSink)
+                .sinkTo(endpoints.decisions())
                 .uid("routing-decisions-sink")
                 .name("routing-decisions");
-        commands.getSideOutput(DeadLetterSplitter.DEAD_LETTERS)
-                .union(
-                        contacts.getSideOutput(DeadLetterSplitter.DEAD_LETTERS),
-                        business.getSideOutput(DeadLetterSplitter.DEAD_LETTERS),
-                        alerts.getSideOutput(DeadLetterSplitter.DEAD_LETTERS),
-                        assignments.getSideOutput(RoutingFunction.DEAD_LETTERS))
-                .sinkTo(deadLetterSink)
+        inputs.deadLetters(assignments.getSideOutput(RoutingFunction.DEAD_LETTERS))
+                .sinkTo(endpoints.deadLetters())
                 .uid("routing-dead-letters-sink")
                 .name("dead-letters");
     }
 
     /** Abandons and hang-ups free contacts and agents; the job needs no other contact event. */
     static boolean freesRouting(ContactEvent e) {
-        return e.type() == ContactEventType.ABANDONED || e.type() == ContactEventType.ENDED;
-    }
-
-    private static <T> SingleOutputStreamOperator<T> decode(
-            StreamExecutionEnvironment env,
-            Source<Decoded<T>, ?, ?> source,
-            Class<T> type,
-            String name) {
-        return env.fromSource(source, WatermarkStrategy.noWatermarks(), name, Decoded.typeOf(type))
-                .uid("routing-" + name + "-source")
-                .process(new DeadLetterSplitter<>(type))
-                .uid("routing-" + name + "-decode")
-                .name(name + "-decode");
+        return switch (e.type()) {
+            case ABANDONED, ENDED -> true;
+            case ARRIVED,
+                            QUEUED,
+                            OFFERED,
+                            OFFER_REJECTED,
+                            OFFER_TIMED_OUT,
+                            ANSWERED,
+                            HELD,
+                            RESUMED,
+                            TRANSFERRED,
+                            DEQUEUED,
+                            TALK_ENDED,
+                            WRAPUP_ENDED ->
+                    false;
+        };
     }
 
     @Override
@@ -193,30 +208,5 @@ public final class RoutingJob implements PipelineJob {
         // Records cross the keyBy in network buffers, shipped when full or after this timeout
         // (default 100 ms): routing is a request/response path, so ship each record at once.
         env.setBufferTimeout(0);
-    }
-
-    /**
-     * For the launcher: applies the ClickHouse migrations, then runs the production pipeline in
-     * {@code env} and returns at once. To keep routing state across local restarts give the config
-     * a checkpoint dir and call {@link RoutingJobConfig#resumingFromLatestCheckpoint()}.
-     */
-    public static JobClient startLocal(RoutingJobConfig config, StreamExecutionEnvironment env)
-            throws Exception {
-        ClickHouseMigrator.migrate(config.clickHouseUrl());
-        return fromConfig(config).executeAsync(env);
-    }
-
-    /**
-     * Configuration from environment variables (see {@link RoutingJobConfig#fromEnv}); resumes from
-     * the newest retained checkpoint under RINGSTREAM_CHECKPOINT_DIR when there is one.
-     */
-    public static void main(String[] args) throws Exception {
-        RoutingJobConfig config = RoutingJobConfig.fromEnv(System.getenv());
-        if (config.restorePath() == null) {
-            config = config.resumingFromLatestCheckpoint();
-        }
-        List<String> applied = ClickHouseMigrator.migrate(config.clickHouseUrl());
-        LOG.info("ClickHouse migrations applied at start-up: {}", applied);
-        fromConfig(config).execute(StreamExecutionEnvironment.getExecutionEnvironment());
     }
 }

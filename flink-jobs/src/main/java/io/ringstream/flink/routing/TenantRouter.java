@@ -13,6 +13,7 @@ import io.ringstream.events.RoutingCommand;
 import io.ringstream.events.RoutingCommand.AgentSpec;
 import io.ringstream.events.RoutingCommand.ContactSpec;
 import io.ringstream.events.SupervisorAlert;
+import io.ringstream.events.topics.Components;
 import io.ringstream.events.topics.Topics;
 import io.ringstream.flink.routing.TenantRouting.ContactInfo;
 import io.ringstream.flink.routing.TenantRouting.Customer;
@@ -54,8 +55,8 @@ import java.util.function.Supplier;
  * earlier of its command's event time and now, so time spent in Kafka counts against its steps.
  */
 public final class TenantRouter {
-    public static final String COMPONENT = "flink:routing";
-    public static final String SOURCE = "flink:routing";
+    public static final String COMPONENT = Components.ROUTING_JOB;
+    public static final String SOURCE = Components.ROUTING_JOB;
 
     /** CRM attributes the job reads from business events. */
     public static final String TIER = "tier";
@@ -277,12 +278,28 @@ public final class TenantRouter {
         if (!state.contacts.containsKey(e.contactId())) {
             return; // a contact routing never saw (e.g. routed by the PBX's own queues)
         }
-        String topic = Topics.CONTACT_EVENTS.name();
-        switch (e.type()) {
-            case ABANDONED ->
-                    run(out, () -> engine.contactAbandoned(e.contactId(), now), e, topic, now);
-            case ENDED -> run(out, () -> engine.contactEnded(e.contactId(), now), e, topic, now);
-            default -> {}
+        // An expression, not a statement: a new event type does not compile until it is placed.
+        Supplier<List<RoutingEffect>> effect =
+                switch (e.type()) {
+                    case ABANDONED -> () -> engine.contactAbandoned(e.contactId(), now);
+                    case ENDED -> () -> engine.contactEnded(e.contactId(), now);
+                        // The job passes only the two above (RoutingJob#freesRouting).
+                    case ARRIVED,
+                                    QUEUED,
+                                    OFFERED,
+                                    OFFER_REJECTED,
+                                    OFFER_TIMED_OUT,
+                                    ANSWERED,
+                                    HELD,
+                                    RESUMED,
+                                    TRANSFERRED,
+                                    DEQUEUED,
+                                    TALK_ENDED,
+                                    WRAPUP_ENDED ->
+                            null;
+                };
+        if (effect != null) {
+            run(out, effect, e, Topics.CONTACT_EVENTS.name(), now);
         }
     }
 

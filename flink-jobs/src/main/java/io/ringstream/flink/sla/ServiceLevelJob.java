@@ -6,7 +6,6 @@ import io.ringstream.analytics.kpi.QueueKpiRow;
 import io.ringstream.analytics.sla.clock.SlaSignal;
 import io.ringstream.analytics.sla.policy.DefaultPolicies;
 import io.ringstream.analytics.sla.policy.PolicyBook;
-import io.ringstream.clickhouse.ClickHouseMigrator;
 import io.ringstream.events.AgentEvent;
 import io.ringstream.events.ContactEvent;
 import io.ringstream.events.DeadLetter;
@@ -14,14 +13,18 @@ import io.ringstream.events.InteractionEvent;
 import io.ringstream.events.SlaEvent;
 import io.ringstream.events.SlaPolicy;
 import io.ringstream.events.SupervisorAlert;
+import io.ringstream.events.topics.Components;
 import io.ringstream.events.topics.Topics;
 import io.ringstream.flink.kit.checkpoint.Checkpointing;
 import io.ringstream.flink.kit.clickhouse.ClickHouseSink;
 import io.ringstream.flink.kit.kafka.DeadLetterSplitter;
 import io.ringstream.flink.kit.kafka.Decoded;
-import io.ringstream.flink.kit.kafka.KafkaConnectors;
+import io.ringstream.flink.kit.kafka.DecodedInputs;
+import io.ringstream.flink.kit.kafka.JobKafka;
+import io.ringstream.flink.kit.runtime.JobConfig;
+import io.ringstream.flink.kit.runtime.JobDefinition;
 import io.ringstream.flink.kit.runtime.PipelineJob;
-import io.ringstream.flink.kit.time.LiveWatermarks;
+import io.ringstream.flink.kit.time.EventTime;
 import io.ringstream.flink.kpi.operators.AgentFactsFunction;
 import io.ringstream.flink.kpi.operators.ContactFactsFunction;
 import io.ringstream.flink.kpi.operators.QueueKpiFunction;
@@ -30,7 +33,6 @@ import io.ringstream.flink.sla.cep.SignalOrder;
 import io.ringstream.flink.sla.cep.SlaPatterns;
 import io.ringstream.flink.sla.cep.WarningFunction;
 import io.ringstream.flink.sla.io.ServiceLevelTables;
-import io.ringstream.flink.sla.io.SlaKafka;
 import io.ringstream.flink.sla.operators.AlertFunction;
 import io.ringstream.flink.sla.operators.ClockSignalFunction;
 import io.ringstream.flink.sla.operators.LateSignalCounter;
@@ -47,14 +49,11 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.cep.CEP;
-import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.OutputTag;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The service-level job: SLA clocks detected with Flink CEP (warnings and breaches to supervisors
@@ -69,19 +68,34 @@ import org.slf4j.LoggerFactory;
  * per-queue facts ({@link ContactFactsFunction}, {@link AgentFactsFunction}) that {@link
  * QueueKpiFunction} folds into interval and sliding-window rows.
  *
- * <p>Sources and sinks come in through {@link Endpoints}; {@link #fromConfig} wires production.
+ * <p>It reports malformed SLA policies; malformed contact, chat and agent events are reported by
+ * their topics' reporting readers. Sources and sinks come in through {@link Endpoints}; {@link
+ * #production} wires the registry's.
  */
 public final class ServiceLevelJob implements PipelineJob {
-    private static final Logger LOG = LoggerFactory.getLogger(ServiceLevelJob.class);
-
     public static final String JOB_NAME = "ringstream-sla-kpis";
+
+    public static final JobDefinition<ServiceLevelSettings> DEFINITION =
+            new JobDefinition<>(
+                    JOB_NAME,
+                    Components.SLA_JOB,
+                    "ringstream-sla",
+                    "RINGSTREAM_SLA_CHECKPOINT_DIR",
+                    "RINGSTREAM_SLA_RESTORE_PATH",
+                    List.of(
+                            Topics.CONTACT_EVENTS,
+                            Topics.INTERACTIONS,
+                            Topics.AGENT_EVENTS,
+                            Topics.SLA_POLICIES),
+                    ServiceLevelSettings::from,
+                    ServiceLevelJob::production);
 
     /** Signals the outcome pattern refused as late. */
     public static final OutputTag<SlaSignal> LATE_SIGNALS =
             new OutputTag<>("late-sla-signals", TypeInformation.of(SlaSignal.class));
 
     private final Endpoints endpoints;
-    private final SlaJobConfig config;
+    private final JobConfig<ServiceLevelSettings> config;
 
     /**
      * The job's sources and sinks.
@@ -116,57 +130,62 @@ public final class ServiceLevelJob implements PipelineJob {
         }
     }
 
-    public ServiceLevelJob(Endpoints endpoints, SlaJobConfig config) {
+    public ServiceLevelJob(Endpoints endpoints, JobConfig<ServiceLevelSettings> config) {
         this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
         this.config = Objects.requireNonNull(config, "config");
     }
 
-    /** Production wiring: topics from {@link Topics}, tables in ClickHouse. */
-    public static ServiceLevelJob fromConfig(SlaJobConfig config) {
-        String kafka = config.kafkaBootstrap();
-        String group = config.consumerGroup();
+    /** The registry's topics and tables. */
+    public static ServiceLevelJob production(JobConfig<ServiceLevelSettings> config) {
+        JobKafka kafka = JobKafka.of(config, Components.SLA_JOB);
         String url = config.clickHouseUrl();
         return new ServiceLevelJob(
                 new Endpoints(
-                        SlaKafka.source(kafka, group, Topics.CONTACT_EVENTS),
-                        SlaKafka.source(kafka, group, Topics.INTERACTIONS),
-                        SlaKafka.source(kafka, group, Topics.AGENT_EVENTS),
-                        SlaKafka.source(kafka, group, Topics.SLA_POLICIES),
-                        SlaKafka.sink(kafka, Topics.SLA_EVENTS),
-                        SlaKafka.sink(kafka, Topics.SUPERVISOR_ALERTS),
+                        kafka.source(Topics.CONTACT_EVENTS),
+                        kafka.source(Topics.INTERACTIONS),
+                        kafka.source(Topics.AGENT_EVENTS),
+                        kafka.source(Topics.SLA_POLICIES),
+                        kafka.sink(Topics.SLA_EVENTS),
+                        kafka.sink(Topics.SUPERVISOR_ALERTS),
                         ClickHouseSink.of(ServiceLevelTables.SLA_EVENTS, url, config.sinkTuning()),
                         ClickHouseSink.of(ServiceLevelTables.QUEUE_KPIS, url, config.sinkTuning()),
-                        KafkaConnectors.deadLetterSink(kafka)),
+                        kafka.deadLetters()),
                 config);
     }
 
     /**
-     * Adds the pipeline to {@code env}; checkpointing is applied by {@link
-     * PipelineJob#executeAsync}.
+     * Configuration from program arguments over environment variables. With a checkpoint dir and no
+     * explicit restore path, a restart resumes from the newest checkpoint there (open clocks,
+     * waiting contacts and interval counters survive).
      */
+    public static void main(String[] args) throws Exception {
+        DEFINITION.main(args);
+    }
+
     @Override
     public void build(StreamExecutionEnvironment env) {
+        ServiceLevelSettings settings = config.settings();
+        EventTime time = settings.eventTime();
+        boolean advance = settings.advanceWhenSilent();
+        DecodedInputs inputs = new DecodedInputs(env, "sla-");
         SingleOutputStreamOperator<ContactEvent> contacts =
-                decoded(
-                        env,
+                inputs.add(
                         endpoints.contacts(),
                         ContactEvent.class,
                         "contact-events",
-                        ContactEvent::eventTime);
+                        time.live(ContactEvent::eventTime, advance));
         SingleOutputStreamOperator<InteractionEvent> interactions =
-                decoded(
-                        env,
+                inputs.add(
                         endpoints.interactions(),
                         InteractionEvent.class,
                         "interactions",
-                        InteractionEvent::eventTime);
+                        time.live(InteractionEvent::eventTime, advance));
         SingleOutputStreamOperator<AgentEvent> agents =
-                decoded(
-                        env,
+                inputs.add(
                         endpoints.agents(),
                         AgentEvent.class,
                         "agent-events",
-                        AgentEvent::eventTime);
+                        time.live(AgentEvent::eventTime, advance));
         SingleOutputStreamOperator<SlaPolicy> policies =
                 env.fromSource(
                                 endpoints.policies(),
@@ -182,11 +201,7 @@ public final class ServiceLevelJob implements PipelineJob {
                         .uid("sla-policies-decode")
                         .name("sla-policies-decode");
 
-        contacts.getSideOutput(DeadLetterSplitter.DEAD_LETTERS)
-                .union(
-                        interactions.getSideOutput(DeadLetterSplitter.DEAD_LETTERS),
-                        agents.getSideOutput(DeadLetterSplitter.DEAD_LETTERS),
-                        policies.getSideOutput(DeadLetterSplitter.DEAD_LETTERS))
+        inputs.deadLetters(policies.getSideOutput(DeadLetterSplitter.DEAD_LETTERS))
                 .sinkTo(endpoints.deadLetters())
                 .uid("sla-dead-letters-sink")
                 .name("dead-letters");
@@ -200,6 +215,7 @@ public final class ServiceLevelJob implements PipelineJob {
             DataStream<InteractionEvent> interactions,
             DataStream<AgentEvent> agents,
             DataStream<SlaPolicy> policies) {
+        ServiceLevelSettings settings = config.settings();
         TypeInformation<SubjectEvent> subjectType = TypeInformation.of(SubjectEvent.class);
         DataStream<SubjectEvent> subjects =
                 contacts.map(SubjectEvent::of)
@@ -216,16 +232,16 @@ public final class ServiceLevelJob implements PipelineJob {
         PolicyBook book =
                 new PolicyBook(
                         new DefaultPolicies(
-                                config.targets()::thresholdSeconds, config.warningFraction()));
+                                settings.kpis().targets()::thresholdSeconds,
+                                settings.warningFraction()));
         KeyedStream<SlaSignal, String> signals =
                 subjects.keyBy(SubjectEvent::key, Types.STRING)
                         .connect(policies.broadcast(ClockSignalFunction.POLICIES))
-                        .process(new ClockSignalFunction(config.slaSettings(), book))
+                        .process(new ClockSignalFunction(settings.slaSettings(), book))
                         .returns(TypeInformation.of(SlaSignal.class))
                         .uid("sla-clock-signals")
                         .name("sla-clock-signals")
                         .keyBy(SlaSignal::cepKey, Types.STRING);
-
         TypeInformation<SlaEvent> slaEventType = TypeInformation.of(SlaEvent.class);
         SingleOutputStreamOperator<SlaEvent> warnings =
                 CEP.pattern(signals, SlaPatterns.warning(), new SignalOrder())
@@ -268,7 +284,8 @@ public final class ServiceLevelJob implements PipelineJob {
                 contacts.keyBy(ContactFactsFunction::keyOf, Types.STRING)
                         .process(
                                 new ContactFactsFunction(
-                                        config.lingerAfterEnd(), config.inactivity()),
+                                        config.settings().lingerAfterEnd(),
+                                        config.settings().inactivity()),
                                 factType)
                         .uid("kpi-contact-facts")
                         .name("kpi-contact-facts");
@@ -281,7 +298,9 @@ public final class ServiceLevelJob implements PipelineJob {
                 .union(agentFacts)
                 .keyBy(KpiFact::queueKey, Types.STRING)
                 .process(
-                        new QueueKpiFunction(new QueueKpiAggregator(config.kpiSettings())),
+                        new QueueKpiFunction(
+                                new QueueKpiAggregator(config.settings().kpis()),
+                                config.settings().kpiRefresh()),
                         TypeInformation.of(QueueKpiRow.class))
                 .uid("kpi-queues")
                 .name("kpi-queues")
@@ -298,63 +317,6 @@ public final class ServiceLevelJob implements PipelineJob {
     @Override
     public Checkpointing checkpointing() {
         return config.checkpointing();
-    }
-
-    /**
-     * For the launcher: applies the ClickHouse migrations, then runs the production pipeline in
-     * {@code env} and returns at once. Give the config its own checkpoint dir (not the queue-stats
-     * job's) and call {@link SlaJobConfig#resumingFromLatestCheckpoint()} to keep state across
-     * local restarts.
-     */
-    public static JobClient startLocal(SlaJobConfig config, StreamExecutionEnvironment env)
-            throws Exception {
-        ClickHouseMigrator.migrate(config.clickHouseUrl());
-        return fromConfig(config).executeAsync(env);
-    }
-
-    /**
-     * Configuration from environment variables: see {@link SlaJobConfig#fromEnv}. With a checkpoint
-     * dir and no explicit restore path, a restart resumes from the newest checkpoint there (open
-     * clocks, waiting contacts and interval counters survive).
-     */
-    public static void main(String[] args) throws Exception {
-        SlaJobConfig config = SlaJobConfig.fromEnv(System.getenv());
-        if (config.restorePath() == null) {
-            config = config.resumingFromLatestCheckpoint();
-        }
-        List<String> applied = ClickHouseMigrator.migrate(config.clickHouseUrl());
-        LOG.info("ClickHouse migrations applied at start-up: {}", applied);
-        fromConfig(config).execute(StreamExecutionEnvironment.getExecutionEnvironment());
-    }
-
-    private <T> SingleOutputStreamOperator<T> decoded(
-            StreamExecutionEnvironment env,
-            Source<Decoded<T>, ?, ?> source,
-            Class<T> type,
-            String name,
-            EventTime<T> eventTime) {
-        // Dead letters carry no event time; Long.MIN_VALUE keeps them from moving the watermark.
-        long outOfOrderness = config.outOfOrderness().toMillis();
-        long silence = config.sourceIdleness().toMillis();
-        boolean advance = config.advanceWhenSilent();
-        WatermarkStrategy<Decoded<T>> watermarks =
-                WatermarkStrategy.<Decoded<T>>forGenerator(
-                                ctx ->
-                                        new LiveWatermarks<>(
-                                                outOfOrderness,
-                                                silence,
-                                                advance,
-                                                System::currentTimeMillis))
-                        .withTimestampAssigner(
-                                (decoded, recordTimestamp) ->
-                                        decoded.isValid()
-                                                ? eventTime.of(decoded.event())
-                                                : Long.MIN_VALUE);
-        return env.fromSource(source, watermarks, name, Decoded.typeOf(type))
-                .uid("sla-" + name + "-source")
-                .process(new DeadLetterSplitter<>(type))
-                .uid("sla-" + name + "-decode")
-                .name(name + "-decode");
     }
 
     /**
@@ -380,11 +342,5 @@ public final class ServiceLevelJob implements PipelineJob {
         public void onPeriodicEmit(WatermarkOutput output) {
             output.markIdle();
         }
-    }
-
-    /** Reads an event's time; Serializable so the watermark strategy can ship it. */
-    @FunctionalInterface
-    private interface EventTime<T> extends Serializable {
-        long of(T event);
     }
 }

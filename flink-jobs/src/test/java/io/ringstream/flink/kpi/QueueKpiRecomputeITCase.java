@@ -13,18 +13,14 @@ import io.ringstream.events.ContactEvent;
 import io.ringstream.events.ContactEventType;
 import io.ringstream.events.EventIds;
 import io.ringstream.events.RingstreamEvent;
-import io.ringstream.flink.JobConfig;
-import io.ringstream.flink.QueueStatsJob;
-import io.ringstream.flink.archive.ArchiveTables;
-import io.ringstream.flink.kit.clickhouse.ClickHouseSink;
+import io.ringstream.flink.PrivateTopics;
+import io.ringstream.flink.archive.ArchiveJob;
+import io.ringstream.flink.archive.ArchiveSettings;
 import io.ringstream.flink.kit.clickhouse.SinkTuning;
-import io.ringstream.flink.kit.kafka.KafkaConnectors;
-import io.ringstream.flink.sla.PrivateTopics;
+import io.ringstream.flink.kit.runtime.JobConfig;
+import io.ringstream.flink.kit.time.EventTime;
 import io.ringstream.flink.sla.ServiceLevelJob;
-import io.ringstream.flink.sla.SlaJobConfig;
-import io.ringstream.flink.sla.io.ServiceLevelTables;
-import io.ringstream.flink.sla.io.SlaKafka;
-import io.ringstream.flink.stats.QueueIntervalStatsTable;
+import io.ringstream.flink.sla.ServiceLevelSettings;
 import io.ringstream.kafka.EventPublisher;
 import io.ringstream.testkit.ClickHouseExtension;
 import io.ringstream.testkit.KafkaExtension;
@@ -212,49 +208,39 @@ class QueueKpiRecomputeITCase {
         SinkTuning tuning = new SinkTuning(2_000, Duration.ofMillis(300), 3);
         // Long idleness and no wall-clock advance: event time moves only with the data and the
         // flush, so the watermarks (and every row) are exactly repeatable.
-        SlaJobConfig config =
-                SlaJobConfig.defaults(kafka, url)
+        JobConfig<ServiceLevelSettings> config =
+                ServiceLevelJob.DEFINITION
+                        .defaults(kafka, url)
                         .withConsumerGroup(group)
-                        .withTargets(TARGETS)
-                        .withConvention(ServiceLevelConvention.LEFT_QUEUE)
-                        .withShortAbandon(Duration.ofMillis(SHORT_ABANDON))
-                        .withEventTime(Duration.ofSeconds(5), Duration.ofMinutes(10))
-                        .withAdvanceWhenSilent(false)
+                        .withSettings(
+                                s ->
+                                        s.withKpis(
+                                                        s.kpis()
+                                                                .withTargets(TARGETS)
+                                                                .withConvention(
+                                                                        ServiceLevelConvention
+                                                                                .LEFT_QUEUE)
+                                                                .withShortAbandonMillis(
+                                                                        SHORT_ABANDON))
+                                                .withEventTime(
+                                                        new EventTime(
+                                                                Duration.ofSeconds(5),
+                                                                Duration.ofMinutes(10)))
+                                                .withAdvanceWhenSilent(false))
                         .withCheckpointInterval(Duration.ofSeconds(5))
                         .withSinkTuning(tuning);
-        ServiceLevelJob sla =
-                new ServiceLevelJob(
-                        new ServiceLevelJob.Endpoints(
-                                SlaKafka.source(kafka, group, topics.contacts()),
-                                SlaKafka.source(kafka, group, topics.interactions()),
-                                SlaKafka.source(kafka, group, topics.agents()),
-                                SlaKafka.source(kafka, group, topics.policies()),
-                                SlaKafka.sink(kafka, topics.slaEvents()),
-                                SlaKafka.sink(kafka, topics.alerts()),
-                                ClickHouseSink.of(ServiceLevelTables.SLA_EVENTS, url, tuning),
-                                ClickHouseSink.of(ServiceLevelTables.QUEUE_KPIS, url, tuning),
-                                SlaKafka.sink(kafka, topics.deadLetters())),
-                        config);
         StreamExecutionEnvironment slaEnv = StreamExecutionEnvironment.getExecutionEnvironment();
         slaEnv.setParallelism(2);
-        jobs.add(sla.executeAsync(slaEnv));
+        jobs.add(new ServiceLevelJob(topics.slaEndpoints(config), config).executeAsync(slaEnv));
 
-        // The existing queue-stats job writes the raw events the SQL recomputes from.
-        JobConfig rawConfig =
-                JobConfig.defaults(kafka, url)
+        // The archive job writes the raw events the SQL recomputes from.
+        JobConfig<ArchiveSettings> rawConfig =
+                ArchiveJob.DEFINITION
+                        .defaults(kafka, url)
                         .withConsumerGroup(group + "-raw")
                         .withCheckpointInterval(Duration.ofSeconds(5))
-                        .withSinkTuning(tuning)
-                        .withDeadLettersToClickHouse(false);
-        QueueStatsJob raw =
-                new QueueStatsJob(
-                        KafkaConnectors.source(kafka, group + "-raw", topics.contacts()),
-                        KafkaConnectors.source(kafka, group + "-raw", topics.agents()),
-                        ClickHouseSink.of(ArchiveTables.CONTACT_EVENTS, url, tuning),
-                        ClickHouseSink.of(ArchiveTables.AGENT_EVENTS, url, tuning),
-                        ClickHouseSink.of(QueueIntervalStatsTable.SPEC, url, tuning),
-                        KafkaConnectors.deadLetterSink(kafka),
-                        rawConfig);
+                        .withSinkTuning(tuning);
+        ArchiveJob raw = new ArchiveJob(topics.archiveEndpoints(rawConfig), rawConfig);
         StreamExecutionEnvironment rawEnv = StreamExecutionEnvironment.getExecutionEnvironment();
         rawEnv.setParallelism(1);
         jobs.add(raw.executeAsync(rawEnv));

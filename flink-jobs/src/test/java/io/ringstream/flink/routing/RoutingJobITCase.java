@@ -7,6 +7,7 @@ import static io.ringstream.flink.routing.RoutingFixtures.queued;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.ringstream.clickhouse.Table;
 import io.ringstream.events.Assignment;
 import io.ringstream.events.AssignmentType;
 import io.ringstream.events.DeadLetter;
@@ -15,6 +16,7 @@ import io.ringstream.events.RoutingStatus;
 import io.ringstream.events.topics.Topics;
 import io.ringstream.flink.kit.checkpoint.Checkpoints;
 import io.ringstream.flink.kit.clickhouse.SinkTuning;
+import io.ringstream.flink.kit.runtime.JobConfig;
 import io.ringstream.testkit.ClickHouseExtension;
 import io.ringstream.testkit.KafkaExtension;
 import java.nio.charset.StandardCharsets;
@@ -64,19 +66,20 @@ class RoutingJobITCase {
         }
     }
 
-    private RoutingJobConfig config() {
-        return RoutingJobConfig.defaults(KAFKA.bootstrapServers(), CLICKHOUSE.jdbcUrl())
+    private JobConfig<RoutingSettings> config() {
+        return RoutingJob.DEFINITION
+                .defaults(KAFKA.bootstrapServers(), CLICKHOUSE.jdbcUrl())
                 .withConsumerGroup("it-" + tenant)
-                .withRouting(RoutingFixtures.supportPolicy())
+                .withSettings(s -> s.withRouting(RoutingFixtures.supportPolicy()))
                 .withCheckpointInterval(Duration.ofMillis(500))
                 .withCheckpointDir(checkpoints.toString())
                 .withSinkTuning(new SinkTuning(100, Duration.ofMillis(200), 3));
     }
 
-    private static JobClient start(RoutingJobConfig config) throws Exception {
+    private static JobClient start(JobConfig<RoutingSettings> config) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
-        return RoutingJob.startLocal(config, env);
+        return RoutingJob.DEFINITION.startLocal(config, env);
     }
 
     private List<Assignment> awaitAssignments(AssignmentType type, int count) {
@@ -155,7 +158,9 @@ class RoutingJobITCase {
                                                                 + " chosen_agent_id, offer_id, step,"
                                                                 + " strategy, eligible_count,"
                                                                 + " candidate_count FROM"
-                                                                + " ringstream.routing_decisions"
+                                                                + " "
+                                                                + Table.ROUTING_DECISIONS
+                                                                        .qualifiedName()
                                                                 + " FINAL WHERE tenant = '"
                                                                 + tenant
                                                                 + "'"))
@@ -172,7 +177,9 @@ class RoutingJobITCase {
         String candidates =
                 CLICKHOUSE
                         .query(
-                                "SELECT candidates FROM ringstream.routing_decisions WHERE tenant"
+                                "SELECT candidates FROM "
+                                        + Table.ROUTING_DECISIONS.qualifiedName()
+                                        + " WHERE tenant"
                                         + " = '"
                                         + tenant
                                         + "' LIMIT 1")
@@ -183,7 +190,7 @@ class RoutingJobITCase {
 
     @Test
     void waitingContactsAndTheirOrderSurviveARestartFromCheckpoint() throws Exception {
-        RoutingJobConfig config = config();
+        JobConfig<RoutingSettings> config = config();
         job = start(config);
         long now = System.currentTimeMillis();
         KAFKA.produce(

@@ -9,15 +9,11 @@ import io.ringstream.events.RoutingCommandType;
 import io.ringstream.events.RoutingStatus;
 import io.ringstream.events.SupervisorAlert;
 import io.ringstream.flink.kit.kafka.Decoded;
+import io.ringstream.testkit.FlinkTypes;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeutils.TypeSerializer;
-import org.apache.flink.api.java.typeutils.PojoTypeInfo;
-import org.apache.flink.core.memory.DataInputDeserializer;
-import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -41,11 +37,7 @@ class RoutingTypesTest {
     @ParameterizedTest
     @MethodSource("types")
     void isAPojoWithoutGenericFields(TypeInformation<?> type) {
-        SerializerConfigImpl noKryo = new SerializerConfigImpl();
-        noKryo.setGenericTypes(false);
-
-        assertThat(type).isInstanceOf(PojoTypeInfo.class);
-        assertThat(type.createSerializer(noKryo)).isNotNull();
+        FlinkTypes.assertPojoWithoutKryo(type);
     }
 
     @Test
@@ -54,15 +46,8 @@ class RoutingTypesTest {
                 RoutingInput.of(
                         RoutingFixtures.login(
                                 "t", "a1", Map.of("billing", 4), List.of("es", "en"), T0));
-        TypeSerializer<RoutingInput> serializer =
-                TypeInformation.of(RoutingInput.class).createSerializer(new SerializerConfigImpl());
-
-        DataOutputSerializer out = new DataOutputSerializer(256);
-        serializer.serialize(login, out);
-        RoutingInput copy =
-                serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
-
-        assertThat(copy).isEqualTo(login);
+        assertThat(FlinkTypes.roundTrip(TypeInformation.of(RoutingInput.class), login))
+                .isEqualTo(login);
     }
 
     @Test
@@ -84,10 +69,7 @@ class RoutingTypesTest {
                 RoutingInput.of(RoutingFixtures.queued("t", "c1", Map.of(), "es", "cust", T0)), T0);
         TenantRoutingSerializer serializer = TenantRoutingSerializer.INSTANCE;
 
-        DataOutputSerializer out = new DataOutputSerializer(1024);
-        serializer.serialize(router.state(), out);
-        TenantRouting restored =
-                serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+        TenantRouting restored = FlinkTypes.roundTrip(serializer, router.state());
         TenantRouting copy = serializer.copy(router.state());
 
         for (TenantRouting value : List.of(restored, copy)) {

@@ -20,10 +20,11 @@ import io.ringstream.events.SlaKind;
 import io.ringstream.events.SlaPolicy;
 import io.ringstream.events.Speaker;
 import io.ringstream.events.SupervisorAlert;
-import io.ringstream.flink.kit.clickhouse.ClickHouseSink;
+import io.ringstream.events.topics.Components;
+import io.ringstream.flink.PrivateTopics;
 import io.ringstream.flink.kit.clickhouse.SinkTuning;
-import io.ringstream.flink.sla.io.ServiceLevelTables;
-import io.ringstream.flink.sla.io.SlaKafka;
+import io.ringstream.flink.kit.runtime.JobConfig;
+import io.ringstream.flink.kit.time.EventTime;
 import io.ringstream.testkit.ClickHouseExtension;
 import io.ringstream.testkit.KafkaExtension;
 import java.nio.charset.StandardCharsets;
@@ -72,30 +73,24 @@ class ServiceLevelJobITCase {
         topics = PrivateTopics.install(KAFKA.bootstrapServers(), UUID.randomUUID().toString());
         String kafka = KAFKA.bootstrapServers();
         String group = "it-" + tenant;
-        SlaJobConfig config =
-                SlaJobConfig.defaults(kafka, CLICKHOUSE.jdbcUrl())
+        JobConfig<ServiceLevelSettings> config =
+                ServiceLevelJob.DEFINITION
+                        .defaults(kafka, CLICKHOUSE.jdbcUrl())
                         .withConsumerGroup(group)
-                        .withTargets(QueueTargets.parse("sales=80/20"))
-                        .withEventTime(Duration.ofSeconds(5), Duration.ofSeconds(1))
+                        .withSettings(
+                                s ->
+                                        s.withKpis(
+                                                        s.kpis()
+                                                                .withTargets(
+                                                                        QueueTargets.parse(
+                                                                                "sales=80/20")))
+                                                .withEventTime(
+                                                        new EventTime(
+                                                                Duration.ofSeconds(5),
+                                                                Duration.ofSeconds(1))))
                         .withCheckpointInterval(Duration.ofSeconds(2))
                         .withSinkTuning(new SinkTuning(500, Duration.ofMillis(200), 3));
-        ServiceLevelJob.Endpoints endpoints =
-                new ServiceLevelJob.Endpoints(
-                        SlaKafka.source(kafka, group, topics.contacts()),
-                        SlaKafka.source(kafka, group, topics.interactions()),
-                        SlaKafka.source(kafka, group, topics.agents()),
-                        SlaKafka.source(kafka, group, topics.policies()),
-                        SlaKafka.sink(kafka, topics.slaEvents()),
-                        SlaKafka.sink(kafka, topics.alerts()),
-                        ClickHouseSink.of(
-                                ServiceLevelTables.SLA_EVENTS,
-                                CLICKHOUSE.jdbcUrl(),
-                                config.sinkTuning()),
-                        ClickHouseSink.of(
-                                ServiceLevelTables.QUEUE_KPIS,
-                                CLICKHOUSE.jdbcUrl(),
-                                config.sinkTuning()),
-                        SlaKafka.sink(kafka, topics.deadLetters()));
+        ServiceLevelJob.Endpoints endpoints = topics.slaEndpoints(config);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         job = new ServiceLevelJob(endpoints, config).executeAsync(env);
@@ -240,7 +235,7 @@ class ServiceLevelJobITCase {
                         });
 
         List<DeadLetter> letters = KAFKA.awaitRecords(topics.deadLetters(), 1, TIMEOUT);
-        assertThat(letters.get(0).component()).isEqualTo(SlaKafka.COMPONENT);
+        assertThat(letters.get(0).component()).isEqualTo(Components.SLA_JOB);
         assertThat(letters.get(0).reason()).startsWith("malformed SlaPolicy");
         assertThat(letters.get(0).payload())
                 .isEqualTo(new String(malformed, StandardCharsets.UTF_8));

@@ -1,7 +1,5 @@
 package io.ringstream.flink.sla;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.ringstream.analytics.kpi.AgentKpiState;
 import io.ringstream.analytics.kpi.ContactKpiState;
 import io.ringstream.analytics.kpi.KpiCounters;
@@ -16,10 +14,9 @@ import io.ringstream.events.SlaPolicy;
 import io.ringstream.events.SupervisorAlert;
 import io.ringstream.flink.kit.kafka.Decoded;
 import io.ringstream.flink.sla.operators.SubjectEvent;
+import io.ringstream.testkit.FlinkTypes;
 import java.util.stream.Stream;
-import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.java.typeutils.PojoTypeInfo;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -51,10 +48,6 @@ class ServiceLevelTypesTest {
     @ParameterizedTest
     @MethodSource("types")
     void isAPojoWithoutGenericFields(TypeInformation<?> type) {
-        SerializerConfigImpl noKryo = new SerializerConfigImpl();
-        noKryo.setGenericTypes(false);
-
-        assertThat(type).isInstanceOf(PojoTypeInfo.class);
-        assertThat(type.createSerializer(noKryo)).isNotNull();
+        FlinkTypes.assertPojoWithoutKryo(type);
     }
 }

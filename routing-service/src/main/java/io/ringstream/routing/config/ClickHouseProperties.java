@@ -19,7 +19,7 @@ public class ClickHouseProperties {
 
     private String url = DEFAULT_URL;
 
-    /** {@code url}: the JDBC URL of the database holding {@code queue_interval_stats}. */
+    /** {@code url}: the JDBC URL of the database holding {@code queue_kpis}. */
     public String getUrl() {
         return url;
     }

@@ -2,6 +2,7 @@ package io.ringstream.routing.kafka;
 
 import io.ringstream.events.DeadLetter;
 import io.ringstream.events.serde.InvalidEventException;
+import io.ringstream.events.topics.Components;
 import io.ringstream.events.topics.Topic;
 import io.ringstream.events.topics.Topics;
 import io.ringstream.kafka.EventPublisher;
@@ -38,11 +39,13 @@ import org.slf4j.LoggerFactory;
  * does not begin blind: assignments and alerts by {@code lookback} (pending offers and recent
  * alerts reappear), status by the same (the job re-publishes each tenant's snapshot at least every
  * heartbeat), business events from the beginning (their retention bounds it). Topics that do not
- * exist yet are looked for again every few seconds. A record that is not a valid event goes to the
- * dead-letter topic and is skipped.
+ * exist yet are looked for again every few seconds. A record that is not a valid event is skipped;
+ * it goes to the dead-letter topic when this service is the topic's reporting reader ({@link
+ * Topics#ROUTING_ASSIGNMENTS}, {@link Topics#ROUTING_STATUS}), and is reported by the routing job
+ * otherwise.
  */
 public final class RoutingFeeds implements AutoCloseable {
-    public static final String COMPONENT = "routing-service";
+    public static final String COMPONENT = Components.ROUTING_SERVICE;
     private static final Logger LOG = LoggerFactory.getLogger(RoutingFeeds.class);
     private static final Duration POLL = Duration.ofMillis(200);
     private static final long RESCAN_MILLIS = 5_000;
@@ -53,6 +56,15 @@ public final class RoutingFeeds implements AutoCloseable {
     private final Map<String, Consumer<ConsumerRecord<String, byte[]>>> handlers = new HashMap<>();
     private final Set<String> assignedTopics = new HashSet<>();
     private final Thread thread;
+
+    /** The topics the feeds read, for the registry's check that each has one reporting reader. */
+    public static final List<Topic<?>> INPUTS =
+            List.of(
+                    Topics.ROUTING_ASSIGNMENTS,
+                    Topics.ROUTING_STATUS,
+                    Topics.BUSINESS_EVENTS,
+                    Topics.SUPERVISOR_ALERTS);
+
     private volatile boolean running = true;
     private volatile boolean ready;
 
@@ -185,7 +197,17 @@ public final class RoutingFeeds implements AutoCloseable {
         try {
             value = topic.serde().deserialize(record.value());
         } catch (InvalidEventException e) {
-            reject(record, e.getMessage());
+            if (topic.reportsRejectsOf(COMPONENT)) {
+                reject(record, e.getMessage());
+            } else {
+                // Another reader of this topic (Topic#rejectsReportedBy) dead-letters it.
+                LOG.warn(
+                        "Skipped {}-{}@{}: {}",
+                        record.topic(),
+                        record.partition(),
+                        record.offset(),
+                        e.getMessage());
+            }
             return;
         }
         try {

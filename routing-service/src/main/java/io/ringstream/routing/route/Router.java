@@ -5,6 +5,7 @@ import io.ringstream.events.EventIds;
 import io.ringstream.events.RoutingCommand;
 import io.ringstream.events.RoutingCommand.ContactSpec;
 import io.ringstream.events.RoutingCommandType;
+import io.ringstream.events.topics.Components;
 import io.ringstream.routing.contract.RouteAnswer;
 import io.ringstream.routing.contract.RouteRequest;
 import io.ringstream.routing.kafka.CommandSink;
@@ -32,7 +33,7 @@ import java.util.concurrent.TimeUnit;
  * handed it on.
  */
 public final class Router {
-    public static final String SOURCE = "routing-service";
+    public static final String SOURCE = Components.ROUTING_SERVICE;
     static final long MAX_WAIT_MILLIS = 30_000;
 
     private final CommandSink commands;

@@ -1,5 +1,6 @@
 package io.ringstream.routing.supervisor;
 
+import io.ringstream.clickhouse.Table;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,16 +10,20 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * Reads today's per-queue counters from {@code ringstream.queue_interval_stats}, which the
- * streaming job keeps up to date; FINAL collapses each interval to its latest emission.
+ * Reads today's per-queue counters from {@code queue_kpis}, the one source of queue figures, which
+ * the service-level job keeps up to date; FINAL collapses each interval to its latest emission, and
+ * the latest row says how many contacts wait now.
  */
 public final class ClickHouseQueueStatsReader implements QueueStatsReader {
     // Runs on ClickHouse 18.16 and current releases alike (no toStartOfInterval, no DateTime64).
     static final String SQL =
             "SELECT queue, sum(offered), sum(answered), sum(abandoned),"
-                    + " sum(answered_within_threshold), sum(total_wait_ms)"
-                    + " FROM ringstream.queue_interval_stats FINAL"
-                    + " WHERE tenant = ? AND interval_start >= toStartOfDay(now())"
+                    + " sum(answered_within_threshold), sum(total_wait_ms),"
+                    + " argMax(waiting_now, as_of_ms)"
+                    + " FROM "
+                    + Table.QUEUE_KPIS.qualifiedName()
+                    + " FINAL WHERE tenant = ? AND window_kind = 'interval'"
+                    + " AND window_start >= toStartOfDay(now())"
                     + " GROUP BY queue ORDER BY queue";
 
     private final DataSource dataSource;
@@ -52,7 +57,8 @@ public final class ClickHouseQueueStatsReader implements QueueStatsReader {
                                     rs.getLong(3),
                                     rs.getLong(4),
                                     rs.getLong(5),
-                                    rs.getLong(6))));
+                                    rs.getLong(6),
+                                    rs.getLong(7))));
         }
         return out;
     }

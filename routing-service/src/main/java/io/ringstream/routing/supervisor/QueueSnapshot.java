@@ -4,8 +4,8 @@ package io.ringstream.routing.supervisor;
  * What a supervisor's wallboard shows for one queue today, derived from the stored counters so
  * every consumer computes service level and ASA the same way.
  *
- * @param waiting offered contacts not yet answered or abandoned; never negative (a contact offered
- *     yesterday and answered today would otherwise push it below zero)
+ * @param waiting contacts waiting in the queue now, as of the KPI job's latest row (the watermark,
+ *     a few seconds behind)
  * @param serviceLevel answered within the threshold divided by answered (the "answered-only"
  *     convention, as Asterisk's ServiceLevelPerf), 0..1; null when nothing was answered
  * @param asaSeconds average speed of answer: mean queue wait of answered contacts, in seconds; null
@@ -24,7 +24,6 @@ public record QueueSnapshot(
     public static final String SERVICE_LEVEL_CONVENTION = "answered-only";
 
     public static QueueSnapshot from(QueueTotals t) {
-        long waiting = Math.max(0, t.offered() - t.answered() - t.abandoned());
         Double serviceLevel = null;
         Double asaSeconds = null;
         if (t.answered() > 0) {
@@ -36,7 +35,7 @@ public record QueueSnapshot(
                 t.offered(),
                 t.answered(),
                 t.abandoned(),
-                waiting,
+                t.waitingNow(),
                 serviceLevel,
                 asaSeconds);
     }

@@ -1,10 +1,11 @@
 package io.ringstream.routing.supervisor;
 
 /**
- * A queue's raw counters summed over the day's intervals, exactly as stored, before any KPI is
- * derived from them.
+ * A queue's raw counters summed over the day's intervals of {@code queue_kpis}, exactly as stored,
+ * before any KPI is derived from them.
  *
  * @param totalWaitMillis summed queue wait of answered contacts, the numerator of ASA
+ * @param waitingNow contacts waiting now, as of the KPI job's latest row of the queue
  */
 public record QueueTotals(
         String queue,
@@ -12,4 +13,5 @@ public record QueueTotals(
         long answered,
         long abandoned,
         long answeredWithinThreshold,
-        long totalWaitMillis) {}
+        long totalWaitMillis,
+        long waitingNow) {}

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.ringstream.clickhouse.Table;
 import io.ringstream.testkit.ClickHouseExtension;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,8 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The supervisor endpoint against a real clickhouse-server: rows written the way the streaming job
- * writes them (re-emitted intervals with rising versions) come out as today's per-queue figures.
+ * The supervisor endpoint against a real clickhouse-server: {@code queue_kpis} rows written the way
+ * the service-level job writes them (re-emitted intervals with rising versions, sliding windows
+ * beside them) come out as today's per-queue figures.
  */
 class SupervisorQueuesITCase {
     @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
@@ -44,13 +46,16 @@ class SupervisorQueuesITCase {
                                 -1));
         http = HttpClient.newHttpClient();
         String today = "toStartOfDay(now())";
-        insert("sales", today + " + 900", 3, 1, 0, 1, 2_000, 1);
-        // The same interval re-emitted later: FINAL must keep only this version.
-        insert("sales", today + " + 900", 5, 3, 1, 2, 9_000, 2);
-        insert("sales", today, 2, 1, 0, 1, 3_000, 1);
-        // Yesterday's last interval must not count today.
-        insert("sales", today + " - 900", 50, 50, 0, 50, 500_000, 1);
-        insert("support", today, 2, 0, 1, 0, 0, 1);
+        long now = System.currentTimeMillis();
+        insert("interval", "sales", today + " + 900", 3, 1, 0, 1, 2_000, 4, now - 2_000);
+        // The same interval re-emitted later: FINAL must keep only this version, and its
+        // waiting count is the queue's now.
+        insert("interval", "sales", today + " + 900", 5, 3, 1, 2, 9_000, 2, now);
+        insert("interval", "sales", today, 2, 1, 0, 1, 3_000, 1, now - 60_000);
+        // Yesterday's last interval must not count today, nor a sliding window.
+        insert("interval", "sales", today + " - 900", 50, 50, 0, 50, 500_000, 9, now - 90_000);
+        insert("sliding", "sales", today + " + 900", 40, 40, 0, 40, 1_000, 7, now);
+        insert("interval", "support", today, 2, 0, 1, 0, 0, 1, now);
     }
 
     @AfterAll
@@ -108,25 +113,33 @@ class SupervisorQueuesITCase {
     }
 
     private static void insert(
+            String windowKind,
             String queue,
-            String intervalStartExpr,
+            String windowStartExpr,
             long offered,
             long answered,
             long abandoned,
             long withinThreshold,
             long totalWaitMs,
-            long version) {
+            long waitingNow,
+            long asOfMs) {
         CLICKHOUSE.execute(
-                "INSERT INTO ringstream.queue_interval_stats (tenant, queue, interval_start,"
-                        + " interval_minutes, offered, answered, abandoned,"
-                        + " answered_within_threshold, threshold_seconds, total_wait_ms,"
-                        + " total_talk_ms, version, updated_at) SELECT '"
+                "INSERT INTO "
+                        + Table.QUEUE_KPIS.qualifiedName()
+                        + " (tenant, queue, window_kind, window_start, window_minutes, as_of_ms,"
+                        + " offered, answered, abandoned, answered_within_threshold,"
+                        + " threshold_seconds, total_wait_ms, waiting_now, version, updated_at)"
+                        + " SELECT '"
                         + TENANT
                         + "', '"
                         + queue
+                        + "', '"
+                        + windowKind
                         + "', "
-                        + intervalStartExpr
+                        + windowStartExpr
                         + ", 15, "
+                        + asOfMs
+                        + ", "
                         + offered
                         + ", "
                         + answered
@@ -136,8 +149,10 @@ class SupervisorQueuesITCase {
                         + withinThreshold
                         + ", 20, "
                         + totalWaitMs
-                        + ", 0, "
-                        + version
+                        + ", "
+                        + waitingNow
+                        + ", "
+                        + asOfMs
                         + ", now()");
     }
 

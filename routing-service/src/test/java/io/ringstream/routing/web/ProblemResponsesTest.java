@@ -40,8 +40,8 @@ class ProblemResponsesTest {
                 throw new QueueStatsUnavailableException("store down", new RuntimeException());
             }
             return List.of(
-                    QueueSnapshot.from(new QueueTotals("sales", 5, 2, 1, 1, 8_000)),
-                    QueueSnapshot.from(new QueueTotals("support", 2, 0, 0, 0, 0)));
+                    QueueSnapshot.from(new QueueTotals("sales", 5, 2, 1, 1, 8_000, 2)),
+                    QueueSnapshot.from(new QueueTotals("support", 2, 0, 0, 0, 0, 2)));
         };
     }
 

@@ -2,6 +2,7 @@ package io.ringstream.sentiment.job;
 
 import io.ringstream.events.EventIds;
 import io.ringstream.events.SupervisorAlert;
+import io.ringstream.events.topics.Components;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -41,7 +42,7 @@ public record SentimentAlert(
         long raisedAt) {
 
     /** Who raises these, in SupervisorAlert.source and dead letters. */
-    public static final String SOURCE = "flink:sentiment";
+    public static final String SOURCE = Components.SENTIMENT_JOB;
 
     public static String alertId(String tenant, String contactId, int episode) {
         return EventIds.of("sentiment-alert", tenant, contactId, Integer.toString(episode));

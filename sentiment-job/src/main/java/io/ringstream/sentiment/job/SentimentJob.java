@@ -1,23 +1,24 @@
 package io.ringstream.sentiment.job;
 
-import io.ringstream.clickhouse.ClickHouseMigrator;
 import io.ringstream.events.ContactEvent;
 import io.ringstream.events.DeadLetter;
 import io.ringstream.events.InteractionEvent;
 import io.ringstream.events.SupervisorAlert;
+import io.ringstream.events.topics.Components;
 import io.ringstream.events.topics.Topics;
 import io.ringstream.flink.kit.checkpoint.Checkpointing;
 import io.ringstream.flink.kit.clickhouse.ClickHouseSink;
-import io.ringstream.flink.kit.kafka.DeadLetterSplitter;
 import io.ringstream.flink.kit.kafka.Decoded;
-import io.ringstream.flink.kit.kafka.KafkaConnectors;
+import io.ringstream.flink.kit.kafka.DecodedInputs;
+import io.ringstream.flink.kit.kafka.JobKafka;
+import io.ringstream.flink.kit.runtime.JobConfig;
+import io.ringstream.flink.kit.runtime.JobDefinition;
 import io.ringstream.flink.kit.runtime.PipelineJob;
 import io.ringstream.sentiment.job.operators.ConversationSentimentFunction;
 import io.ringstream.sentiment.job.operators.Keys;
 import io.ringstream.sentiment.job.operators.ScoreUtterances;
 import io.ringstream.sentiment.job.operators.ScorerFactory;
 import io.ringstream.sentiment.job.sinks.SentimentTables;
-import io.ringstream.sentiment.job.sinks.TopicSinks;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -26,13 +27,10 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
-import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Live sentiment: scores every chat message and transcript segment of the {@code interactions}
@@ -50,216 +48,161 @@ import org.slf4j.LoggerFactory;
  * async operator treats each watermark as an ordering barrier, so a slow utterance would hold back
  * every later one. The rolling step does not depend on watermarks; they only drive state cleanup.
  *
- * <p>Sources and sinks come in through the constructor ({@link #fromConfig} is the production
+ * <p>It reports malformed interactions; malformed contact events are the archive job's to report.
+ * Sources and sinks come in through {@link Endpoints} ({@link #production} is the production
  * wiring), so tests and the launcher run the same pipeline on other endpoints.
  */
 public final class SentimentJob implements PipelineJob {
-    private static final Logger LOG = LoggerFactory.getLogger(SentimentJob.class);
-
     public static final String JOB_NAME = "ringstream-sentiment";
 
-    private final Source<Decoded<InteractionEvent>, ?, ?> interactionSource;
-    private final Source<Decoded<ContactEvent>, ?, ?> contactSource;
-    private final Sink<ScoredUtterance> utteranceSink;
-    private final Sink<ConversationPoint> timelineSink;
-    private final Sink<SentimentAlert> alertTableSink;
-    private final Sink<SupervisorAlert> alertTopicSink;
-    private final Sink<DeadLetter> deadLetterSink;
-    private final Sink<DeadLetter> deadLetterArchive;
-    private final ScorerFactory scorerFactory;
-    private final SentimentJobConfig config;
+    public static final JobDefinition<SentimentSettings> DEFINITION =
+            new JobDefinition<>(
+                    JOB_NAME,
+                    Components.SENTIMENT_JOB,
+                    "ringstream-sentiment",
+                    "RINGSTREAM_CHECKPOINT_DIR",
+                    "RINGSTREAM_RESTORE_PATH",
+                    List.of(Topics.INTERACTIONS, Topics.CONTACT_EVENTS),
+                    SentimentSettings::from,
+                    SentimentJob::production);
 
     /**
-     * @param alertTopicSink where live alerts go (supervisor-alerts in production)
-     * @param deadLetterSink where rejected records go (the dead-letter topic in production)
+     * The job's sources and sinks.
+     *
+     * @param alertTopic where live alerts go ({@code supervisor-alerts} in production)
+     * @param deadLetters where rejected records go ({@code dead-letters} in production)
      */
-    public SentimentJob(
-            Source<Decoded<InteractionEvent>, ?, ?> interactionSource,
-            Source<Decoded<ContactEvent>, ?, ?> contactSource,
-            Sink<ScoredUtterance> utteranceSink,
-            Sink<ConversationPoint> timelineSink,
-            Sink<SentimentAlert> alertTableSink,
-            Sink<SupervisorAlert> alertTopicSink,
-            Sink<DeadLetter> deadLetterSink,
-            SentimentJobConfig config) {
+    public record Endpoints(
+            Source<Decoded<InteractionEvent>, ?, ?> interactions,
+            Source<Decoded<ContactEvent>, ?, ?> contacts,
+            Sink<ScoredUtterance> utteranceTable,
+            Sink<ConversationPoint> timelineTable,
+            Sink<SentimentAlert> alertTable,
+            Sink<SupervisorAlert> alertTopic,
+            Sink<DeadLetter> deadLetters) {
+
+        public Endpoints {
+            Objects.requireNonNull(interactions, "interactions");
+            Objects.requireNonNull(contacts, "contacts");
+            Objects.requireNonNull(utteranceTable, "utteranceTable");
+            Objects.requireNonNull(timelineTable, "timelineTable");
+            Objects.requireNonNull(alertTable, "alertTable");
+            Objects.requireNonNull(alertTopic, "alertTopic");
+            Objects.requireNonNull(deadLetters, "deadLetters");
+        }
+    }
+
+    private final Endpoints endpoints;
+    private final ScorerFactory scorerFactory;
+    private final JobConfig<SentimentSettings> config;
+
+    public SentimentJob(Endpoints endpoints, JobConfig<SentimentSettings> config) {
         this(
-                interactionSource,
-                contactSource,
-                utteranceSink,
-                timelineSink,
-                alertTableSink,
-                alertTopicSink,
-                deadLetterSink,
-                null,
-                ScorerFactory.shared(config.modelAssignment(), config.maxChars()),
+                endpoints,
+                ScorerFactory.shared(
+                        config.settings().scoring().assignment(),
+                        config.settings().scoring().maxChars()),
                 config);
     }
 
     private SentimentJob(
-            Source<Decoded<InteractionEvent>, ?, ?> interactionSource,
-            Source<Decoded<ContactEvent>, ?, ?> contactSource,
-            Sink<ScoredUtterance> utteranceSink,
-            Sink<ConversationPoint> timelineSink,
-            Sink<SentimentAlert> alertTableSink,
-            Sink<SupervisorAlert> alertTopicSink,
-            Sink<DeadLetter> deadLetterSink,
-            Sink<DeadLetter> deadLetterArchive,
-            ScorerFactory scorerFactory,
-            SentimentJobConfig config) {
-        this.interactionSource = Objects.requireNonNull(interactionSource, "interactionSource");
-        this.contactSource = Objects.requireNonNull(contactSource, "contactSource");
-        this.utteranceSink = Objects.requireNonNull(utteranceSink, "utteranceSink");
-        this.timelineSink = Objects.requireNonNull(timelineSink, "timelineSink");
-        this.alertTableSink = Objects.requireNonNull(alertTableSink, "alertTableSink");
-        this.alertTopicSink = Objects.requireNonNull(alertTopicSink, "alertTopicSink");
-        this.deadLetterSink = Objects.requireNonNull(deadLetterSink, "deadLetterSink");
-        this.deadLetterArchive = deadLetterArchive;
+            Endpoints endpoints, ScorerFactory scorerFactory, JobConfig<SentimentSettings> config) {
+        this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
         this.scorerFactory = Objects.requireNonNull(scorerFactory, "scorerFactory");
         this.config = Objects.requireNonNull(config, "config");
     }
 
-    /** A copy that also writes dead letters to {@code archive} (e.g. ClickHouse dead_letters). */
-    public SentimentJob withDeadLetterArchive(Sink<DeadLetter> archive) {
-        return new SentimentJob(
-                interactionSource,
-                contactSource,
-                utteranceSink,
-                timelineSink,
-                alertTableSink,
-                alertTopicSink,
-                deadLetterSink,
-                Objects.requireNonNull(archive, "archive"),
-                scorerFactory,
-                config);
-    }
-
     /** A copy that scores with other models than the config's shared ones (tests, tools). */
     public SentimentJob withScorerFactory(ScorerFactory factory) {
-        return new SentimentJob(
-                interactionSource,
-                contactSource,
-                utteranceSink,
-                timelineSink,
-                alertTableSink,
-                alertTopicSink,
-                deadLetterSink,
-                deadLetterArchive,
-                factory,
-                config);
+        return new SentimentJob(endpoints, factory, config);
     }
 
-    /** The production wiring: Kafka topics from {@code Topics}, the ClickHouse tables. */
-    public static SentimentJob fromConfig(SentimentJobConfig config) {
-        String kafka = config.kafkaBootstrap();
+    /** The registry's topics and the ClickHouse tables. */
+    public static SentimentJob production(JobConfig<SentimentSettings> config) {
+        JobKafka kafka = JobKafka.of(config, Components.SENTIMENT_JOB);
         String url = config.clickHouseUrl();
-        SentimentJob job =
-                new SentimentJob(
-                        KafkaConnectors.source(kafka, config.consumerGroup(), Topics.INTERACTIONS),
-                        KafkaConnectors.source(
-                                kafka, config.consumerGroup(), Topics.CONTACT_EVENTS),
+        return new SentimentJob(
+                new Endpoints(
+                        kafka.source(Topics.INTERACTIONS),
+                        kafka.source(Topics.CONTACT_EVENTS),
                         ClickHouseSink.of(
                                 SentimentTables.UTTERANCE_SENTIMENT, url, config.sinkTuning()),
                         ClickHouseSink.of(
                                 SentimentTables.CONVERSATION_SENTIMENT, url, config.sinkTuning()),
                         ClickHouseSink.of(
                                 SentimentTables.SENTIMENT_ALERTS, url, config.sinkTuning()),
-                        TopicSinks.atLeastOnce(kafka, Topics.SUPERVISOR_ALERTS),
-                        KafkaConnectors.deadLetterSink(kafka),
-                        config);
-        return job;
+                        kafka.sink(Topics.SUPERVISOR_ALERTS),
+                        kafka.deadLetters()),
+                config);
     }
 
     /**
-     * Adds the pipeline to {@code env}; checkpointing is applied by {@link
-     * PipelineJob#executeAsync}.
+     * Configuration from program arguments over environment variables. The first scoring operator
+     * to open loads the models (CoreNLP: about a second and 150 MB of heap).
      */
+    public static void main(String[] args) throws Exception {
+        DEFINITION.main(args);
+    }
+
     @Override
     public void build(StreamExecutionEnvironment env) {
+        SentimentSettings settings = config.settings();
+        DecodedInputs inputs = new DecodedInputs(env, "");
         SingleOutputStreamOperator<InteractionEvent> interactions =
-                env.fromSource(
-                                interactionSource,
-                                WatermarkStrategy.noWatermarks(),
-                                "interactions",
-                                Decoded.typeOf(InteractionEvent.class))
-                        .uid("interactions-source")
-                        .process(new DeadLetterSplitter<>(InteractionEvent.class))
-                        .uid("interactions-decode")
-                        .name("interactions-decode");
+                inputs.add(endpoints.interactions(), InteractionEvent.class, "interactions");
         SingleOutputStreamOperator<ContactEvent> contacts =
-                env.fromSource(
-                                contactSource,
-                                WatermarkStrategy.<Decoded<ContactEvent>>forBoundedOutOfOrderness(
-                                                config.outOfOrderness())
-                                        .withTimestampAssigner(
-                                                (d, ts) ->
-                                                        d.isValid()
-                                                                ? d.event().eventTime()
-                                                                : Long.MIN_VALUE)
-                                        .withIdleness(config.sourceIdleness()),
-                                "contact-events",
-                                Decoded.typeOf(ContactEvent.class))
-                        .uid("contact-events-source")
-                        .process(new DeadLetterSplitter<>(ContactEvent.class))
-                        .uid("contact-events-decode")
-                        .name("contact-events-decode");
-
-        DataStream<DeadLetter> deadLetters =
-                interactions
-                        .getSideOutput(DeadLetterSplitter.DEAD_LETTERS)
-                        .union(contacts.getSideOutput(DeadLetterSplitter.DEAD_LETTERS))
-                        .map(SentimentJob::relabel)
-                        .returns(TypeInformation.of(DeadLetter.class))
-                        .uid("dead-letters-relabel")
-                        .name("dead-letters-relabel");
-        deadLetters.sinkTo(deadLetterSink).uid("dead-letters-sink").name("dead-letters");
-        if (deadLetterArchive != null) {
-            deadLetters
-                    .sinkTo(deadLetterArchive)
-                    .uid("dead-letters-archive-sink")
-                    .name("dead-letters-archive");
-        }
-
+                inputs.add(
+                        endpoints.contacts(),
+                        ContactEvent.class,
+                        "contact-events",
+                        settings.eventTime().bounded(ContactEvent::eventTime));
+        inputs.deadLetters()
+                .sinkTo(endpoints.deadLetters())
+                .uid("dead-letters-sink")
+                .name("dead-letters");
         SingleOutputStreamOperator<ScoredUtterance> scored =
                 AsyncDataStream.unorderedWait(
                                 interactions.keyBy(Keys::of, Types.STRING),
                                 new ScoreUtterances(
                                         scorerFactory,
-                                        config.scoringThreads(),
-                                        config.scoringTimeout()),
-                                config.scoringTimeout().toMillis(),
+                                        settings.scoring().threads(),
+                                        settings.scoring().timeout()),
+                                settings.scoring().timeout().toMillis(),
                                 TimeUnit.MILLISECONDS,
-                                config.asyncCapacity())
+                                settings.scoring().asyncCapacity())
                         .returns(TypeInformation.of(ScoredUtterance.class))
                         .uid("score-utterances")
                         .name("score-utterances")
                         .assignTimestampsAndWatermarks(
                                 WatermarkStrategy.<ScoredUtterance>forBoundedOutOfOrderness(
-                                                config.outOfOrderness())
+                                                settings.eventTime().outOfOrderness())
                                         .withTimestampAssigner((u, ts) -> u.eventTime())
-                                        .withIdleness(config.sourceIdleness()))
+                                        .withIdleness(settings.eventTime().sourceIdleness()))
                         .uid("utterance-watermarks")
                         .name("utterance-watermarks");
-        scored.sinkTo(utteranceSink).uid("utterance-sentiment-sink").name("utterance_sentiment");
+        scored.sinkTo(endpoints.utteranceTable())
+                .uid("utterance-sentiment-sink")
+                .name("utterance_sentiment");
 
         SingleOutputStreamOperator<ConversationPoint> timeline =
                 scored.keyBy(Keys::of, Types.STRING)
                         .connect(contacts.keyBy(Keys::of, Types.STRING))
                         .process(
                                 new ConversationSentimentFunction(
-                                        config.policy(),
-                                        config.lingerAfterEnd(),
-                                        config.inactivityTimeout()))
+                                        settings.policy(),
+                                        settings.lingerAfterEnd(),
+                                        settings.inactivityTimeout()))
                         .returns(TypeInformation.of(ConversationPoint.class))
                         .uid("conversation-sentiment")
                         .name("conversation-sentiment");
-        timeline.sinkTo(timelineSink)
+        timeline.sinkTo(endpoints.timelineTable())
                 .uid("conversation-sentiment-sink")
                 .name("conversation_sentiment");
 
         DataStream<SentimentAlert> alerts =
                 timeline.getSideOutput(ConversationSentimentFunction.ALERTS);
-        alerts.sinkTo(alertTableSink).uid("sentiment-alerts-sink").name("sentiment_alerts");
-        long maxAge = config.alertMaxAge().toMillis();
+        alerts.sinkTo(endpoints.alertTable()).uid("sentiment-alerts-sink").name("sentiment_alerts");
+        long maxAge = settings.alertMaxAge().toMillis();
         alerts.filter(a -> a.raisedAt() - a.eventTime() <= maxAge)
                 .uid("live-alerts-only")
                 .name("live-alerts-only")
@@ -267,22 +210,9 @@ public final class SentimentJob implements PipelineJob {
                 .returns(TypeInformation.of(SupervisorAlert.class))
                 .uid("to-supervisor-alert")
                 .name("to-supervisor-alert")
-                .sinkTo(alertTopicSink)
+                .sinkTo(endpoints.alertTopic())
                 .uid("supervisor-alerts-sink")
                 .name("supervisor-alerts");
-    }
-
-    /** The decoder names the queue-stats job; dead letters of this job must name this one. */
-    static DeadLetter relabel(DeadLetter d) {
-        return new DeadLetter(
-                d.reason(),
-                SentimentAlert.SOURCE,
-                d.origin(),
-                d.topic(),
-                d.partition(),
-                d.offset(),
-                d.payload(),
-                d.failedAt());
     }
 
     @Override
@@ -293,25 +223,5 @@ public final class SentimentJob implements PipelineJob {
     @Override
     public Checkpointing checkpointing() {
         return config.checkpointing();
-    }
-
-    /**
-     * For the launcher: applies the ClickHouse migrations, then runs the production pipeline in
-     * {@code env} (e.g. a local MiniCluster environment) and returns at once. The first scoring
-     * operator to open loads the models (CoreNLP: about a second and 150 MB of heap).
-     */
-    public static JobClient startLocal(SentimentJobConfig config, StreamExecutionEnvironment env)
-            throws Exception {
-        List<String> applied = ClickHouseMigrator.migrate(config.clickHouseUrl());
-        LOG.info("ClickHouse migrations applied at start-up: {}", applied);
-        return fromConfig(config).executeAsync(env);
-    }
-
-    /** Configuration from environment variables: see {@link SentimentJobConfig#fromEnv}. */
-    public static void main(String[] args) throws Exception {
-        SentimentJobConfig config = SentimentJobConfig.fromEnv(System.getenv());
-        List<String> applied = ClickHouseMigrator.migrate(config.clickHouseUrl());
-        LOG.info("ClickHouse migrations applied at start-up: {}", applied);
-        fromConfig(config).execute(StreamExecutionEnvironment.getExecutionEnvironment());
     }
 }

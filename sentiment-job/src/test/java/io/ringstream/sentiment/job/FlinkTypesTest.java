@@ -6,13 +6,9 @@ import io.ringstream.sentiment.rolling.AlertPolicy;
 import io.ringstream.sentiment.rolling.ConversationState;
 import io.ringstream.sentiment.rolling.RollingSentiment;
 import io.ringstream.sentiment.rolling.Turn;
+import io.ringstream.testkit.FlinkTypes;
 import java.util.stream.Stream;
-import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeutils.TypeSerializer;
-import org.apache.flink.api.java.typeutils.PojoTypeInfo;
-import org.apache.flink.core.memory.DataInputDeserializer;
-import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,10 +30,7 @@ class FlinkTypesTest {
     @ParameterizedTest
     @MethodSource("types")
     void isAPojoWithoutGenericFields(TypeInformation<?> type) {
-        SerializerConfigImpl noKryo = new SerializerConfigImpl();
-        noKryo.setGenericTypes(false);
-        assertThat(type).isInstanceOf(PojoTypeInfo.class);
-        assertThat(type.createSerializer(noKryo)).isNotNull();
+        FlinkTypes.assertPojoWithoutKryo(type);
     }
 
     @Test
@@ -49,13 +42,8 @@ class FlinkTypesTest {
         state.queue = "billing";
         state.endedAt = 5L;
 
-        TypeSerializer<ConversationState> serializer =
-                TypeInformation.of(ConversationState.class)
-                        .createSerializer(new SerializerConfigImpl());
-        DataOutputSerializer out = new DataOutputSerializer(256);
-        serializer.serialize(state, out);
         ConversationState copy =
-                serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+                FlinkTypes.roundTrip(TypeInformation.of(ConversationState.class), state);
         assertThat(copy).usingRecursiveComparison().isEqualTo(state);
     }
 }

@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
+import io.ringstream.clickhouse.Table;
 import io.ringstream.events.ContactEventType;
 import io.ringstream.events.DeadLetter;
 import io.ringstream.events.InteractionEvent;
 import io.ringstream.events.Speaker;
 import io.ringstream.events.SupervisorAlert;
+import io.ringstream.events.topics.Components;
 import io.ringstream.events.topics.Topics;
 import io.ringstream.flink.kit.clickhouse.SinkTuning;
+import io.ringstream.flink.kit.runtime.JobConfig;
 import io.ringstream.sentiment.SharedModels;
 import io.ringstream.sentiment.corenlp.CoreNlpPipeline;
 import io.ringstream.sentiment.lexicon.LexiconSentimentModel;
@@ -54,14 +57,15 @@ class SentimentJobITCase {
 
     @BeforeAll
     static void startJob() throws Exception {
-        SentimentJobConfig config =
-                SentimentJobConfig.defaults(KAFKA.bootstrapServers(), CLICKHOUSE.jdbcUrl())
+        JobConfig<SentimentSettings> config =
+                SentimentJob.DEFINITION
+                        .defaults(KAFKA.bootstrapServers(), CLICKHOUSE.jdbcUrl())
                         .withConsumerGroup("it-" + TENANT)
                         .withCheckpointInterval(Duration.ofSeconds(2))
                         .withSinkTuning(new SinkTuning(500, Duration.ofMillis(200), 3));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
-        job = SentimentJob.startLocal(config, env);
+        job = SentimentJob.DEFINITION.startLocal(config, env);
     }
 
     @AfterAll
@@ -160,7 +164,9 @@ class SentimentJobITCase {
         assertThat(
                         rows(
                                 "SELECT episode, turn, trigger, queue, agent_id FROM"
-                                        + " ringstream.sentiment_alerts FINAL WHERE tenant = '"
+                                        + " "
+                                        + Table.SENTIMENT_ALERTS.qualifiedName()
+                                        + " FINAL WHERE tenant = '"
                                         + TENANT
                                         + "' AND contact_id = '"
                                         + c
@@ -171,7 +177,9 @@ class SentimentJobITCase {
         // The timeline: the episode is open from turn 7 until the recovery at turn 9.
         assertThat(
                         rows(
-                                "SELECT turn, alerting FROM ringstream.conversation_sentiment FINAL"
+                                "SELECT turn, alerting FROM "
+                                        + Table.CONVERSATION_SENTIMENT.qualifiedName()
+                                        + " FINAL"
                                         + " WHERE tenant = '"
                                         + TENANT
                                         + "' AND contact_id = '"
@@ -180,7 +188,9 @@ class SentimentJobITCase {
                 .containsExactly(List.of("7", "1"), List.of("8", "1"), List.of("14", "1"));
         assertThat(
                         CLICKHOUSE.queryLong(
-                                "SELECT count() FROM ringstream.utterance_sentiment FINAL WHERE"
+                                "SELECT count() FROM "
+                                        + Table.UTTERANCE_SENTIMENT.qualifiedName()
+                                        + " FINAL WHERE"
                                         + " tenant = '"
                                         + TENANT
                                         + "' AND contact_id = '"
@@ -207,7 +217,9 @@ class SentimentJobITCase {
         List<List<String>> stored =
                 rows(
                         "SELECT text, language, language_source, model, scored, score FROM"
-                                + " ringstream.utterance_sentiment FINAL WHERE tenant = '"
+                                + " "
+                                + Table.UTTERANCE_SENTIMENT.qualifiedName()
+                                + " FINAL WHERE tenant = '"
                                 + TENANT
                                 + "' AND contact_id = '"
                                 + c
@@ -250,7 +262,9 @@ class SentimentJobITCase {
                         rows(
                                 "SELECT language, language_source, scored, model,"
                                         + " isNull(score), unscored_reason FROM"
-                                        + " ringstream.utterance_sentiment FINAL WHERE tenant = '"
+                                        + " "
+                                        + Table.UTTERANCE_SENTIMENT.qualifiedName()
+                                        + " FINAL WHERE tenant = '"
                                         + TENANT
                                         + "' AND contact_id = '"
                                         + c
@@ -281,7 +295,9 @@ class SentimentJobITCase {
         assertThat(
                         rows(
                                 "SELECT turn, isNull(score), isNull(customer_rolling) FROM"
-                                        + " ringstream.conversation_sentiment FINAL WHERE tenant ="
+                                        + " "
+                                        + Table.CONVERSATION_SENTIMENT.qualifiedName()
+                                        + " FINAL WHERE tenant ="
                                         + " '"
                                         + TENANT
                                         + "' AND contact_id = '"
@@ -310,7 +326,9 @@ class SentimentJobITCase {
                                 assertThat(
                                                 CLICKHOUSE.queryLong(
                                                         "SELECT count() FROM"
-                                                                + " ringstream.utterance_sentiment"
+                                                                + " "
+                                                                + Table.UTTERANCE_SENTIMENT
+                                                                        .qualifiedName()
                                                                 + " FINAL WHERE tenant = '"
                                                                 + TENANT
                                                                 + "' AND contact_id LIKE"
@@ -352,7 +370,7 @@ class SentimentJobITCase {
                                         && d.partition() == m1.partition(),
                         2,
                         TIMEOUT);
-        assertThat(letters).allMatch(d -> d.component().equals("flink:sentiment"));
+        assertThat(letters).allMatch(d -> d.component().equals(Components.SENTIMENT_JOB));
         assertThat(letters).anyMatch(d -> d.reason().contains("speaker is required"));
         await().atMost(TIMEOUT)
                 .untilAsserted(

@@ -3,10 +3,12 @@ package io.ringstream.sentiment.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.ringstream.clickhouse.Table;
 import io.ringstream.events.InteractionEvent;
 import io.ringstream.events.Speaker;
 import io.ringstream.events.topics.Topics;
 import io.ringstream.flink.kit.clickhouse.SinkTuning;
+import io.ringstream.flink.kit.runtime.JobConfig;
 import io.ringstream.sentiment.Sentiment;
 import io.ringstream.sentiment.SentimentModel;
 import io.ringstream.sentiment.SentimentScorer;
@@ -85,7 +87,9 @@ class SlowModelITCase {
 
     private long stored(String contact) {
         return CLICKHOUSE.queryLong(
-                "SELECT count() FROM ringstream.utterance_sentiment FINAL WHERE tenant = '"
+                "SELECT count() FROM "
+                        + Table.UTTERANCE_SENTIMENT.qualifiedName()
+                        + " FINAL WHERE tenant = '"
                         + tenant
                         + "' AND contact_id = '"
                         + contact
@@ -94,17 +98,18 @@ class SlowModelITCase {
 
     @Test
     void aSlowModelCallHoldsUpOnlyItsOwnConversation() throws Exception {
-        SentimentJobConfig config =
-                SentimentJobConfig.defaults(KAFKA.bootstrapServers(), CLICKHOUSE.jdbcUrl())
+        JobConfig<SentimentSettings> config =
+                SentimentJob.DEFINITION
+                        .defaults(KAFKA.bootstrapServers(), CLICKHOUSE.jdbcUrl())
                         .withConsumerGroup("it-" + tenant)
                         // Replaced by the gated model below; the config only needs a valid spec.
-                        .withModels("en=lexicon-en")
+                        .withSettings(s -> s.withModels("en=lexicon-en"))
                         .withCheckpointInterval(Duration.ofSeconds(2))
                         .withSinkTuning(new SinkTuning(100, Duration.ofMillis(100), 3));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
         job =
-                SentimentJob.fromConfig(config)
+                SentimentJob.production(config)
                         .withScorerFactory(
                                 () -> new SentimentScorer(Map.of("en", new GatedModel())))
                         .executeAsync(env);
@@ -126,7 +131,9 @@ class SlowModelITCase {
                                 assertThat(
                                                 CLICKHOUSE.query(
                                                         "SELECT turn, event_id FROM"
-                                                                + " ringstream.conversation_sentiment"
+                                                                + " "
+                                                                + Table.CONVERSATION_SENTIMENT
+                                                                        .qualifiedName()
                                                                 + " FINAL WHERE tenant = '"
                                                                 + tenant
                                                                 + "' AND contact_id = 'A' ORDER BY"

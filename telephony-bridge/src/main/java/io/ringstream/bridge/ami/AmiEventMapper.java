@@ -8,6 +8,7 @@ import io.ringstream.events.ContactEventType;
 import io.ringstream.events.DeadLetter;
 import io.ringstream.events.EventIds;
 import io.ringstream.events.Tenants;
+import io.ringstream.events.topics.Components;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +80,7 @@ import org.asteriskjava.manager.event.QueueMemberStatusEvent;
  */
 public final class AmiEventMapper {
     /** The dead-letter component name. */
-    public static final String COMPONENT = "telephony-bridge";
+    public static final String COMPONENT = Components.BRIDGE;
 
     private final String serverName;
     private final String source;

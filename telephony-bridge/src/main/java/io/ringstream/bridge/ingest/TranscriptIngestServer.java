@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.ringstream.events.DeadLetter;
 import io.ringstream.events.InteractionEvent;
+import io.ringstream.events.topics.Components;
 import io.ringstream.events.topics.Topics;
 import io.ringstream.kafka.EventPublisher;
 import java.io.IOException;
@@ -52,7 +53,7 @@ public final class TranscriptIngestServer implements AutoCloseable {
     public static final String HEALTH = "/health";
 
     /** How the endpoint names itself in dead letters. */
-    public static final String COMPONENT = "telephony-bridge:ingest";
+    public static final String COMPONENT = Components.TRANSCRIPT_INGEST;
 
     private final IngestConfig config;
     private final EventPublisher publisher;

@@ -6,6 +6,7 @@ import io.ringstream.events.SlaEvent;
 import io.ringstream.events.SlaEvent.SubjectType;
 import io.ringstream.events.SlaEventType;
 import io.ringstream.events.SupervisorAlert;
+import io.ringstream.events.topics.Components;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -17,7 +18,7 @@ import java.util.Map;
  */
 public final class Verdicts {
     /** How the SLA job names itself in the events it produces. */
-    public static final String SOURCE = "flink:sla";
+    public static final String SOURCE = Components.SLA_JOB;
 
     private Verdicts() {}
 
@@ -39,7 +40,7 @@ public final class Verdicts {
                             end.time(),
                             end.reason() == null ? "cancelled" : end.reason(),
                             end.shortAbandon());
-            default ->
+            case START, WARNING_DUE ->
                     throw new IllegalArgumentException(
                             "a " + end.type() + " signal does not end a clock");
         };

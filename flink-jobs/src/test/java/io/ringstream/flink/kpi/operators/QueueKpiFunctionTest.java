@@ -9,6 +9,7 @@ import io.ringstream.analytics.kpi.KpiSettings;
 import io.ringstream.analytics.kpi.QueueKpiAggregator;
 import io.ringstream.analytics.kpi.QueueKpiRow;
 import io.ringstream.analytics.kpi.WindowKind;
+import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -17,7 +18,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The queue operator in event time: facts wait for the watermark; rows follow its boundaries. */
+/**
+ * The queue operator in event time: facts wait for the watermark; rows follow its boundaries, and
+ * the filling interval is refreshed in between.
+ */
 class QueueKpiFunctionTest {
     private static final long T0 = 1_709_287_200_000L;
     private static final long S = 1_000;
@@ -29,7 +33,9 @@ class QueueKpiFunctionTest {
     void open() throws Exception {
         harness =
                 ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                        new QueueKpiFunction(new QueueKpiAggregator(KpiSettings.defaults())),
+                        new QueueKpiFunction(
+                                new QueueKpiAggregator(KpiSettings.defaults()),
+                                Duration.ofSeconds(2)),
                         KpiFact::queueKey,
                         Types.STRING);
     }
@@ -104,5 +110,41 @@ class QueueKpiFunctionTest {
         assertThat(after.stream().filter(r -> r.windowKind() == WindowKind.INTERVAL))
                 .allSatisfy(
                         r -> assertThat(r.waitingNow()).as("the late LEFT still counts").isZero());
+    }
+
+    @Test
+    void theFillingIntervalIsRefreshedAsOfTheWatermarkWithoutChangingState() throws Exception {
+        harness.setProcessingTime(0);
+        send(fact(FactType.OFFERED, "c1", T0 + S, 0));
+        send(fact(FactType.ANSWERED, "c1", T0 + 10 * S, 9 * S));
+        send(fact(FactType.LEFT, "c1", T0 + 10 * S, 9 * S));
+        send(fact(FactType.OFFERED, "c2", T0 + 20 * S, 0));
+        harness.processWatermark(T0 + 30 * S);
+        assertThat(harness.extractOutputValues()).as("no minute boundary passed").isEmpty();
+
+        harness.setProcessingTime(2_000);
+
+        assertThat(rows(WindowKind.INTERVAL))
+                .singleElement()
+                .satisfies(
+                        r -> {
+                            assertThat(r.asOf()).isEqualTo(T0 + 30 * S);
+                            assertThat(r.closed()).isFalse();
+                            assertThat(r.counters().offered).isEqualTo(2);
+                            assertThat(r.counters().answered).isEqualTo(1);
+                            assertThat(r.waitingNow()).isEqualTo(1);
+                            assertThat(r.longestWaitNowMs()).isEqualTo(10 * S);
+                        });
+        harness.setProcessingTime(4_000);
+        assertThat(rows(WindowKind.INTERVAL)).as("the watermark did not move").hasSize(1);
+
+        harness.processWatermark(T0 + MIN);
+
+        QueueKpiRow boundary = rows(WindowKind.INTERVAL).get(1);
+        assertThat(boundary.asOf()).isEqualTo(T0 + MIN);
+        assertThat(boundary.version()).isGreaterThan(rows(WindowKind.INTERVAL).get(0).version());
+        assertThat(boundary.counters().offered).isEqualTo(2);
+        // c1 waited 9 s, c2 from 20 s to the boundary: the refresh accrued nothing into the state.
+        assertThat(boundary.counters().waitingMs).isEqualTo(9 * S + 40 * S);
     }
 }

@@ -5,29 +5,31 @@ import io.ringstream.events.serde.InvalidEventException;
 import io.ringstream.events.topics.Topic;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.SimpleCounter;
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * Decodes a topic's records with its validating serde and never throws: a record that is not a
- * valid event becomes a {@link DeadLetter} carrying the reason and its topic, partition and offset,
- * so one bad record can neither stop the job nor vanish.
+ * Decodes a topic's records with its validating serde and never throws, so one bad record can
+ * neither stop the job nor vanish.
+ *
+ * <p>A record that is not a valid event becomes a {@link DeadLetter} (reason, topic, partition,
+ * offset) when this job is the topic's reporting reader ({@link Topic#rejectsReportedBy()});
+ * otherwise it is skipped and counted in {@code rejectsLeftToTheReportingReader}, because that
+ * reader reports it. So a malformed record yields exactly one dead letter, whichever jobs read its
+ * topic.
  */
 public class DecodingDeserializer<T> implements KafkaRecordDeserializationSchema<Decoded<T>> {
     private static final long serialVersionUID = 1L;
 
-    /** How the queue-stats job names itself in dead letters; the default component. */
-    public static final String COMPONENT = "flink:queue-stats";
-
     private final Topic<T> topic;
     private final String component;
-
-    /** Names {@link #COMPONENT} in dead letters. */
-    public DecodingDeserializer(Topic<T> topic) {
-        this(topic, COMPONENT);
-    }
+    private final boolean reports;
+    private transient Counter leftToReporter;
 
     /**
      * @param component how the job reading the topic names itself in the dead letters it makes
@@ -35,6 +37,12 @@ public class DecodingDeserializer<T> implements KafkaRecordDeserializationSchema
     public DecodingDeserializer(Topic<T> topic, String component) {
         this.topic = Objects.requireNonNull(topic, "topic");
         this.component = Objects.requireNonNull(component, "component");
+        this.reports = topic.reportsRejectsOf(component);
+    }
+
+    @Override
+    public void open(DeserializationSchema.InitializationContext context) {
+        leftToReporter = context.getMetricGroup().counter("rejectsLeftToTheReportingReader");
     }
 
     @Override
@@ -42,7 +50,11 @@ public class DecodingDeserializer<T> implements KafkaRecordDeserializationSchema
         // Decode first, collect outside the try: a failure downstream must not become a dead
         // letter.
         Decoded<T> decoded = decode(record);
-        out.collect(decoded);
+        if (decoded.isValid() || reports) {
+            out.collect(decoded);
+        } else {
+            counter().inc();
+        }
     }
 
     Decoded<T> decode(ConsumerRecord<byte[], byte[]> record) {
@@ -66,6 +78,19 @@ public class DecodingDeserializer<T> implements KafkaRecordDeserializationSchema
                                 ? ""
                                 : new String(record.value(), StandardCharsets.UTF_8),
                         System.currentTimeMillis()));
+    }
+
+    private Counter counter() {
+        if (leftToReporter == null) {
+            // Not opened by a Kafka source (a unit test): count locally.
+            leftToReporter = new SimpleCounter();
+        }
+        return leftToReporter;
+    }
+
+    /** Records this reader skipped because another reader reports them. */
+    long skipped() {
+        return counter().getCount();
     }
 
     @Override

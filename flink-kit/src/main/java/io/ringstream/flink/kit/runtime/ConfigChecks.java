@@ -1,7 +1,6 @@
 package io.ringstream.flink.kit.runtime;
 
 import java.time.Duration;
-import java.util.Map;
 
 /** The argument checks every job config makes, with one wording for all of them. */
 public final class ConfigChecks {
@@ -19,11 +18,5 @@ public final class ConfigChecks {
             throw new IllegalArgumentException(
                     name + " must be " + (zeroAllowed ? ">= 0" : "> 0") + " but was " + value);
         }
-    }
-
-    /** The trimmed value of a variable, or null when it is absent or blank. */
-    public static String variable(Map<String, String> env, String name) {
-        String value = env.get(name);
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

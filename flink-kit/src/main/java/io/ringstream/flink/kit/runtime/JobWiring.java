@@ -4,14 +4,12 @@ import io.ringstream.flink.kit.checkpoint.Checkpointing;
 import io.ringstream.flink.kit.clickhouse.SinkTuning;
 import java.io.Serializable;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
-import java.util.function.UnaryOperator;
 
 /**
  * What every Ringstream job is wired to, whatever it computes: the Kafka it reads, the ClickHouse
  * it writes, its consumer group, how it checkpoints, and how its sinks batch. One value, so the
- * four job configs do not each carry and validate the same five settings.
+ * jobs do not each carry and validate the same five settings.
  *
  * @param kafkaBootstrap Kafka bootstrap servers
  * @param clickHouseUrl legacy-driver JDBC URL of the ringstream database
@@ -56,34 +54,23 @@ public record JobWiring(
      * Reads {@code RINGSTREAM_KAFKA_BOOTSTRAP} and {@code RINGSTREAM_CLICKHOUSE_URL} (required),
      * and the job's own checkpoint-directory and restore-path variables (optional).
      *
-     * @param describe how a variable is named in error messages (e.g. with its program flag)
      * @throws IllegalArgumentException naming a missing variable
      */
-    public static JobWiring fromEnv(
-            Map<String, String> env,
+    public static JobWiring from(
+            JobVariables variables,
             String consumerGroup,
             String checkpointDirVariable,
-            String restorePathVariable,
-            UnaryOperator<String> describe) {
-        String kafka = ConfigChecks.variable(env, ENV_KAFKA_BOOTSTRAP);
-        if (kafka == null) {
-            throw new IllegalArgumentException(
-                    describe.apply(ENV_KAFKA_BOOTSTRAP) + " is required");
-        }
-        String clickHouse = ConfigChecks.variable(env, ENV_CLICKHOUSE_URL);
-        if (clickHouse == null) {
-            throw new IllegalArgumentException(describe.apply(ENV_CLICKHOUSE_URL) + " is required");
-        }
-        Checkpointing checkpointing = new Checkpointing(DEFAULT_CHECKPOINT_INTERVAL, null, null);
-        String dir = ConfigChecks.variable(env, checkpointDirVariable);
-        if (dir != null) {
-            checkpointing = checkpointing.withDir(dir);
-        }
-        String restore = ConfigChecks.variable(env, restorePathVariable);
-        if (restore != null) {
-            checkpointing = checkpointing.withRestorePath(restore);
-        }
-        return new JobWiring(kafka, clickHouse, consumerGroup, checkpointing, SinkTuning.DEFAULT);
+            String restorePathVariable) {
+        Checkpointing checkpointing =
+                new Checkpointing(DEFAULT_CHECKPOINT_INTERVAL, null, null)
+                        .withDir(variables.text(checkpointDirVariable).orElse(null))
+                        .withRestorePath(variables.text(restorePathVariable).orElse(null));
+        return new JobWiring(
+                variables.required(ENV_KAFKA_BOOTSTRAP),
+                variables.required(ENV_CLICKHOUSE_URL),
+                consumerGroup,
+                checkpointing,
+                SinkTuning.DEFAULT);
     }
 
     public JobWiring withConsumerGroup(String group) {

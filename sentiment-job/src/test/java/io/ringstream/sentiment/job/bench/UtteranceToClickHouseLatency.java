@@ -1,17 +1,19 @@
 package io.ringstream.sentiment.job.bench;
 
 import io.ringstream.clickhouse.LocalClickHouseServer;
+import io.ringstream.clickhouse.Table;
 import io.ringstream.events.InteractionEvent;
 import io.ringstream.events.Speaker;
 import io.ringstream.events.topics.Topics;
 import io.ringstream.flink.kit.clickhouse.SinkTuning;
+import io.ringstream.flink.kit.runtime.JobConfig;
 import io.ringstream.kafka.EmbeddedKafkaBroker;
 import io.ringstream.kafka.EventPublisher;
 import io.ringstream.kafka.TopicInstaller;
 import io.ringstream.sentiment.eval.EvaluationSet;
 import io.ringstream.sentiment.eval.LabelledUtterance;
 import io.ringstream.sentiment.job.SentimentJob;
-import io.ringstream.sentiment.job.SentimentJobConfig;
+import io.ringstream.sentiment.job.SentimentSettings;
 import io.ringstream.sentiment.job.Utterances;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,15 +57,16 @@ public final class UtteranceToClickHouseLatency {
                 EventPublisher publisher = EventPublisher.create(kafka.bootstrapServers())) {
             TopicInstaller.install(kafka.bootstrapServers(), Topics.ALL);
             clickhouse.migrate();
-            SentimentJobConfig config =
-                    SentimentJobConfig.defaults(kafka.bootstrapServers(), clickhouse.jdbcUrl())
+            JobConfig<SentimentSettings> config =
+                    SentimentJob.DEFINITION
+                            .defaults(kafka.bootstrapServers(), clickhouse.jdbcUrl())
                             .withSinkTuning(
                                     new SinkTuning(
                                             args.length > 3 ? Integer.parseInt(args[3]) : 1_000,
                                             Duration.ofMillis(flushMs),
                                             5));
             StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
-            JobClient job = SentimentJob.startLocal(config, env);
+            JobClient job = SentimentJob.DEFINITION.startLocal(config, env);
 
             // Warm up: the models load when the scoring operators open.
             InteractionEvent warm =
@@ -149,7 +152,9 @@ public final class UtteranceToClickHouseLatency {
                             .jdbc()
                             .query(
                                     "SELECT event_id, scored_at_ms FROM"
-                                            + " ringstream.utterance_sentiment WHERE tenant = '"
+                                            + " "
+                                            + Table.UTTERANCE_SENTIMENT.qualifiedName()
+                                            + " WHERE tenant = '"
                                             + tenant
                                             + "'")) {
                 if (seenAt.putIfAbsent(row.get(0), System.currentTimeMillis()) == null) {
@@ -196,7 +201,9 @@ public final class UtteranceToClickHouseLatency {
                                 ch.jdbc()
                                                 .queryLong(
                                                         "SELECT count() FROM"
-                                                                + " ringstream.utterance_sentiment"
+                                                                + " "
+                                                                + Table.UTTERANCE_SENTIMENT
+                                                                        .qualifiedName()
                                                                 + " WHERE tenant = '"
                                                                 + tenant
                                                                 + "'")

@@ -1,27 +1,28 @@
 package io.ringstream.flink;
 
+import io.ringstream.clickhouse.Table;
 import io.ringstream.testkit.ClickHouseExtension;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Reads what the job wrote, the way analysts must: with FINAL, one tenant at a time. */
-public final class StatsRows {
-    private StatsRows() {}
+/** Reads what the jobs wrote, the way analysts must: with FINAL, one tenant at a time. */
+public final class KpiRows {
+    private KpiRows() {}
 
-    /** The counters of one interval row, or an empty map while there is none. */
+    /** The counters of one queue_kpis interval row, or an empty map while there is none. */
     public static Map<String, Long> interval(
             ClickHouseExtension clickhouse, String tenant, String queue, long intervalStart) {
         List<List<String>> rows =
                 clickhouse.query(
                         "SELECT offered, answered, abandoned, answered_within_threshold,"
-                                + " total_wait_ms, total_talk_ms, threshold_seconds,"
-                                + " interval_minutes FROM ringstream.queue_interval_stats FINAL"
-                                + " WHERE tenant = '"
+                                + " total_wait_ms, talk_ms, threshold_seconds, window_minutes FROM "
+                                + Table.QUEUE_KPIS.qualifiedName()
+                                + " FINAL WHERE window_kind = 'interval' AND tenant = '"
                                 + tenant
                                 + "' AND queue = '"
                                 + queue
-                                + "' AND interval_start = toDateTime("
+                                + "' AND window_start = toDateTime("
                                 + intervalStart / 1000
                                 + ")");
         if (rows.isEmpty()) {

@@ -1,0 +1,136 @@
+package io.ringstream.flink.archive;
+
+import io.ringstream.events.AgentEvent;
+import io.ringstream.events.ContactEvent;
+import io.ringstream.events.DeadLetter;
+import io.ringstream.events.topics.Components;
+import io.ringstream.events.topics.Topics;
+import io.ringstream.flink.kit.checkpoint.Checkpointing;
+import io.ringstream.flink.kit.clickhouse.ClickHouseSink;
+import io.ringstream.flink.kit.kafka.Decoded;
+import io.ringstream.flink.kit.kafka.DecodedInputs;
+import io.ringstream.flink.kit.kafka.JobKafka;
+import io.ringstream.flink.kit.runtime.JobConfig;
+import io.ringstream.flink.kit.runtime.JobDefinition;
+import io.ringstream.flink.kit.runtime.PipelineJob;
+import java.util.List;
+import java.util.Objects;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The raw archive: stores every contact and agent event in ClickHouse as published, and copies the
+ * whole {@code dead-letters} topic into {@code dead_letters}, so analysts see every component's
+ * rejects in one table.
+ *
+ * <p>It is the reporting reader of the contact and agent topics (see {@code
+ * Topic#rejectsReportedBy}): their malformed records become dead letters here and nowhere else. A
+ * record of the dead-letter topic that is itself malformed goes straight to the table, never back
+ * to the topic it came from.
+ *
+ * <p>Delivery: at least once into ReplacingMergeTree tables keyed by event id, so events are
+ * effectively stored once (read with FINAL); {@code dead_letters} is a plain MergeTree where a copy
+ * repeated after a restore shows up twice, told apart by topic, partition and offset.
+ */
+public final class ArchiveJob implements PipelineJob {
+    public static final String JOB_NAME = "ringstream-archive";
+
+    public static final JobDefinition<ArchiveSettings> DEFINITION =
+            new JobDefinition<>(
+                    JOB_NAME,
+                    Components.ARCHIVE_JOB,
+                    "ringstream-archive",
+                    "RINGSTREAM_CHECKPOINT_DIR",
+                    "RINGSTREAM_RESTORE_PATH",
+                    List.of(Topics.CONTACT_EVENTS, Topics.AGENT_EVENTS, Topics.DEAD_LETTERS),
+                    ArchiveSettings::from,
+                    ArchiveJob::production);
+
+    /** The job's sources and sinks; {@link #production} wires the registry's. */
+    public record Endpoints(
+            Source<Decoded<ContactEvent>, ?, ?> contacts,
+            Source<Decoded<AgentEvent>, ?, ?> agents,
+            Source<Decoded<DeadLetter>, ?, ?> deadLetters,
+            Sink<ContactEvent> contactTable,
+            Sink<AgentEvent> agentTable,
+            Sink<DeadLetter> deadLetterTable,
+            Sink<DeadLetter> deadLetterTopic) {
+
+        public Endpoints {
+            Objects.requireNonNull(contacts, "contacts");
+            Objects.requireNonNull(agents, "agents");
+            Objects.requireNonNull(deadLetters, "deadLetters");
+            Objects.requireNonNull(contactTable, "contactTable");
+            Objects.requireNonNull(agentTable, "agentTable");
+            Objects.requireNonNull(deadLetterTable, "deadLetterTable");
+            Objects.requireNonNull(deadLetterTopic, "deadLetterTopic");
+        }
+    }
+
+    private final Endpoints endpoints;
+    private final JobConfig<ArchiveSettings> config;
+
+    public ArchiveJob(Endpoints endpoints, JobConfig<ArchiveSettings> config) {
+        this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    /** The registry's topics and tables. */
+    public static ArchiveJob production(JobConfig<ArchiveSettings> config) {
+        JobKafka kafka = JobKafka.of(config, Components.ARCHIVE_JOB);
+        String url = config.clickHouseUrl();
+        return new ArchiveJob(
+                new Endpoints(
+                        kafka.source(Topics.CONTACT_EVENTS),
+                        kafka.source(Topics.AGENT_EVENTS),
+                        kafka.source(Topics.DEAD_LETTERS),
+                        ClickHouseSink.of(ArchiveTables.CONTACT_EVENTS, url, config.sinkTuning()),
+                        ClickHouseSink.of(ArchiveTables.AGENT_EVENTS, url, config.sinkTuning()),
+                        ClickHouseSink.of(ArchiveTables.DEAD_LETTERS, url, config.sinkTuning()),
+                        kafka.deadLetters()),
+                config);
+    }
+
+    /** Configuration from program arguments over environment variables. */
+    public static void main(String[] args) throws Exception {
+        DEFINITION.main(args);
+    }
+
+    @Override
+    public void build(StreamExecutionEnvironment env) {
+        DecodedInputs events = new DecodedInputs(env, "archive-");
+        events.add(endpoints.contacts(), ContactEvent.class, "contact-events")
+                .sinkTo(endpoints.contactTable())
+                .uid("archive-contact-events-table")
+                .name("contact_events");
+        events.add(endpoints.agents(), AgentEvent.class, "agent-events")
+                .sinkTo(endpoints.agentTable())
+                .uid("archive-agent-events-table")
+                .name("agent_events");
+        events.deadLetters()
+                .sinkTo(endpoints.deadLetterTopic())
+                .uid("archive-dead-letters-topic")
+                .name("dead-letters");
+
+        // Its own input: a malformed dead letter is archived, never sent back to the topic.
+        DecodedInputs letters = new DecodedInputs(env, "archive-");
+        DataStream<DeadLetter> copied =
+                letters.add(endpoints.deadLetters(), DeadLetter.class, "dead-letters");
+        letters.deadLetters(copied)
+                .sinkTo(endpoints.deadLetterTable())
+                .uid("archive-dead-letters-table")
+                .name("dead_letters");
+    }
+
+    @Override
+    public String name() {
+        return JOB_NAME;
+    }
+
+    @Override
+    public Checkpointing checkpointing() {
+        return config.checkpointing();
+    }
+}
