@@ -2,6 +2,8 @@ package io.ringstream.dashboards;
 
 import io.ringstream.clickhouse.Table;
 import io.ringstream.testkit.ClickHouseExtension;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.StringJoiner;
 
 /**
@@ -63,5 +65,37 @@ final class QueueKpiRows {
                         + " FROM (SELECT "
                         + windowStartSql
                         + " AS ws)");
+    }
+
+    /**
+     * One emission of a window as the job writes it: complete up to {@code asOf} after the window's
+     * start, {@code version = as_of_ms}, closed once {@code asOf} reaches the window's end. Later
+     * emissions of a window therefore carry higher versions.
+     */
+    void emit(
+            String tenant,
+            String queue,
+            String kind,
+            Instant windowStart,
+            int minutes,
+            Duration asOf,
+            String assignments) {
+        long asOfMs = windowStart.plus(asOf).toEpochMilli();
+        boolean closed = asOf.compareTo(Duration.ofMinutes(minutes)) >= 0;
+        insert(
+                tenant,
+                queue,
+                kind,
+                "toDateTime(" + windowStart.getEpochSecond() + ")",
+                minutes,
+                asOfMs,
+                "as_of=toDateTime("
+                        + Math.floorDiv(asOfMs, 1000)
+                        + "), as_of_ms="
+                        + asOfMs
+                        + ", closed="
+                        + (closed ? 1 : 0)
+                        + ", "
+                        + assignments);
     }
 }
