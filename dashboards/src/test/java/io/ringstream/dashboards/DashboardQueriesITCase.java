@@ -89,7 +89,8 @@ class DashboardQueriesITCase {
                 5,
                 Duration.ofMinutes(5),
                 "offered=7, answered=7, abandoned=5, total_wait_ms=700000");
-        // Outside it: another tenant, another day.
+        // Outside it: a queue not selected, another tenant, another day.
+        interval("default", "backoffice", day("10:00"), 15, "offered=5, answered=5");
         interval("acme", "sales", day("10:00"), 15, "offered=100, answered=100");
         interval(
                 "default",
@@ -172,7 +173,11 @@ class DashboardQueriesITCase {
         assertThat(run(variableSql(wallboard, "tenant")))
                 .containsExactly(List.of("acme"), List.of("default"));
         assertThat(run(variableSql(wallboard, "queue")))
-                .containsExactly(List.of("billing"), List.of("sales"), List.of("support"));
+                .containsExactly(
+                        List.of("backoffice"),
+                        List.of("billing"),
+                        List.of("sales"),
+                        List.of("support"));
     }
 
     @Test
@@ -180,7 +185,7 @@ class DashboardQueriesITCase {
         List<List<String>> rows = run(panel("Service level per queue"));
 
         // sales: (8 + 9) / (10 + 10) from the latest emissions; the earlier ones, the sliding row,
-        // acme and the day before must not count. support: nothing answered.
+        // backoffice, acme and the day before must not count. support: nothing answered.
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0).get(0)).isEqualTo("sales");
         assertThat(Double.parseDouble(rows.get(0).get(1))).isCloseTo(0.85, within(1e-9));
