@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ringstream.clickhouse.Table;
 import io.ringstream.testkit.ClickHouseExtension;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,32 +24,115 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class DashboardQueriesITCase {
     @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
+    private static final QueueKpiRows KPIS = new QueueKpiRows(CLICKHOUSE);
 
     private static final Instant FROM = Instant.parse("2025-03-14T00:00:00Z");
     private static final Instant TO = Instant.parse("2025-03-15T00:00:00Z");
     private static final Map<String, List<String>> VARIABLES =
             Map.of(
                     "tenant", List.of("default"),
-                    "queue", List.of("sales", "support"),
+                    "queue", List.of("sales", "support", "billing"),
                     "convention", List.of("answered_only"));
 
     @BeforeAll
     static void insertKnownRows() {
         CLICKHOUSE.truncateAll();
         // Keep superseded versions unmerged, so a panel without FINAL would count them.
-        CLICKHOUSE.execute("SYSTEM STOP MERGES ringstream.queue_interval_stats");
-        // Inside the dashboard's range (2025-03-14). sales 10:00 arrives twice: version 2 wins.
-        stats("default", "sales", "2025-03-14 10:00:00", 1, 5, 4, 0, 2, 20_000);
-        stats("default", "sales", "2025-03-14 10:00:00", 2, 12, 10, 1, 8, 100_000);
-        stats("default", "sales", "2025-03-14 10:15:00", 1, 11, 10, 1, 9, 150_000);
-        stats("default", "support", "2025-03-14 10:00:00", 1, 3, 0, 3, 0, 0);
-        // Outside it: another tenant, another day.
-        stats("acme", "sales", "2025-03-14 10:00:00", 1, 100, 100, 0, 0, 0);
-        stats("default", "sales", "2025-03-13 10:00:00", 1, 50, 50, 0, 0, 0);
-        // Live rows for "waiting now": the current interval and one older than a day.
-        statsAgo("sales", 0, 7, 3, 1);
-        statsAgo("support", 15, 2, 2, 0);
-        statsAgo("sales", 2 * 24 * 60, 9, 0, 0);
+        CLICKHOUSE.execute("SYSTEM STOP MERGES " + Table.QUEUE_KPIS.qualifiedName());
+        // Inside the dashboard's range (2025-03-14). sales 10:00 is re-emitted as it fills, each
+        // time with a later as_of (= version): only its closed emission, as of 10:15, counts.
+        interval(
+                "default",
+                "sales",
+                day("10:00"),
+                5,
+                "offered=5, answered=4, answered_within_threshold=2, total_wait_ms=20000");
+        interval(
+                "default",
+                "sales",
+                day("10:00"),
+                10,
+                "offered=9, answered=7, abandoned=1,"
+                        + " answered_within_threshold=5, total_wait_ms=60000");
+        interval(
+                "default",
+                "sales",
+                day("10:00"),
+                15,
+                "offered=12, answered=10, abandoned=1,"
+                        + " answered_within_threshold=8, total_wait_ms=100000");
+        interval(
+                "default",
+                "sales",
+                day("10:15"),
+                5,
+                "offered=4, answered=3, answered_within_threshold=3, total_wait_ms=30000");
+        interval(
+                "default",
+                "sales",
+                day("10:15"),
+                15,
+                "offered=11, answered=10, abandoned=1,"
+                        + " answered_within_threshold=9, total_wait_ms=150000");
+        interval(
+                "default",
+                "support",
+                day("10:00"),
+                15,
+                "offered=3, abandoned=3, short_abandoned=3");
+        // A sliding 5-minute row overlaps the intervals: counting it would count contacts twice.
+        KPIS.emit(
+                "default",
+                "sales",
+                "sliding",
+                day("10:10"),
+                5,
+                Duration.ofMinutes(5),
+                "offered=7, answered=7, abandoned=5, total_wait_ms=700000");
+        // Outside it: a queue not selected, another tenant, another day.
+        interval("default", "backoffice", day("10:00"), 15, "offered=5, answered=5");
+        interval("acme", "sales", day("10:00"), 15, "offered=100, answered=100");
+        interval(
+                "default",
+                "sales",
+                day("10:00").minus(Duration.ofDays(1)),
+                15,
+                "offered=50, answered=50");
+
+        // Live rows for "waiting now", in the intervals before the current one. sales: 3, the
+        // waiting_now of its latest interval emission (summing offered - answered - abandoned
+        // over the last day, as this panel used to, would give 3 + 7).
+        Instant current =
+                Instant.ofEpochSecond(Math.floorDiv(Instant.now().getEpochSecond(), 900) * 900);
+        Instant previous = current.minus(Duration.ofMinutes(15));
+        Instant beforeThat = current.minus(Duration.ofMinutes(30));
+        interval("default", "sales", beforeThat, 5, "offered=2, waiting_now=9");
+        interval("default", "sales", beforeThat, 15, "offered=4, answered=1, waiting_now=6");
+        interval("default", "sales", previous, 5, "offered=6, answered=1, waiting_now=2");
+        interval(
+                "default",
+                "sales",
+                previous,
+                10,
+                "offered=10, answered=2, abandoned=1, waiting_now=3");
+        // A sliding row emitted after every interval row: the panel must not read it.
+        KPIS.emit(
+                "default",
+                "sales",
+                "sliding",
+                previous.plus(Duration.ofMinutes(6)),
+                5,
+                Duration.ofMinutes(5),
+                "waiting_now=50");
+        interval("default", "support", previous, 15, "offered=2, answered=1, waiting_now=0");
+        // Another tenant's later emission, and a queue last heard of two days ago.
+        interval("acme", "sales", previous, 14, "waiting_now=77");
+        interval(
+                "default",
+                "billing",
+                current.minus(Duration.ofDays(2)),
+                15,
+                "offered=4, waiting_now=4");
 
         long now = System.currentTimeMillis();
         agent("default", "a-1", "LOGGED_IN", now - 600_000, "");
@@ -66,7 +151,7 @@ class DashboardQueriesITCase {
 
     @AfterAll
     static void resumeMerges() {
-        CLICKHOUSE.execute("SYSTEM START MERGES ringstream.queue_interval_stats");
+        CLICKHOUSE.execute("SYSTEM START MERGES " + Table.QUEUE_KPIS.qualifiedName());
     }
 
     @Test
@@ -88,14 +173,19 @@ class DashboardQueriesITCase {
         assertThat(run(variableSql(wallboard, "tenant")))
                 .containsExactly(List.of("acme"), List.of("default"));
         assertThat(run(variableSql(wallboard, "queue")))
-                .containsExactly(List.of("sales"), List.of("support"));
+                .containsExactly(
+                        List.of("backoffice"),
+                        List.of("billing"),
+                        List.of("sales"),
+                        List.of("support"));
     }
 
     @Test
     void serviceLevelIsAnsweredWithinThresholdOverAnsweredOfTheLatestVersions() {
         List<List<String>> rows = run(panel("Service level per queue"));
 
-        // sales: (8 + 9) / (10 + 10); the superseded version (2 of 4) must not count.
+        // sales: (8 + 9) / (10 + 10) from the latest emissions; the earlier ones, the sliding row,
+        // backoffice, acme and the day before must not count. support: nothing answered.
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0).get(0)).isEqualTo("sales");
         assertThat(Double.parseDouble(rows.get(0).get(1))).isCloseTo(0.85, within(1e-9));
@@ -103,7 +193,8 @@ class DashboardQueriesITCase {
     }
 
     @Test
-    void asaAndAbandonRate() {
+    void asaAndAbandonRateOfTheLatestIntervalVersions() {
+        // ASA: (100 + 150) s / 20 answered. Abandon rate: sales (1 + 1) / (12 + 11), support 3 / 3.
         List<List<String>> asa = run(panel("ASA (average speed of answer)"));
         assertThat(asa.get(0).get(0)).isEqualTo("sales");
         assertThat(Double.parseDouble(asa.get(0).get(1))).isCloseTo(12.5, within(1e-9));
@@ -115,7 +206,8 @@ class DashboardQueriesITCase {
     }
 
     @Test
-    void contactsWaitingNowAreOfferedMinusAnsweredMinusAbandonedOfTheLastDay() {
+    void contactsWaitingNowAreTheLatestIntervalRowsWaitingNowOfTheLastDay() {
+        // billing's only row is two days old: not shown.
         assertThat(run(panel("Contacts waiting now")))
                 .containsExactly(List.of("sales", "3"), List.of("support", "0"));
     }
@@ -170,82 +262,24 @@ class DashboardQueriesITCase {
         return Dashboards.read(Dashboards.moduleDir().resolve("grafana/queue-wallboard.json"));
     }
 
-    private static void stats(
-            String tenant,
-            String queue,
-            String intervalStart,
-            long version,
-            long offered,
-            long answered,
-            long abandoned,
-            long withinThreshold,
-            long totalWaitMs) {
-        insertStats(
-                tenant,
-                queue,
-                "toDateTime('" + intervalStart + "')",
-                version,
-                offered,
-                answered,
-                abandoned,
-                withinThreshold,
-                totalWaitMs);
+    /** An emission of a 15-minute interval, {@code asOfMinutes} into it. */
+    private static void interval(
+            String tenant, String queue, Instant start, int asOfMinutes, String figures) {
+        KPIS.emit(tenant, queue, "interval", start, 15, Duration.ofMinutes(asOfMinutes), figures);
     }
 
-    private static void statsAgo(
-            String queue, int minutesAgo, long offered, long answered, long abandoned) {
-        insertStats(
-                "default",
-                queue,
-                "toStartOfFifteenMinutes(now() - " + minutesAgo * 60 + ")",
-                1,
-                offered,
-                answered,
-                abandoned,
-                0,
-                0);
-    }
-
-    private static void insertStats(
-            String tenant,
-            String queue,
-            String intervalStartSql,
-            long version,
-            long offered,
-            long answered,
-            long abandoned,
-            long withinThreshold,
-            long totalWaitMs) {
-        CLICKHOUSE.execute(
-                "INSERT INTO ringstream.queue_interval_stats (tenant, queue, interval_start,"
-                        + " interval_minutes, offered, answered, abandoned,"
-                        + " answered_within_threshold, threshold_seconds, total_wait_ms,"
-                        + " total_talk_ms, version, updated_at) SELECT '"
-                        + tenant
-                        + "', '"
-                        + queue
-                        + "', "
-                        + intervalStartSql
-                        + ", 15, "
-                        + offered
-                        + ", "
-                        + answered
-                        + ", "
-                        + abandoned
-                        + ", "
-                        + withinThreshold
-                        + ", 20, "
-                        + totalWaitMs
-                        + ", 0, "
-                        + version
-                        + ", now()");
+    /** A time of the dashboard's day, 2025-03-14 (UTC). */
+    private static Instant day(String time) {
+        return Instant.parse("2025-03-14T" + time + ":00Z");
     }
 
     private static void agent(
             String tenant, String agentId, String type, long eventTimeMs, String reason) {
         String eventId = agentId + "-" + type + "-" + eventTimeMs;
         CLICKHOUSE.execute(
-                "INSERT INTO ringstream.agent_events (event_id, tenant, agent_id, type,"
+                "INSERT INTO "
+                        + Table.AGENT_EVENTS.qualifiedName()
+                        + " (event_id, tenant, agent_id, type,"
                         + " event_date, event_time, event_time_ms, source, queue, reason, skills,"
                         + " attributes) SELECT '"
                         + eventId

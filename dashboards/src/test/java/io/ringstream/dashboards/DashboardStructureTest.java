@@ -5,16 +5,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.ringstream.clickhouse.Table;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** Grafana accepts broken dashboards silently; these rules catch what would render empty. */
+/**
+ * Grafana accepts broken dashboards silently; these rules catch what would render empty, and what
+ * would read a table the schema does not promise (queue figures come from queue_kpis only).
+ */
 class DashboardStructureTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Pattern QUALIFIED_TABLE =
+            Pattern.compile("\\b" + Table.DATABASE + "\\.`?(\\w+)`?");
+    private static final Pattern QUEUE_KPIS_READ =
+            Pattern.compile(
+                    "\\b" + Pattern.quote(Table.QUEUE_KPIS.qualifiedName()) + "\\b(\\s+FINAL\\b)?");
 
     @Test
     void thereAreDashboardsAndTheWallboardIsOne() {
@@ -98,6 +113,78 @@ class DashboardStructureTest {
                                 "$__timeFilter_ms")
                         .doesNotContainPattern("(?i)\\bOVER\\s*\\(");
             }
+        }
+    }
+
+    @Test
+    void noDashboardReadsTheRetiredQueueIntervalStats() {
+        // queue_kpis is the one source of queue figures; the old table is for analysts only.
+        Pattern retired = Pattern.compile("\\b" + Table.QUEUE_INTERVAL_STATS.tableName() + "\\b");
+        for (Path file : Dashboards.files()) {
+            for (Dashboards.NamedQuery query : Dashboards.queries(Dashboards.read(file))) {
+                assertThat(query.sql()).as(query.toString()).doesNotContainPattern(retired);
+            }
+        }
+    }
+
+    @Test
+    void everyTableADashboardNamesIsInTheTableRegistry() {
+        Set<String> registered =
+                Arrays.stream(Table.values()).map(Table::tableName).collect(Collectors.toSet());
+        Set<String> named = new TreeSet<>();
+        for (Path file : Dashboards.files()) {
+            for (Dashboards.NamedQuery query : Dashboards.queries(Dashboards.read(file))) {
+                Matcher m = QUALIFIED_TABLE.matcher(query.sql());
+                while (m.find()) {
+                    assertThat(registered).as(query + " reads " + m.group()).contains(m.group(1));
+                    named.add(m.group(1));
+                }
+            }
+        }
+        assertThat(named)
+                .as("the rule saw the dashboards' reads")
+                .contains(Table.QUEUE_KPIS.tableName(), Table.AGENT_EVENTS.tableName());
+    }
+
+    @Test
+    void queueWallboardTakesQueueFiguresFromQueueKpisIntervalRowsWithFinal() {
+        List<String> readers = new ArrayList<>();
+        for (Dashboards.NamedQuery query : Dashboards.queries(Dashboards.read(wallboard()))) {
+            Matcher m = QUEUE_KPIS_READ.matcher(query.sql());
+            boolean reads = false;
+            while (m.find()) {
+                reads = true;
+                assertThat(m.group(1)).as(query + " reads queue_kpis without FINAL").isNotNull();
+            }
+            if (reads) {
+                readers.add(query.where());
+                assertThat(query.sql())
+                        .as(query + " leaves out the sliding rows")
+                        .contains("window_kind = 'interval'");
+            }
+        }
+        assertThat(readers)
+                .containsExactlyInAnyOrder(
+                        "variable tenant",
+                        "variable queue",
+                        "panel Service level per queue",
+                        "panel Contacts waiting now",
+                        "panel ASA (average speed of answer)",
+                        "panel Abandon rate",
+                        "panel Offered, answered, abandoned per 15 minutes",
+                        "panel Service level per 15 minutes");
+    }
+
+    @Test
+    void queueWallboardServiceLevelStaysAnsweredOnlyAndSaysSo() {
+        JsonNode wallboard = Dashboards.read(wallboard());
+        for (String title : List.of("Service level per queue", "Service level per 15 minutes")) {
+            assertThat(Dashboards.panelSql(wallboard, title))
+                    .as(title)
+                    .contains("sum(answered_within_threshold) / sum(answered)");
+            assertThat(Dashboards.panel(wallboard, title).path("description").asText())
+                    .as(title + " description")
+                    .containsIgnoringCase("answered-only");
         }
     }
 

@@ -84,16 +84,17 @@ final class Dashboards {
         return query.isTextual() ? query.asText() : query.path("rawSql").asText();
     }
 
-    /** The SQL of the first target of the panel titled {@code title}. */
-    static String panelSql(JsonNode dashboard, String title) {
+    /** The panel titled {@code title}. */
+    static JsonNode panel(JsonNode dashboard, String title) {
         return panels(dashboard).stream()
                 .filter(p -> p.path("title").asText().equals(title))
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("no panel titled " + title))
-                .path("targets")
-                .path(0)
-                .path("rawSql")
-                .asText();
+                .orElseThrow(() -> new AssertionError("no panel titled " + title));
+    }
+
+    /** The SQL of the first target of the panel titled {@code title}. */
+    static String panelSql(JsonNode dashboard, String title) {
+        return panel(dashboard, title).path("targets").path(0).path("rawSql").asText();
     }
 
     record NamedQuery(String dashboardUid, String where, String sql) {

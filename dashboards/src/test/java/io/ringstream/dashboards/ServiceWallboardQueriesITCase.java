@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ringstream.clickhouse.Table;
 import io.ringstream.testkit.ClickHouseExtension;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,7 +12,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ServiceWallboardQueriesITCase {
     @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
+    private static final QueueKpiRows KPIS = new QueueKpiRows(CLICKHOUSE);
 
     private static final Instant FROM = Instant.parse("2025-03-14T00:00:00Z");
     private static final Instant TO = Instant.parse("2025-03-15T00:00:00Z");
@@ -34,10 +35,10 @@ class ServiceWallboardQueriesITCase {
     static void insertKnownRows() {
         CLICKHOUSE.truncateAll();
         // Keep superseded interval versions unmerged, so a panel without FINAL would count them.
-        CLICKHOUSE.execute("SYSTEM STOP MERGES ringstream.queue_kpis");
+        CLICKHOUSE.execute("SYSTEM STOP MERGES " + Table.QUEUE_KPIS.qualifiedName());
 
         // Interval rows on the dashboard's day. sales 10:00 is re-emitted: version 2 wins.
-        kpi(
+        KPIS.insert(
                 "default",
                 "sales",
                 "interval",
@@ -45,7 +46,7 @@ class ServiceWallboardQueriesITCase {
                 15,
                 1,
                 "offered=5, answered=4, answered_within_threshold=1, handled=4, talk_ms=4000000");
-        kpi(
+        KPIS.insert(
                 "default",
                 "sales",
                 "interval",
@@ -58,7 +59,7 @@ class ServiceWallboardQueriesITCase {
                         + " wrap_up_ms=400000, sl_answered_only=0.8,"
                         + " sl_abandons_count_against=0.7272727272727273,"
                         + " sl_left_queue=0.8181818181818182");
-        kpi(
+        KPIS.insert(
                 "default",
                 "sales",
                 "interval",
@@ -69,7 +70,7 @@ class ServiceWallboardQueriesITCase {
                         + " total_wait_ms=45000, handled=9, talk_ms=900000, wrap_up_ms=180000,"
                         + " sl_answered_only=1, sl_abandons_count_against=0.9,"
                         + " sl_left_queue=0.9");
-        kpi(
+        KPIS.insert(
                 "default",
                 "support",
                 "interval",
@@ -78,7 +79,7 @@ class ServiceWallboardQueriesITCase {
                 1,
                 "offered=3, abandoned=3, short_abandoned=3");
         // Outside the range or the tenant.
-        kpi(
+        KPIS.insert(
                 "acme",
                 "sales",
                 "interval",
@@ -86,7 +87,7 @@ class ServiceWallboardQueriesITCase {
                 15,
                 1,
                 "offered=100, answered=100, answered_within_threshold=0");
-        kpi(
+        KPIS.insert(
                 "default",
                 "sales",
                 "interval",
@@ -97,7 +98,7 @@ class ServiceWallboardQueriesITCase {
 
         // Live sliding windows: the latest one of each queue within the last hour counts.
         String lastMinute = "toStartOfMinute(now())";
-        kpi(
+        KPIS.insert(
                 "default",
                 "sales",
                 "sliding",
@@ -106,7 +107,7 @@ class ServiceWallboardQueriesITCase {
                 1,
                 "sl_answered_only=0.5, sl_abandons_count_against=0.5, sl_left_queue=0.5,"
                         + " waiting_now=9, longest_wait_now_ms=300000, target_share=0.8");
-        kpi(
+        KPIS.insert(
                 "default",
                 "sales",
                 "sliding",
@@ -118,7 +119,7 @@ class ServiceWallboardQueriesITCase {
                         + " longest_wait_now_ms=95000, occupancy=0.85, agents_ready=3,"
                         + " agents_busy=5, agents_wrap_up=1, agents_not_ready=2,"
                         + " sl_convention='answered-only'");
-        kpi(
+        KPIS.insert(
                 "default",
                 "support",
                 "sliding",
@@ -126,7 +127,7 @@ class ServiceWallboardQueriesITCase {
                 5,
                 1,
                 "waiting_now=8, longest_wait_now_ms=500000, target_share=0.8");
-        kpi(
+        KPIS.insert(
                 "default",
                 "support",
                 "sliding",
@@ -136,12 +137,19 @@ class ServiceWallboardQueriesITCase {
                 "sl_answered_only=0.7, sl_abandons_count_against=0.6, sl_left_queue=0.65,"
                         + " target_share=0.8, waiting_now=1, longest_wait_now_ms=30000");
         // Another tenant, live: its queues and figures must stay off this tenant's wallboard.
-        kpi("acme", "sales", "sliding", lastMinute + " - 300", 5, 1, "waiting_now=77");
-        kpi("acme", "billing", "sliding", lastMinute + " - 300", 5, 1, "waiting_now=66");
+        KPIS.insert("acme", "sales", "sliding", lastMinute + " - 300", 5, 1, "waiting_now=77");
+        KPIS.insert("acme", "billing", "sliding", lastMinute + " - 300", 5, 1, "waiting_now=66");
         // A tenant not heard of this week is no longer offered.
-        kpi("gone", "sales", "interval", "toDateTime('2025-03-14 10:00:00')", 15, 1, "offered=1");
+        KPIS.insert(
+                "gone",
+                "sales",
+                "interval",
+                "toDateTime('2025-03-14 10:00:00')",
+                15,
+                1,
+                "offered=1");
         // The current interval for Erlang C: 7 required, 5.5 staffed.
-        kpi(
+        KPIS.insert(
                 "default",
                 "sales",
                 "interval",
@@ -194,7 +202,7 @@ class ServiceWallboardQueriesITCase {
 
     @AfterAll
     static void resumeMerges() {
-        CLICKHOUSE.execute("SYSTEM START MERGES ringstream.queue_kpis");
+        CLICKHOUSE.execute("SYSTEM START MERGES " + Table.QUEUE_KPIS.qualifiedName());
     }
 
     @Test
@@ -331,45 +339,6 @@ class ServiceWallboardQueriesITCase {
 
     private static JsonNode wallboard() {
         return Dashboards.read(Dashboards.moduleDir().resolve("grafana/service-wallboard.json"));
-    }
-
-    /** A queue_kpis row; {@code assignments} sets the columns the test cares about. */
-    private static void kpi(
-            String tenant,
-            String queue,
-            String kind,
-            String windowStartSql,
-            int minutes,
-            long version,
-            String assignments) {
-        StringJoiner columns = new StringJoiner(", ");
-        StringJoiner values = new StringJoiner(", ");
-        for (String assignment : assignments.split(",\\s*")) {
-            String[] parts = assignment.split("=", 2);
-            columns.add(parts[0].strip());
-            values.add(parts[1].strip());
-        }
-        CLICKHOUSE.execute(
-                "INSERT INTO ringstream.queue_kpis (tenant, queue, window_kind, window_start,"
-                        + " window_end, window_minutes, version, "
-                        + columns
-                        + ") SELECT '"
-                        + tenant
-                        + "', '"
-                        + queue
-                        + "', '"
-                        + kind
-                        + "', ws, ws + "
-                        + minutes * 60
-                        + ", "
-                        + minutes
-                        + ", "
-                        + version
-                        + ", "
-                        + values
-                        + " FROM (SELECT "
-                        + windowStartSql
-                        + " AS ws)");
     }
 
     private static void sla(

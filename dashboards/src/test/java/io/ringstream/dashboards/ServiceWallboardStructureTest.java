@@ -130,10 +130,7 @@ class ServiceWallboardStructureTest {
     }
 
     private static JsonNode panel(String title) {
-        return Dashboards.panels(wallboard()).stream()
-                .filter(p -> p.path("title").asText().equals(title))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no panel titled " + title));
+        return Dashboards.panel(wallboard(), title);
     }
 
     private static JsonNode variable(String name) {
