@@ -57,7 +57,6 @@ public record PrivateTopics(
     /** The service-level job on these topics, writing the real ClickHouse tables. */
     public ServiceLevelJob.Endpoints slaEndpoints(JobConfig<?> config) {
         JobKafka kafka = JobKafka.of(config, Components.SLA_JOB);
-        String url = config.clickHouseUrl();
         return new ServiceLevelJob.Endpoints(
                 kafka.source(contacts),
                 kafka.source(interactions),
@@ -65,22 +64,21 @@ public record PrivateTopics(
                 kafka.source(policies),
                 kafka.sink(slaEvents),
                 kafka.sink(alerts),
-                ClickHouseSink.of(ServiceLevelTables.SLA_EVENTS, url, config.sinkTuning()),
-                ClickHouseSink.of(ServiceLevelTables.QUEUE_KPIS, url, config.sinkTuning()),
+                ClickHouseSink.of(ServiceLevelTables.SLA_EVENTS, config),
+                ClickHouseSink.of(ServiceLevelTables.QUEUE_KPIS, config),
                 kafka.sink(deadLetters));
     }
 
     /** The archive job on these topics, writing the real ClickHouse tables. */
     public ArchiveJob.Endpoints archiveEndpoints(JobConfig<?> config) {
         JobKafka kafka = JobKafka.of(config, Components.ARCHIVE_JOB);
-        String url = config.clickHouseUrl();
         return new ArchiveJob.Endpoints(
                 kafka.source(contacts),
                 kafka.source(agents),
                 kafka.source(deadLetters),
-                ClickHouseSink.of(ArchiveTables.CONTACT_EVENTS, url, config.sinkTuning()),
-                ClickHouseSink.of(ArchiveTables.AGENT_EVENTS, url, config.sinkTuning()),
-                ClickHouseSink.of(ArchiveTables.DEAD_LETTERS, url, config.sinkTuning()),
+                ClickHouseSink.of(ArchiveTables.CONTACT_EVENTS, config),
+                ClickHouseSink.of(ArchiveTables.AGENT_EVENTS, config),
+                ClickHouseSink.of(ArchiveTables.DEAD_LETTERS, config),
                 kafka.sink(deadLetters));
     }
 }

@@ -5,7 +5,6 @@ import io.ringstream.events.ContactEvent;
 import io.ringstream.events.DeadLetter;
 import io.ringstream.events.topics.Components;
 import io.ringstream.events.topics.Topics;
-import io.ringstream.flink.kit.checkpoint.Checkpointing;
 import io.ringstream.flink.kit.clickhouse.ClickHouseSink;
 import io.ringstream.flink.kit.kafka.Decoded;
 import io.ringstream.flink.kit.kafka.DecodedInputs;
@@ -14,7 +13,6 @@ import io.ringstream.flink.kit.runtime.JobConfig;
 import io.ringstream.flink.kit.runtime.JobDefinition;
 import io.ringstream.flink.kit.runtime.PipelineJob;
 import java.util.List;
-import java.util.Objects;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -34,7 +32,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * effectively stored once (read with FINAL); {@code dead_letters} is a plain MergeTree where a copy
  * repeated after a restore shows up twice, told apart by topic, partition and offset.
  */
-public final class ArchiveJob implements PipelineJob {
+public final class ArchiveJob extends PipelineJob<ArchiveSettings, ArchiveJob.Endpoints> {
     public static final String JOB_NAME = "ringstream-archive";
 
     public static final JobDefinition<ArchiveSettings> DEFINITION =
@@ -56,39 +54,23 @@ public final class ArchiveJob implements PipelineJob {
             Sink<ContactEvent> contactTable,
             Sink<AgentEvent> agentTable,
             Sink<DeadLetter> deadLetterTable,
-            Sink<DeadLetter> deadLetterTopic) {
-
-        public Endpoints {
-            Objects.requireNonNull(contacts, "contacts");
-            Objects.requireNonNull(agents, "agents");
-            Objects.requireNonNull(deadLetters, "deadLetters");
-            Objects.requireNonNull(contactTable, "contactTable");
-            Objects.requireNonNull(agentTable, "agentTable");
-            Objects.requireNonNull(deadLetterTable, "deadLetterTable");
-            Objects.requireNonNull(deadLetterTopic, "deadLetterTopic");
-        }
-    }
-
-    private final Endpoints endpoints;
-    private final JobConfig<ArchiveSettings> config;
+            Sink<DeadLetter> deadLetterTopic) {}
 
     public ArchiveJob(Endpoints endpoints, JobConfig<ArchiveSettings> config) {
-        this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
-        this.config = Objects.requireNonNull(config, "config");
+        super(JOB_NAME, endpoints, config);
     }
 
     /** The registry's topics and tables. */
     public static ArchiveJob production(JobConfig<ArchiveSettings> config) {
         JobKafka kafka = JobKafka.of(config, Components.ARCHIVE_JOB);
-        String url = config.clickHouseUrl();
         return new ArchiveJob(
                 new Endpoints(
                         kafka.source(Topics.CONTACT_EVENTS),
                         kafka.source(Topics.AGENT_EVENTS),
                         kafka.source(Topics.DEAD_LETTERS),
-                        ClickHouseSink.of(ArchiveTables.CONTACT_EVENTS, url, config.sinkTuning()),
-                        ClickHouseSink.of(ArchiveTables.AGENT_EVENTS, url, config.sinkTuning()),
-                        ClickHouseSink.of(ArchiveTables.DEAD_LETTERS, url, config.sinkTuning()),
+                        ClickHouseSink.of(ArchiveTables.CONTACT_EVENTS, config),
+                        ClickHouseSink.of(ArchiveTables.AGENT_EVENTS, config),
+                        ClickHouseSink.of(ArchiveTables.DEAD_LETTERS, config),
                         kafka.deadLetters()),
                 config);
     }
@@ -99,38 +81,28 @@ public final class ArchiveJob implements PipelineJob {
     }
 
     @Override
-    public void build(StreamExecutionEnvironment env) {
+    protected void build(StreamExecutionEnvironment env) {
         DecodedInputs events = new DecodedInputs(env, "archive-");
-        events.add(endpoints.contacts(), ContactEvent.class, "contact-events")
-                .sinkTo(endpoints.contactTable())
+        events.add(endpoints().contacts(), ContactEvent.class, "contact-events")
+                .sinkTo(endpoints().contactTable())
                 .uid("archive-contact-events-table")
                 .name("contact_events");
-        events.add(endpoints.agents(), AgentEvent.class, "agent-events")
-                .sinkTo(endpoints.agentTable())
+        events.add(endpoints().agents(), AgentEvent.class, "agent-events")
+                .sinkTo(endpoints().agentTable())
                 .uid("archive-agent-events-table")
                 .name("agent_events");
         events.deadLetters()
-                .sinkTo(endpoints.deadLetterTopic())
+                .sinkTo(endpoints().deadLetterTopic())
                 .uid("archive-dead-letters-topic")
                 .name("dead-letters");
 
         // Its own input: a malformed dead letter is archived, never sent back to the topic.
         DecodedInputs letters = new DecodedInputs(env, "archive-");
         DataStream<DeadLetter> copied =
-                letters.add(endpoints.deadLetters(), DeadLetter.class, "dead-letters");
+                letters.add(endpoints().deadLetters(), DeadLetter.class, "dead-letters");
         letters.deadLetters(copied)
-                .sinkTo(endpoints.deadLetterTable())
+                .sinkTo(endpoints().deadLetterTable())
                 .uid("archive-dead-letters-table")
                 .name("dead_letters");
-    }
-
-    @Override
-    public String name() {
-        return JOB_NAME;
-    }
-
-    @Override
-    public Checkpointing checkpointing() {
-        return config.checkpointing();
     }
 }

@@ -9,7 +9,6 @@ import io.ringstream.events.RoutingStatus;
 import io.ringstream.events.SupervisorAlert;
 import io.ringstream.events.topics.Components;
 import io.ringstream.events.topics.Topics;
-import io.ringstream.flink.kit.checkpoint.Checkpointing;
 import io.ringstream.flink.kit.clickhouse.ClickHouseSink;
 import io.ringstream.flink.kit.kafka.Decoded;
 import io.ringstream.flink.kit.kafka.DecodedInputs;
@@ -18,7 +17,6 @@ import io.ringstream.flink.kit.runtime.JobConfig;
 import io.ringstream.flink.kit.runtime.JobDefinition;
 import io.ringstream.flink.kit.runtime.PipelineJob;
 import java.util.List;
-import java.util.Objects;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -42,7 +40,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * wiring). Routing runs in processing time: the engine's deadlines become processing-time timers.
  * Its state (agents, waiting contacts, pending offers) is checkpointed and survives a restore.
  */
-public final class RoutingJob implements PipelineJob {
+public final class RoutingJob extends PipelineJob<RoutingSettings, RoutingJob.Endpoints> {
     public static final String JOB_NAME = "ringstream-routing";
 
     public static final JobDefinition<RoutingSettings> DEFINITION =
@@ -69,26 +67,10 @@ public final class RoutingJob implements PipelineJob {
             Sink<Assignment> assignments,
             Sink<RoutingStatus> status,
             Sink<DecisionRow> decisions,
-            Sink<DeadLetter> deadLetters) {
-
-        public Endpoints {
-            Objects.requireNonNull(commands, "commands");
-            Objects.requireNonNull(contacts, "contacts");
-            Objects.requireNonNull(business, "business");
-            Objects.requireNonNull(alerts, "alerts");
-            Objects.requireNonNull(assignments, "assignments");
-            Objects.requireNonNull(status, "status");
-            Objects.requireNonNull(decisions, "decisions");
-            Objects.requireNonNull(deadLetters, "deadLetters");
-        }
-    }
-
-    private final Endpoints endpoints;
-    private final JobConfig<RoutingSettings> config;
+            Sink<DeadLetter> deadLetters) {}
 
     public RoutingJob(Endpoints endpoints, JobConfig<RoutingSettings> config) {
-        this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
-        this.config = Objects.requireNonNull(config, "config");
+        super(JOB_NAME, endpoints, config);
     }
 
     /** The registry's topics, low-latency Kafka settings, and ClickHouse. */
@@ -103,10 +85,7 @@ public final class RoutingJob implements PipelineJob {
                         kafka.source(Topics.SUPERVISOR_ALERTS, live),
                         kafka.sink(Topics.ROUTING_ASSIGNMENTS),
                         kafka.sink(Topics.ROUTING_STATUS),
-                        ClickHouseSink.of(
-                                RoutingTables.ROUTING_DECISIONS,
-                                config.clickHouseUrl(),
-                                config.sinkTuning()),
+                        ClickHouseSink.of(RoutingTables.ROUTING_DECISIONS, config),
                         kafka.deadLetters()),
                 config);
     }
@@ -117,16 +96,16 @@ public final class RoutingJob implements PipelineJob {
     }
 
     @Override
-    public void build(StreamExecutionEnvironment env) {
+    protected void build(StreamExecutionEnvironment env) {
         DecodedInputs inputs = new DecodedInputs(env, "routing-");
         SingleOutputStreamOperator<RoutingCommand> commands =
-                inputs.add(endpoints.commands(), RoutingCommand.class, "routing-commands");
+                inputs.add(endpoints().commands(), RoutingCommand.class, "routing-commands");
         SingleOutputStreamOperator<ContactEvent> contacts =
-                inputs.add(endpoints.contacts(), ContactEvent.class, "contact-events");
+                inputs.add(endpoints().contacts(), ContactEvent.class, "contact-events");
         SingleOutputStreamOperator<BusinessEvent> business =
-                inputs.add(endpoints.business(), BusinessEvent.class, "business-events");
+                inputs.add(endpoints().business(), BusinessEvent.class, "business-events");
         SingleOutputStreamOperator<SupervisorAlert> alerts =
-                inputs.add(endpoints.alerts(), SupervisorAlert.class, "supervisor-alerts");
+                inputs.add(endpoints().alerts(), SupervisorAlert.class, "supervisor-alerts");
 
         TypeInformation<RoutingInput> inputType = TypeInformation.of(RoutingInput.class);
         DataStream<RoutingInput> routed =
@@ -148,63 +127,40 @@ public final class RoutingJob implements PipelineJob {
 
         SingleOutputStreamOperator<Assignment> assignments =
                 routed.keyBy(RoutingInput::tenant, Types.STRING)
-                        .process(new RoutingFunction(config.settings()))
+                        .process(new RoutingFunction(settings()))
                         .returns(TypeInformation.of(Assignment.class))
                         .uid("routing")
                         .name("routing");
 
         assignments
-                .sinkTo(endpoints.assignments())
+                .sinkTo(endpoints().assignments())
                 .uid("routing-assignments-sink")
                 .name("assignments");
         assignments
                 .getSideOutput(RoutingFunction.STATUS)
-                .sinkTo(endpoints.status())
+                .sinkTo(endpoints().status())
                 .uid("routing-status-sink")
                 .name("status");
         assignments
                 .getSideOutput(RoutingFunction.DECISIONS)
-                .sinkTo(endpoints.decisions())
+                .sinkTo(endpoints().decisions())
                 .uid("routing-decisions-sink")
                 .name("routing-decisions");
         inputs.deadLetters(assignments.getSideOutput(RoutingFunction.DEAD_LETTERS))
-                .sinkTo(endpoints.deadLetters())
+                .sinkTo(endpoints().deadLetters())
                 .uid("routing-dead-letters-sink")
                 .name("dead-letters");
     }
 
-    /** Abandons and hang-ups free contacts and agents; the job needs no other contact event. */
+    /**
+     * The contact events the router acts on (see {@link TenantRouter}); the rest never reach it.
+     */
     static boolean freesRouting(ContactEvent e) {
-        return switch (e.type()) {
-            case ABANDONED, ENDED -> true;
-            case ARRIVED,
-                            QUEUED,
-                            OFFERED,
-                            OFFER_REJECTED,
-                            OFFER_TIMED_OUT,
-                            ANSWERED,
-                            HELD,
-                            RESUMED,
-                            TRANSFERRED,
-                            DEQUEUED,
-                            TALK_ENDED,
-                            WRAPUP_ENDED ->
-                    false;
-        };
+        return TenantRouter.FREEING.contains(e.type());
     }
 
     @Override
-    public String name() {
-        return JOB_NAME;
-    }
-
-    @Override
-    public Checkpointing checkpointing() {
-        return config.checkpointing();
-    }
-
-    @Override
-    public void tune(StreamExecutionEnvironment env) {
+    protected void tune(StreamExecutionEnvironment env) {
         // Records cross the keyBy in network buffers, shipped when full or after this timeout
         // (default 100 ms): routing is a request/response path, so ship each record at once.
         env.setBufferTimeout(0);

@@ -7,6 +7,7 @@ import io.ringstream.events.AssignmentType;
 import io.ringstream.events.BusinessEvent;
 import io.ringstream.events.Channel;
 import io.ringstream.events.ContactEvent;
+import io.ringstream.events.ContactEventType;
 import io.ringstream.events.DeadLetter;
 import io.ringstream.events.RingstreamEvent;
 import io.ringstream.events.RoutingCommand;
@@ -36,6 +37,7 @@ import io.ringstream.routing.core.RoutingEffect.OfferMade;
 import io.ringstream.routing.core.RoutingEngine;
 import io.ringstream.routing.core.RoutingState;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +59,10 @@ import java.util.function.Supplier;
 public final class TenantRouter {
     public static final String COMPONENT = Components.ROUTING_JOB;
     public static final String SOURCE = Components.ROUTING_JOB;
+
+    /** Contact events that free a contact and an agent: abandons and hang-ups. */
+    static final Set<ContactEventType> FREEING =
+            EnumSet.of(ContactEventType.ABANDONED, ContactEventType.ENDED);
 
     /** CRM attributes the job reads from business events. */
     public static final String TIER = "tier";
@@ -283,7 +289,7 @@ public final class TenantRouter {
                 switch (e.type()) {
                     case ABANDONED -> () -> engine.contactAbandoned(e.contactId(), now);
                     case ENDED -> () -> engine.contactEnded(e.contactId(), now);
-                        // The job passes only the two above (RoutingJob#freesRouting).
+                        // Not in FREEING: the job does not pass them here.
                     case ARRIVED,
                                     QUEUED,
                                     OFFERED,

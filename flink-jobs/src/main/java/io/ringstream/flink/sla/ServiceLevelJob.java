@@ -15,7 +15,6 @@ import io.ringstream.events.SlaPolicy;
 import io.ringstream.events.SupervisorAlert;
 import io.ringstream.events.topics.Components;
 import io.ringstream.events.topics.Topics;
-import io.ringstream.flink.kit.checkpoint.Checkpointing;
 import io.ringstream.flink.kit.clickhouse.ClickHouseSink;
 import io.ringstream.flink.kit.kafka.DeadLetterSplitter;
 import io.ringstream.flink.kit.kafka.Decoded;
@@ -40,7 +39,6 @@ import io.ringstream.flink.sla.operators.SubjectEvent;
 import io.ringstream.flink.sla.operators.VerdictOrderFunction;
 import java.io.Serializable;
 import java.util.List;
-import java.util.Objects;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -72,7 +70,8 @@ import org.apache.flink.util.OutputTag;
  * their topics' reporting readers. Sources and sinks come in through {@link Endpoints}; {@link
  * #production} wires the registry's.
  */
-public final class ServiceLevelJob implements PipelineJob {
+public final class ServiceLevelJob
+        extends PipelineJob<ServiceLevelSettings, ServiceLevelJob.Endpoints> {
     public static final String JOB_NAME = "ringstream-sla-kpis";
 
     public static final JobDefinition<ServiceLevelSettings> DEFINITION =
@@ -94,9 +93,6 @@ public final class ServiceLevelJob implements PipelineJob {
     public static final OutputTag<SlaSignal> LATE_SIGNALS =
             new OutputTag<>("late-sla-signals", TypeInformation.of(SlaSignal.class));
 
-    private final Endpoints endpoints;
-    private final JobConfig<ServiceLevelSettings> config;
-
     /**
      * The job's sources and sinks.
      *
@@ -115,30 +111,15 @@ public final class ServiceLevelJob implements PipelineJob {
             Sink<SupervisorAlert> alertsTopic,
             Sink<SlaEvent> slaEventsTable,
             Sink<QueueKpiRow> kpiTable,
-            Sink<DeadLetter> deadLetters) {
-
-        public Endpoints {
-            Objects.requireNonNull(contacts, "contacts");
-            Objects.requireNonNull(interactions, "interactions");
-            Objects.requireNonNull(agents, "agents");
-            Objects.requireNonNull(policies, "policies");
-            Objects.requireNonNull(slaEventsTopic, "slaEventsTopic");
-            Objects.requireNonNull(alertsTopic, "alertsTopic");
-            Objects.requireNonNull(slaEventsTable, "slaEventsTable");
-            Objects.requireNonNull(kpiTable, "kpiTable");
-            Objects.requireNonNull(deadLetters, "deadLetters");
-        }
-    }
+            Sink<DeadLetter> deadLetters) {}
 
     public ServiceLevelJob(Endpoints endpoints, JobConfig<ServiceLevelSettings> config) {
-        this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
-        this.config = Objects.requireNonNull(config, "config");
+        super(JOB_NAME, endpoints, config);
     }
 
     /** The registry's topics and tables. */
     public static ServiceLevelJob production(JobConfig<ServiceLevelSettings> config) {
         JobKafka kafka = JobKafka.of(config, Components.SLA_JOB);
-        String url = config.clickHouseUrl();
         return new ServiceLevelJob(
                 new Endpoints(
                         kafka.source(Topics.CONTACT_EVENTS),
@@ -147,8 +128,8 @@ public final class ServiceLevelJob implements PipelineJob {
                         kafka.source(Topics.SLA_POLICIES),
                         kafka.sink(Topics.SLA_EVENTS),
                         kafka.sink(Topics.SUPERVISOR_ALERTS),
-                        ClickHouseSink.of(ServiceLevelTables.SLA_EVENTS, url, config.sinkTuning()),
-                        ClickHouseSink.of(ServiceLevelTables.QUEUE_KPIS, url, config.sinkTuning()),
+                        ClickHouseSink.of(ServiceLevelTables.SLA_EVENTS, config),
+                        ClickHouseSink.of(ServiceLevelTables.QUEUE_KPIS, config),
                         kafka.deadLetters()),
                 config);
     }
@@ -163,32 +144,32 @@ public final class ServiceLevelJob implements PipelineJob {
     }
 
     @Override
-    public void build(StreamExecutionEnvironment env) {
-        ServiceLevelSettings settings = config.settings();
+    protected void build(StreamExecutionEnvironment env) {
+        ServiceLevelSettings settings = settings();
         EventTime time = settings.eventTime();
         boolean advance = settings.advanceWhenSilent();
         DecodedInputs inputs = new DecodedInputs(env, "sla-");
         SingleOutputStreamOperator<ContactEvent> contacts =
                 inputs.add(
-                        endpoints.contacts(),
+                        endpoints().contacts(),
                         ContactEvent.class,
                         "contact-events",
                         time.live(ContactEvent::eventTime, advance));
         SingleOutputStreamOperator<InteractionEvent> interactions =
                 inputs.add(
-                        endpoints.interactions(),
+                        endpoints().interactions(),
                         InteractionEvent.class,
                         "interactions",
                         time.live(InteractionEvent::eventTime, advance));
         SingleOutputStreamOperator<AgentEvent> agents =
                 inputs.add(
-                        endpoints.agents(),
+                        endpoints().agents(),
                         AgentEvent.class,
                         "agent-events",
                         time.live(AgentEvent::eventTime, advance));
         SingleOutputStreamOperator<SlaPolicy> policies =
                 env.fromSource(
-                                endpoints.policies(),
+                                endpoints().policies(),
                                 policyWatermarks(),
                                 "sla-policies",
                                 Decoded.typeOf(SlaPolicy.class))
@@ -202,7 +183,7 @@ public final class ServiceLevelJob implements PipelineJob {
                         .name("sla-policies-decode");
 
         inputs.deadLetters(policies.getSideOutput(DeadLetterSplitter.DEAD_LETTERS))
-                .sinkTo(endpoints.deadLetters())
+                .sinkTo(endpoints().deadLetters())
                 .uid("sla-dead-letters-sink")
                 .name("dead-letters");
 
@@ -215,7 +196,7 @@ public final class ServiceLevelJob implements PipelineJob {
             DataStream<InteractionEvent> interactions,
             DataStream<AgentEvent> agents,
             DataStream<SlaPolicy> policies) {
-        ServiceLevelSettings settings = config.settings();
+        ServiceLevelSettings settings = settings();
         TypeInformation<SubjectEvent> subjectType = TypeInformation.of(SubjectEvent.class);
         DataStream<SubjectEvent> subjects =
                 contacts.map(SubjectEvent::of)
@@ -267,13 +248,13 @@ public final class ServiceLevelJob implements PipelineJob {
                         .process(new VerdictOrderFunction(), slaEventType)
                         .uid("sla-verdict-order")
                         .name("sla-verdict-order");
-        verdicts.sinkTo(endpoints.slaEventsTopic()).uid("sla-events-topic").name("sla-events");
-        verdicts.sinkTo(endpoints.slaEventsTable()).uid("sla-events-table").name("sla_events");
+        verdicts.sinkTo(endpoints().slaEventsTopic()).uid("sla-events-topic").name("sla-events");
+        verdicts.sinkTo(endpoints().slaEventsTable()).uid("sla-events-table").name("sla_events");
         verdicts.flatMap(new AlertFunction())
                 .returns(TypeInformation.of(SupervisorAlert.class))
                 .uid("sla-alerts")
                 .name("sla-alerts")
-                .sinkTo(endpoints.alertsTopic())
+                .sinkTo(endpoints().alertsTopic())
                 .uid("supervisor-alerts-topic")
                 .name("supervisor-alerts");
     }
@@ -284,8 +265,7 @@ public final class ServiceLevelJob implements PipelineJob {
                 contacts.keyBy(ContactFactsFunction::keyOf, Types.STRING)
                         .process(
                                 new ContactFactsFunction(
-                                        config.settings().lingerAfterEnd(),
-                                        config.settings().inactivity()),
+                                        settings().lingerAfterEnd(), settings().inactivity()),
                                 factType)
                         .uid("kpi-contact-facts")
                         .name("kpi-contact-facts");
@@ -299,24 +279,13 @@ public final class ServiceLevelJob implements PipelineJob {
                 .keyBy(KpiFact::queueKey, Types.STRING)
                 .process(
                         new QueueKpiFunction(
-                                new QueueKpiAggregator(config.settings().kpis()),
-                                config.settings().kpiRefresh()),
+                                new QueueKpiAggregator(settings().kpis()), settings().kpiRefresh()),
                         TypeInformation.of(QueueKpiRow.class))
                 .uid("kpi-queues")
                 .name("kpi-queues")
-                .sinkTo(endpoints.kpiTable())
+                .sinkTo(endpoints().kpiTable())
                 .uid("queue-kpis-table")
                 .name("queue_kpis");
-    }
-
-    @Override
-    public String name() {
-        return JOB_NAME;
-    }
-
-    @Override
-    public Checkpointing checkpointing() {
-        return config.checkpointing();
     }
 
     /**

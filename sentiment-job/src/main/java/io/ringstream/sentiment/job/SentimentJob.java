@@ -6,7 +6,6 @@ import io.ringstream.events.InteractionEvent;
 import io.ringstream.events.SupervisorAlert;
 import io.ringstream.events.topics.Components;
 import io.ringstream.events.topics.Topics;
-import io.ringstream.flink.kit.checkpoint.Checkpointing;
 import io.ringstream.flink.kit.clickhouse.ClickHouseSink;
 import io.ringstream.flink.kit.kafka.Decoded;
 import io.ringstream.flink.kit.kafka.DecodedInputs;
@@ -52,7 +51,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * Sources and sinks come in through {@link Endpoints} ({@link #production} is the production
  * wiring), so tests and the launcher run the same pipeline on other endpoints.
  */
-public final class SentimentJob implements PipelineJob {
+public final class SentimentJob extends PipelineJob<SentimentSettings, SentimentJob.Endpoints> {
     public static final String JOB_NAME = "ringstream-sentiment";
 
     public static final JobDefinition<SentimentSettings> DEFINITION =
@@ -79,22 +78,9 @@ public final class SentimentJob implements PipelineJob {
             Sink<ConversationPoint> timelineTable,
             Sink<SentimentAlert> alertTable,
             Sink<SupervisorAlert> alertTopic,
-            Sink<DeadLetter> deadLetters) {
+            Sink<DeadLetter> deadLetters) {}
 
-        public Endpoints {
-            Objects.requireNonNull(interactions, "interactions");
-            Objects.requireNonNull(contacts, "contacts");
-            Objects.requireNonNull(utteranceTable, "utteranceTable");
-            Objects.requireNonNull(timelineTable, "timelineTable");
-            Objects.requireNonNull(alertTable, "alertTable");
-            Objects.requireNonNull(alertTopic, "alertTopic");
-            Objects.requireNonNull(deadLetters, "deadLetters");
-        }
-    }
-
-    private final Endpoints endpoints;
     private final ScorerFactory scorerFactory;
-    private final JobConfig<SentimentSettings> config;
 
     public SentimentJob(Endpoints endpoints, JobConfig<SentimentSettings> config) {
         this(
@@ -107,30 +93,25 @@ public final class SentimentJob implements PipelineJob {
 
     private SentimentJob(
             Endpoints endpoints, ScorerFactory scorerFactory, JobConfig<SentimentSettings> config) {
-        this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
+        super(JOB_NAME, endpoints, config);
         this.scorerFactory = Objects.requireNonNull(scorerFactory, "scorerFactory");
-        this.config = Objects.requireNonNull(config, "config");
     }
 
     /** A copy that scores with other models than the config's shared ones (tests, tools). */
     public SentimentJob withScorerFactory(ScorerFactory factory) {
-        return new SentimentJob(endpoints, factory, config);
+        return new SentimentJob(endpoints(), factory, config());
     }
 
     /** The registry's topics and the ClickHouse tables. */
     public static SentimentJob production(JobConfig<SentimentSettings> config) {
         JobKafka kafka = JobKafka.of(config, Components.SENTIMENT_JOB);
-        String url = config.clickHouseUrl();
         return new SentimentJob(
                 new Endpoints(
                         kafka.source(Topics.INTERACTIONS),
                         kafka.source(Topics.CONTACT_EVENTS),
-                        ClickHouseSink.of(
-                                SentimentTables.UTTERANCE_SENTIMENT, url, config.sinkTuning()),
-                        ClickHouseSink.of(
-                                SentimentTables.CONVERSATION_SENTIMENT, url, config.sinkTuning()),
-                        ClickHouseSink.of(
-                                SentimentTables.SENTIMENT_ALERTS, url, config.sinkTuning()),
+                        ClickHouseSink.of(SentimentTables.UTTERANCE_SENTIMENT, config),
+                        ClickHouseSink.of(SentimentTables.CONVERSATION_SENTIMENT, config),
+                        ClickHouseSink.of(SentimentTables.SENTIMENT_ALERTS, config),
                         kafka.sink(Topics.SUPERVISOR_ALERTS),
                         kafka.deadLetters()),
                 config);
@@ -145,19 +126,19 @@ public final class SentimentJob implements PipelineJob {
     }
 
     @Override
-    public void build(StreamExecutionEnvironment env) {
-        SentimentSettings settings = config.settings();
+    protected void build(StreamExecutionEnvironment env) {
+        SentimentSettings settings = settings();
         DecodedInputs inputs = new DecodedInputs(env, "");
         SingleOutputStreamOperator<InteractionEvent> interactions =
-                inputs.add(endpoints.interactions(), InteractionEvent.class, "interactions");
+                inputs.add(endpoints().interactions(), InteractionEvent.class, "interactions");
         SingleOutputStreamOperator<ContactEvent> contacts =
                 inputs.add(
-                        endpoints.contacts(),
+                        endpoints().contacts(),
                         ContactEvent.class,
                         "contact-events",
                         settings.eventTime().bounded(ContactEvent::eventTime));
         inputs.deadLetters()
-                .sinkTo(endpoints.deadLetters())
+                .sinkTo(endpoints().deadLetters())
                 .uid("dead-letters-sink")
                 .name("dead-letters");
         SingleOutputStreamOperator<ScoredUtterance> scored =
@@ -180,7 +161,7 @@ public final class SentimentJob implements PipelineJob {
                                         .withIdleness(settings.eventTime().sourceIdleness()))
                         .uid("utterance-watermarks")
                         .name("utterance-watermarks");
-        scored.sinkTo(endpoints.utteranceTable())
+        scored.sinkTo(endpoints().utteranceTable())
                 .uid("utterance-sentiment-sink")
                 .name("utterance_sentiment");
 
@@ -195,13 +176,15 @@ public final class SentimentJob implements PipelineJob {
                         .returns(TypeInformation.of(ConversationPoint.class))
                         .uid("conversation-sentiment")
                         .name("conversation-sentiment");
-        timeline.sinkTo(endpoints.timelineTable())
+        timeline.sinkTo(endpoints().timelineTable())
                 .uid("conversation-sentiment-sink")
                 .name("conversation_sentiment");
 
         DataStream<SentimentAlert> alerts =
                 timeline.getSideOutput(ConversationSentimentFunction.ALERTS);
-        alerts.sinkTo(endpoints.alertTable()).uid("sentiment-alerts-sink").name("sentiment_alerts");
+        alerts.sinkTo(endpoints().alertTable())
+                .uid("sentiment-alerts-sink")
+                .name("sentiment_alerts");
         long maxAge = settings.alertMaxAge().toMillis();
         alerts.filter(a -> a.raisedAt() - a.eventTime() <= maxAge)
                 .uid("live-alerts-only")
@@ -210,18 +193,8 @@ public final class SentimentJob implements PipelineJob {
                 .returns(TypeInformation.of(SupervisorAlert.class))
                 .uid("to-supervisor-alert")
                 .name("to-supervisor-alert")
-                .sinkTo(endpoints.alertTopic())
+                .sinkTo(endpoints().alertTopic())
                 .uid("supervisor-alerts-sink")
                 .name("supervisor-alerts");
-    }
-
-    @Override
-    public String name() {
-        return JOB_NAME;
-    }
-
-    @Override
-    public Checkpointing checkpointing() {
-        return config.checkpointing();
     }
 }

@@ -2,6 +2,7 @@ package io.ringstream.flink.kit.clickhouse;
 
 import io.ringstream.clickhouse.Table;
 import io.ringstream.clickhouse.TableSpec;
+import io.ringstream.flink.kit.runtime.JobConfig;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -40,10 +41,15 @@ public final class ClickHouseSink<T> implements Sink<T> {
     }
 
     /**
-     * The sink of a registered table, as every job writes one: at least once (flushed before each
-     * checkpoint barrier). Rows written again after a restore collapse under {@code FINAL} where
-     * the table is {@link Table.Kind#REPLACING}; the spec's table says which.
+     * The sink of a registered table on a job's ClickHouse, as every job writes one: at least once
+     * (flushed before each checkpoint barrier). Rows written again after a restore collapse under
+     * {@code FINAL} where the table is {@link Table.Kind#REPLACING}; the spec's table says which.
      */
+    public static <T> ClickHouseSink<T> of(TableSpec<T> spec, JobConfig<?> job) {
+        return of(spec, job.clickHouseUrl(), job.sinkTuning());
+    }
+
+    /** As {@link #of(TableSpec, JobConfig)}, on an explicit server and batching. */
     public static <T> ClickHouseSink<T> of(TableSpec<T> spec, String jdbcUrl, SinkTuning tuning) {
         return ClickHouseSink.<T>builder()
                 .jdbcUrl(jdbcUrl)

@@ -38,7 +38,7 @@ public record JobDefinition<S extends Serializable>(
         String restorePathVariable,
         List<Topic<?>> inputs,
         Function<JobVariables, S> settings,
-        Function<JobConfig<S>, PipelineJob> production) {
+        Function<JobConfig<S>, PipelineJob<S, ?>> production) {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobDefinition.class);
 
@@ -72,7 +72,7 @@ public record JobDefinition<S extends Serializable>(
     }
 
     /** The production job for a config. */
-    public PipelineJob job(JobConfig<S> config) {
+    public PipelineJob<S, ?> job(JobConfig<S> config) {
         return production.apply(config);
     }
 
