@@ -90,7 +90,8 @@ public enum Table {
 
     /**
      * How long rows are kept, in days, when whole monthly partitions are dropped; empty for tables
-     * that are kept (aggregates, about 100 rows per queue and day, read by year-over-year reports).
+     * that are kept (aggregates, under 1,600 rows per queue and day, read by year-over-year
+     * reports).
      */
     public Optional<Integer> retentionDays() {
         return keep == Keep.EVENTS ? Optional.of(EVENT_RETENTION_DAYS) : Optional.empty();

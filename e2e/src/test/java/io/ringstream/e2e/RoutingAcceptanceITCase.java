@@ -12,8 +12,10 @@ import io.ringstream.events.AssignmentType;
 import io.ringstream.events.topics.Topics;
 import io.ringstream.testkit.ClickHouseExtension;
 import io.ringstream.testkit.FastAgiClient;
+import io.ringstream.testkit.FlinkMiniCluster;
 import io.ringstream.testkit.KafkaExtension;
 import io.ringstream.testkit.SseClient;
+import io.ringstream.testkit.TargetDirectories;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -24,13 +26,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 3's acceptance, end to end: the PBX and agent desktops talk HTTP to a real routing-service,
@@ -42,18 +42,12 @@ class RoutingAcceptanceITCase {
     @RegisterExtension static final KafkaExtension KAFKA = new KafkaExtension();
     @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
 
-    @RegisterExtension
-    static final MiniClusterExtension FLINK =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(1)
-                            .build());
+    @RegisterExtension static final MiniClusterExtension FLINK = FlinkMiniCluster.withSlots(1);
 
     private static final Duration TIMEOUT = RoutingStack.TIMEOUT;
     private static final Map<String, Integer> ANY_BILLING = Map.of("billing", 1);
 
-    @TempDir static Path checkpoints;
+    static final Path checkpoints = TargetDirectories.create("checkpoints-");
     private static JobClient job;
     private static EmbeddedServer service;
 

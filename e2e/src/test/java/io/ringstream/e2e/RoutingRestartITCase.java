@@ -9,18 +9,18 @@ import io.ringstream.flink.kit.checkpoint.Checkpoints;
 import io.ringstream.flink.kit.runtime.JobConfig;
 import io.ringstream.flink.routing.RoutingSettings;
 import io.ringstream.testkit.ClickHouseExtension;
+import io.ringstream.testkit.FlinkMiniCluster;
 import io.ringstream.testkit.KafkaExtension;
+import io.ringstream.testkit.TargetDirectories;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 3's acceptance, restart: contacts waiting when the routing job stops are still waiting
@@ -31,15 +31,9 @@ class RoutingRestartITCase {
     @RegisterExtension static final KafkaExtension KAFKA = new KafkaExtension();
     @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
 
-    @RegisterExtension
-    static final MiniClusterExtension FLINK =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(1)
-                            .build());
+    @RegisterExtension static final MiniClusterExtension FLINK = FlinkMiniCluster.withSlots(1);
 
-    @TempDir Path checkpoints;
+    private final Path checkpoints = TargetDirectories.create("checkpoints-");
     private JobClient job;
     private EmbeddedServer service;
 

@@ -26,7 +26,7 @@ record LocalLayout(Path root) {
         return root.resolve("clickhouse");
     }
 
-    /** Retained checkpoints of one job, e.g. {@code flink/queue-stats/checkpoints}. */
+    /** Retained checkpoints of one job, e.g. {@code flink/archive/checkpoints}. */
     Path checkpoints(String job) {
         return root.resolve("flink").resolve(job).resolve("checkpoints");
     }

@@ -19,6 +19,7 @@ import io.ringstream.pbxsim.flow.ScriptedSession;
 import io.ringstream.pbxsim.flow.ScriptedSession.QueueExpectation;
 import io.ringstream.testkit.ClickHouseExtension;
 import io.ringstream.testkit.EventTimeMarkers;
+import io.ringstream.testkit.FlinkMiniCluster;
 import io.ringstream.testkit.KafkaExtension;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -46,13 +46,7 @@ class ScriptedCallsEndToEndITCase {
     @RegisterExtension static final KafkaExtension KAFKA = new KafkaExtension();
     @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
 
-    @RegisterExtension
-    static final MiniClusterExtension FLINK =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    @RegisterExtension static final MiniClusterExtension FLINK = FlinkMiniCluster.withSlots(2);
 
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
     private static final String USER = "ringstream";

@@ -13,16 +13,17 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The recompute views (migration V032) order one millisecond's events by type the way the KPI rules
- * do, by the enums' declaration order, spelled out as {@code indexOf([...], type)}. A type added to
- * or moved in an enum must be added to or moved in the view too, or SQL and stream disagree.
+ * The recompute views (migration V032, or a later one that recreates them) order one millisecond's
+ * events by type the way the KPI rules do, by the enums' declaration order, spelled out as {@code
+ * indexOf([...], type)}. A type added to or moved in an enum needs a migration that recreates the
+ * views with it, or SQL and stream disagree.
  */
 class RecomputeOrderTest {
     private static final Pattern TYPE_ORDER = Pattern.compile("indexOf\\(\\[([^\\]]*)\\], type\\)");
 
     @Test
     void theViewsOrderEventTypesAsTheEnumsDeclareThem() {
-        List<List<String>> orders = typeOrdersOf("kpi_recompute_views");
+        List<List<String>> orders = typeOrdersOf("contact_kpi_facts");
 
         assertThat(orders)
                 .containsExactly(names(ContactEventType.values()), names(AgentEventType.values()));
@@ -38,11 +39,15 @@ class RecomputeOrderTest {
                 .isLessThan(ContactEventType.WRAPUP_ENDED.ordinal());
     }
 
-    private static List<List<String>> typeOrdersOf(String migrationName) {
+    /** The type orders of the newest migration that (re)defines {@code view}. */
+    private static List<List<String>> typeOrdersOf(String view) {
         Migration migration =
                 ClasspathMigrations.load().stream()
-                        .filter(m -> m.name().contains(migrationName))
-                        .findFirst()
+                        .filter(
+                                m ->
+                                        String.join("\n", m.statements())
+                                                .contains("VIEW IF NOT EXISTS ringstream." + view))
+                        .max(java.util.Comparator.comparingInt(Migration::version))
                         .orElseThrow();
         String sql = String.join("\n", migration.statements());
         Matcher m = TYPE_ORDER.matcher(sql);

@@ -17,6 +17,7 @@ import io.ringstream.events.topics.Components;
 import io.ringstream.events.topics.Topics;
 import io.ringstream.flink.kit.clickhouse.SinkTuning;
 import io.ringstream.testkit.ClickHouseExtension;
+import io.ringstream.testkit.FlinkMiniCluster;
 import io.ringstream.testkit.KafkaExtension;
 import io.ringstream.testkit.TestEvents;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -41,13 +41,7 @@ class ArchiveJobITCase {
     @RegisterExtension static final KafkaExtension KAFKA = new KafkaExtension();
     @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
 
-    @RegisterExtension
-    static final MiniClusterExtension FLINK =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    @RegisterExtension static final MiniClusterExtension FLINK = FlinkMiniCluster.withSlots(2);
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 

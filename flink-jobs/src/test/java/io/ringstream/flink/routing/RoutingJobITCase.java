@@ -18,7 +18,9 @@ import io.ringstream.flink.kit.checkpoint.Checkpoints;
 import io.ringstream.flink.kit.clickhouse.SinkTuning;
 import io.ringstream.flink.kit.runtime.JobConfig;
 import io.ringstream.testkit.ClickHouseExtension;
+import io.ringstream.testkit.FlinkMiniCluster;
 import io.ringstream.testkit.KafkaExtension;
+import io.ringstream.testkit.TargetDirectories;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,13 +29,11 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The production routing pipeline on real Kafka, a MiniCluster and clickhouse-server: commands in,
@@ -44,19 +44,13 @@ class RoutingJobITCase {
     @RegisterExtension static final KafkaExtension KAFKA = new KafkaExtension();
     @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
 
-    @RegisterExtension
-    static final MiniClusterExtension FLINK =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(1)
-                            .build());
+    @RegisterExtension static final MiniClusterExtension FLINK = FlinkMiniCluster.withSlots(1);
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     // Topics and tables are shared with other tests: everything here is this tenant's.
     private final String tenant = "it-" + UUID.randomUUID();
-    @TempDir Path checkpoints;
+    private final Path checkpoints = TargetDirectories.create("checkpoints-");
     private JobClient job;
 
     @AfterEach

@@ -26,6 +26,7 @@ import io.ringstream.flink.kit.clickhouse.SinkTuning;
 import io.ringstream.flink.kit.runtime.JobConfig;
 import io.ringstream.flink.kit.time.EventTime;
 import io.ringstream.testkit.ClickHouseExtension;
+import io.ringstream.testkit.FlinkMiniCluster;
 import io.ringstream.testkit.KafkaExtension;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -36,7 +37,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -53,13 +53,7 @@ class ServiceLevelJobITCase {
     @RegisterExtension static final KafkaExtension KAFKA = new KafkaExtension();
     @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
 
-    @RegisterExtension
-    static final MiniClusterExtension FLINK =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    @RegisterExtension static final MiniClusterExtension FLINK = FlinkMiniCluster.withSlots(2);
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final long S = 1_000;

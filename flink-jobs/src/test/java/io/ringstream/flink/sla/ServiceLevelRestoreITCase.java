@@ -21,7 +21,9 @@ import io.ringstream.flink.kit.runtime.JobConfig;
 import io.ringstream.flink.kit.time.EventTime;
 import io.ringstream.testkit.ClickHouseExtension;
 import io.ringstream.testkit.EventTimeMarkers;
+import io.ringstream.testkit.FlinkMiniCluster;
 import io.ringstream.testkit.KafkaExtension;
+import io.ringstream.testkit.TargetDirectories;
 import io.ringstream.testkit.TestEvents;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,7 +34,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.admin.Admin;
@@ -43,7 +44,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Stop the KPI job mid-stream, restart it from its retained checkpoint, and {@code queue_kpis} must
@@ -59,13 +59,7 @@ class ServiceLevelRestoreITCase {
     @RegisterExtension static final KafkaExtension KAFKA = new KafkaExtension();
     @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
 
-    @RegisterExtension
-    static final MiniClusterExtension FLINK =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    @RegisterExtension static final MiniClusterExtension FLINK = FlinkMiniCluster.withSlots(2);
 
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
     private static final long MIN = 60_000;
@@ -75,7 +69,7 @@ class ServiceLevelRestoreITCase {
     private final PrivateTopics topics =
             PrivateTopics.install(KAFKA.bootstrapServers(), UUID.randomUUID().toString());
 
-    @TempDir Path checkpoints;
+    private final Path checkpoints = TargetDirectories.create("checkpoints-");
     private JobClient job;
 
     @AfterEach

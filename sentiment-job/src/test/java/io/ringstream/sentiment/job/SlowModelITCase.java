@@ -13,6 +13,7 @@ import io.ringstream.sentiment.Sentiment;
 import io.ringstream.sentiment.SentimentModel;
 import io.ringstream.sentiment.SentimentScorer;
 import io.ringstream.testkit.ClickHouseExtension;
+import io.ringstream.testkit.FlinkMiniCluster;
 import io.ringstream.testkit.KafkaExtension;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +22,6 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -37,13 +37,7 @@ class SlowModelITCase {
     @RegisterExtension static final KafkaExtension KAFKA = new KafkaExtension();
     @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
 
-    @RegisterExtension
-    static final MiniClusterExtension FLINK =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(1)
-                            .build());
+    @RegisterExtension static final MiniClusterExtension FLINK = FlinkMiniCluster.withSlots(1);
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final CountDownLatch RELEASE = new CountDownLatch(1);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ringstream.clickhouse.TableSpec;
 import io.ringstream.testkit.ClickHouseExtension;
+import io.ringstream.testkit.FlinkMiniCluster;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.apache.flink.metrics.SimpleCounter;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.runtime.tasks.TestProcessingTimeService;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -25,13 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ClickHouseSinkITCase {
     @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
 
-    @RegisterExtension
-    static final MiniClusterExtension FLINK =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    @RegisterExtension static final MiniClusterExtension FLINK = FlinkMiniCluster.withSlots(2);
 
     /** A row of the test table. */
     public record Item(String id, long number, Long optional, long epochMillis) {}

@@ -1,4 +1,4 @@
-package io.ringstream.flink.kpi;
+package io.ringstream.flink.sla.kpi;
 
 import io.ringstream.events.AgentEvent;
 import io.ringstream.events.AgentEventType;

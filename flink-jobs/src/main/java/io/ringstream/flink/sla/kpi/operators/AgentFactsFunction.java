@@ -1,4 +1,4 @@
-package io.ringstream.flink.kpi.operators;
+package io.ringstream.flink.sla.kpi.operators;
 
 import io.ringstream.analytics.kpi.AgentKpiState;
 import io.ringstream.analytics.kpi.AgentKpiTracker;

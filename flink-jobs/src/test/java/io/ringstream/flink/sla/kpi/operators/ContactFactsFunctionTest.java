@@ -1,4 +1,4 @@
-package io.ringstream.flink.kpi.operators;
+package io.ringstream.flink.sla.kpi.operators;
 
 import static io.ringstream.analytics.sla.SlaFixtures.T0;
 import static io.ringstream.analytics.sla.SlaFixtures.answered;

@@ -1,4 +1,4 @@
-package io.ringstream.flink.kpi;
+package io.ringstream.flink.sla.kpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -23,6 +23,7 @@ import io.ringstream.flink.sla.ServiceLevelJob;
 import io.ringstream.flink.sla.ServiceLevelSettings;
 import io.ringstream.kafka.EventPublisher;
 import io.ringstream.testkit.ClickHouseExtension;
+import io.ringstream.testkit.FlinkMiniCluster;
 import io.ringstream.testkit.KafkaExtension;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +36,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -44,7 +44,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The acceptance test of the queue KPIs: a generated day of traffic for three queues goes through
- * Kafka; the queue-stats job stores the raw events in ClickHouse and the service-level job writes
+ * Kafka; the archive job stores the raw events in ClickHouse and the service-level job writes
  * {@code queue_kpis}; every closed interval and sliding window the job wrote equals the same KPIs
  * recomputed by the SQL in docs/kpis.md from the raw events, under each service-level convention.
  */
@@ -52,13 +52,7 @@ class QueueKpiRecomputeITCase {
     @RegisterExtension static final KafkaExtension KAFKA = new KafkaExtension();
     @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
 
-    @RegisterExtension
-    static final MiniClusterExtension FLINK =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(3)
-                            .build());
+    @RegisterExtension static final MiniClusterExtension FLINK = FlinkMiniCluster.withSlots(3);
 
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
     private static final QueueTargets TARGETS =

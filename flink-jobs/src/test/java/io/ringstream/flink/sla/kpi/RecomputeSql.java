@@ -1,4 +1,4 @@
-package io.ringstream.flink.kpi;
+package io.ringstream.flink.sla.kpi;
 
 import java.io.IOException;
 import java.nio.file.Files;
