@@ -1,5 +1,7 @@
 package io.ringstream.events;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * An input we could not accept, kept with the reason and where it came from so nothing is lost
  * silently and it can be replayed after a fix.
@@ -39,6 +41,25 @@ public record DeadLetter(
             long failedAt) {
         return new DeadLetter(
                 reason, component, Origin.KAFKA, topic, partition, offset, payload, failedAt);
+    }
+
+    /** A record read from Kafka, its value kept as UTF-8 text (empty for a tombstone). */
+    public static DeadLetter fromKafka(
+            String reason,
+            String component,
+            String topic,
+            int partition,
+            long offset,
+            byte[] value,
+            long failedAt) {
+        return fromKafka(
+                reason,
+                component,
+                topic,
+                partition,
+                offset,
+                value == null ? "" : new String(value, StandardCharsets.UTF_8),
+                failedAt);
     }
 
     public static DeadLetter fromFrame(

@@ -9,7 +9,6 @@ import io.ringstream.kafka.EventPublisher;
 import io.ringstream.routing.alerts.AlertFeed;
 import io.ringstream.routing.crm.CrmDirectory;
 import io.ringstream.routing.live.RoutingView;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -232,9 +231,7 @@ public final class RoutingFeeds implements AutoCloseable {
                         record.topic(),
                         record.partition(),
                         record.offset(),
-                        record.value() == null
-                                ? ""
-                                : new String(record.value(), StandardCharsets.UTF_8),
+                        record.value(),
                         System.currentTimeMillis()));
     }
 

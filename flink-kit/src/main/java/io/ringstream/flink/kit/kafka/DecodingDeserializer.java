@@ -3,7 +3,6 @@ package io.ringstream.flink.kit.kafka;
 import io.ringstream.events.DeadLetter;
 import io.ringstream.events.serde.InvalidEventException;
 import io.ringstream.events.topics.Topic;
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -74,9 +73,7 @@ public class DecodingDeserializer<T> implements KafkaRecordDeserializationSchema
                         record.topic(),
                         record.partition(),
                         record.offset(),
-                        record.value() == null
-                                ? ""
-                                : new String(record.value(), StandardCharsets.UTF_8),
+                        record.value(),
                         System.currentTimeMillis()));
     }
 
