@@ -23,3 +23,24 @@ AS SELECT
     updated_at
 FROM ringstream.queue_kpis
 WHERE window_kind = 'interval';
+
+-- Backfill: the intervals queue_kpis already holds replace the retired engine's rows of the same
+-- interval (their versions are larger), so history agrees with queue_kpis wherever both exist.
+-- Running it again inserts the same versions, which FINAL collapses.
+INSERT INTO ringstream.queue_interval_stats
+SELECT
+    tenant,
+    queue,
+    window_start AS interval_start,
+    window_minutes AS interval_minutes,
+    offered,
+    answered,
+    abandoned,
+    answered_within_threshold,
+    threshold_seconds,
+    total_wait_ms,
+    talk_ms AS total_talk_ms,
+    version,
+    updated_at
+FROM ringstream.queue_kpis FINAL
+WHERE window_kind = 'interval';
