@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Migrations on a real server: fresh apply, idempotent re-runs, the contracted columns, edited
- * files refused.
+ * files refused, and the upgrade that feeds queue_interval_stats from queue_kpis.
  */
 class ClickHouseMigratorITCase {
     @TempDir static Path dir;
@@ -206,5 +206,77 @@ class ClickHouseMigratorITCase {
                 .stream()
                 .map(r -> r.get(0) + " " + r.get(1))
                 .toList();
+    }
+
+    // queue_interval_stats after V033: every interval row of queue_kpis lands there (sliding rows
+    // do not), the latest emission wins under FINAL, and the upgrade replaces the retired engine's
+    // rows of the intervals queue_kpis already held.
+
+    @Test
+    void intervalRowsOfQueueKpisAreCopiedAndTheLatestWins() {
+        migrateUpTo(Integer.MAX_VALUE);
+
+        kpiRow("interval", "2024-03-01 10:00:00", 3, 2, 1_000);
+        kpiRow("interval", "2024-03-01 10:00:00", 5, 4, 2_000);
+        kpiRow("sliding", "2024-03-01 10:00:00", 9, 9, 3_000);
+
+        assertThat(stats())
+                .containsExactly(List.of("2024-03-01 10:00:00", "15", "5", "4", "40", "2000"));
+    }
+
+    @Test
+    void theUpgradeReplacesTheRetiredEnginesRowsWhereQueueKpisHasTheInterval() {
+        migrateUpTo(32);
+        // The retired engine's rows: versions were counts of deltas.
+        jdbc.execute(
+                "INSERT INTO ringstream.queue_interval_stats (tenant, queue, interval_start,"
+                        + " interval_minutes, offered, answered, total_talk_ms, version)"
+                        + " VALUES ('t', 'q', '2024-03-01 10:00:00', 15, 7, 7, 1, 12),"
+                        + " ('t', 'q', '2023-01-01 10:00:00', 15, 1, 1, 1, 3)");
+        kpiRow("interval", "2024-03-01 10:00:00", 5, 4, 2_000);
+
+        migrateUpTo(Integer.MAX_VALUE);
+
+        assertThat(stats())
+                .containsExactly(
+                        List.of("2023-01-01 10:00:00", "15", "1", "1", "1", "3"),
+                        List.of("2024-03-01 10:00:00", "15", "5", "4", "40", "2000"));
+    }
+
+    private static void migrateUpTo(int upToVersion) {
+        new ClickHouseMigrator(
+                        jdbc,
+                        ClasspathMigrations.load().stream()
+                                .filter(m -> m.version() <= upToVersion)
+                                .toList())
+                .migrate();
+    }
+
+    private static void kpiRow(String kind, String start, long offered, long answered, long asOf) {
+        jdbc.execute(
+                "INSERT INTO "
+                        + Table.QUEUE_KPIS.qualifiedName()
+                        + " (tenant, queue, window_kind, window_start, window_minutes, as_of_ms,"
+                        + " offered, answered, talk_ms, version) VALUES ('t', 'q', '"
+                        + kind
+                        + "', '"
+                        + start
+                        + "', 15, "
+                        + asOf
+                        + ", "
+                        + offered
+                        + ", "
+                        + answered
+                        + ", 40, "
+                        + asOf
+                        + ")");
+    }
+
+    private static List<List<String>> stats() {
+        return jdbc.query(
+                "SELECT toString(interval_start), interval_minutes, offered, answered,"
+                        + " total_talk_ms, version FROM "
+                        + Table.QUEUE_INTERVAL_STATS.qualifiedName()
+                        + " FINAL ORDER BY interval_start");
     }
 }
