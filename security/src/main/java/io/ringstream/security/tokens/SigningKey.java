@@ -1,12 +1,11 @@
 package io.ringstream.security.tokens;
 
+import io.ringstream.security.OwnerOnlyFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -44,30 +43,12 @@ public final class SigningKey {
             if (!Files.exists(file)) {
                 byte[] random = new byte[48];
                 new SecureRandom().nextBytes(random);
-                writeOwnerOnly(file, Base64.getEncoder().encodeToString(random));
+                OwnerOnlyFiles.create(file, Base64.getEncoder().encodeToString(random));
             }
             return fromSecret(Files.readString(file, StandardCharsets.UTF_8).trim());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the signing key " + file, e);
         }
-    }
-
-    /**
-     * Writes a new file that only its owner can read, failing if it exists ({@link
-     * java.nio.file.FileAlreadyExistsException}): the permissions are set at creation, so there is
-     * no moment in which another user could open it.
-     */
-    public static void writeOwnerOnly(Path file, String content) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            Files.createFile(
-                    file,
-                    PosixFilePermissions.asFileAttribute(
-                            PosixFilePermissions.fromString("rw-------")));
-        } else {
-            Files.createFile(file);
-        }
-        Files.writeString(file, content, StandardCharsets.UTF_8);
     }
 
     byte[] bytes() {

@@ -1,0 +1,80 @@
+package io.ringstream.security.credentials;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ringstream.security.Role;
+import io.ringstream.security.endpoints.EndpointPolicy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CredentialStoreTest {
+    @TempDir Path dir;
+
+    @Test
+    void whatOneProcessWritesAnotherReadsWithoutRestarting() {
+        Path file = dir.resolve("security/users.json");
+        CredentialStore service = CredentialStore.open(file);
+        assertThat(service.isEmpty()).isTrue();
+
+        CredentialStore cli = CredentialStore.open(file);
+        cli.putUser(agent("acme", "1001", "PJSIP/1001"));
+        cli.putClient(new ClientRecord("pbx-1", "acme", Set.of(Role.PBX), "$2a$04$hash"));
+
+        assertThat(service.user("acme", "1001"))
+                .hasValueSatisfying(u -> assertThat(u.endpoint()).isEqualTo("PJSIP/1001"));
+        assertThat(service.user("other", "1001")).isEmpty();
+        assertThat(service.client("pbx-1")).isPresent();
+        assertThat(service.isEmpty()).isFalse();
+    }
+
+    @Test
+    void usersAreNamedWithinTheirTenantAndReplacedByName() {
+        CredentialStore store = CredentialStore.open(dir.resolve("users.json"));
+        store.putUser(agent("acme", "1001", "PJSIP/1001"));
+        store.putUser(agent("beta", "1001", "PJSIP/2001"));
+        store.putUser(agent("acme", "1001", "PJSIP/1002"));
+
+        assertThat(store.users("acme"))
+                .extracting(UserRecord::endpoint)
+                .containsExactly("PJSIP/1002");
+        assertThat(store.users(null)).hasSize(2);
+        assertThat(store.removeUser("acme", "1001")).isTrue();
+        assertThat(store.removeUser("acme", "1001")).isFalse();
+        assertThat(store.users(null)).extracting(UserRecord::tenant).containsExactly("beta");
+    }
+
+    @Test
+    void onlyTheOwnerCanReadTheFileAndItHoldsNoPlainSecret() throws Exception {
+        Path file = dir.resolve("users.json");
+        PasswordHasher hasher = new PasswordHasher(4);
+        CredentialStore.open(file)
+                .putUser(
+                        new UserRecord(
+                                "acme",
+                                "sam",
+                                Set.of(Role.SUPERVISOR),
+                                hasher.hash("correct horse"),
+                                null));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
+        assertThat(Files.readString(file)).doesNotContain("correct horse").contains("$2a$04$");
+    }
+
+    @Test
+    void aTenantWithoutItsOwnPolicyGetsTheDefault() {
+        CredentialStore store = CredentialStore.open(dir.resolve("users.json"));
+        EndpointPolicy sipOnly = new EndpointPolicy(Set.of("SIP"), "[0-9]{4}");
+        store.putTenant(new TenantRecord("acme", sipOnly));
+        assertThat(store.endpointPolicy("acme")).isEqualTo(sipOnly);
+        assertThat(store.endpointPolicy("beta")).isEqualTo(EndpointPolicy.DEFAULT);
+        assertThat(CredentialStore.open(store.file()).endpointPolicy("acme")).isEqualTo(sipOnly);
+    }
+
+    private static UserRecord agent(String tenant, String id, String endpoint) {
+        return new UserRecord(tenant, id, Set.of(Role.AGENT), "$2a$04$hash", endpoint);
+    }
+}
