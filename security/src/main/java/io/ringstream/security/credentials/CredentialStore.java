@@ -33,16 +33,37 @@ public final class CredentialStore {
                     .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /** The file's content. */
-    record Content(List<UserRecord> users, List<ClientRecord> clients, List<TenantRecord> tenants) {
+    record Content(
+            List<UserRecord> users,
+            List<ClientRecord> clients,
+            List<TenantRecord> tenants,
+            List<AgentEndpoint> endpoints) {
         Content {
             users = users == null ? List.of() : List.copyOf(users);
             clients = clients == null ? List.of() : List.copyOf(clients);
             tenants = tenants == null ? List.of() : List.copyOf(tenants);
+            endpoints = endpoints == null ? List.of() : List.copyOf(endpoints);
+        }
+
+        Content withUsers(List<UserRecord> next) {
+            return new Content(next, clients, tenants, endpoints);
+        }
+
+        Content withClients(List<ClientRecord> next) {
+            return new Content(users, next, tenants, endpoints);
+        }
+
+        Content withTenants(List<TenantRecord> next) {
+            return new Content(users, clients, next, endpoints);
+        }
+
+        Content withEndpoints(List<AgentEndpoint> next) {
+            return new Content(users, clients, tenants, next);
         }
     }
 
     private final Path file;
-    private Content content = new Content(List.of(), List.of(), List.of());
+    private Content content = new Content(List.of(), List.of(), List.of(), List.of());
     private FileTime loadedModified;
     private long loadedSize = -1;
 
@@ -94,7 +115,7 @@ public final class CredentialStore {
                                 u.tenant().equals(user.tenant())
                                         && u.username().equals(user.username()));
         users.add(user);
-        write(new Content(users, content.clients(), content.tenants()));
+        write(content.withUsers(users));
     }
 
     public synchronized boolean removeUser(String tenant, String username) {
@@ -106,7 +127,7 @@ public final class CredentialStore {
         if (users.size() == content.users().size()) {
             return false;
         }
-        write(new Content(users, content.clients(), content.tenants()));
+        write(content.withUsers(users));
         return true;
     }
 
@@ -130,7 +151,7 @@ public final class CredentialStore {
         List<ClientRecord> clients =
                 without(content.clients(), c -> c.clientId().equals(client.clientId()));
         clients.add(client);
-        write(new Content(content.users(), clients, content.tenants()));
+        write(content.withClients(clients));
     }
 
     public synchronized boolean removeClient(String clientId) {
@@ -139,7 +160,7 @@ public final class CredentialStore {
         if (clients.size() == content.clients().size()) {
             return false;
         }
-        write(new Content(content.users(), clients, content.tenants()));
+        write(content.withClients(clients));
         return true;
     }
 
@@ -153,7 +174,29 @@ public final class CredentialStore {
         List<TenantRecord> tenants =
                 without(content.tenants(), t -> t.name().equals(tenant.name()));
         tenants.add(tenant);
-        write(new Content(content.users(), content.clients(), tenants));
+        write(content.withTenants(tenants));
+    }
+
+    /** The endpoint an admin or supervisor set for the agent, if any. */
+    public synchronized Optional<String> endpoint(String tenant, String agentId) {
+        refresh();
+        return content.endpoints().stream()
+                .filter(e -> e.tenant().equals(tenant) && e.agentId().equals(agentId))
+                .map(AgentEndpoint::endpoint)
+                .findFirst();
+    }
+
+    /** Sets the agent's endpoint; the caller has checked it against the tenant's policy. */
+    public synchronized void putEndpoint(AgentEndpoint endpoint) {
+        refresh();
+        List<AgentEndpoint> endpoints =
+                without(
+                        content.endpoints(),
+                        e ->
+                                e.tenant().equals(endpoint.tenant())
+                                        && e.agentId().equals(endpoint.agentId()));
+        endpoints.add(endpoint);
+        write(content.withEndpoints(endpoints));
     }
 
     /** The tenant's endpoint policy, or the default one when the tenant has none of its own. */

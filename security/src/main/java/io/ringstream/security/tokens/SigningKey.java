@@ -1,5 +1,8 @@
 package io.ringstream.security.tokens;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.MACVerifier;
 import io.ringstream.security.OwnerOnlyFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,6 +51,15 @@ public final class SigningKey {
             return fromSecret(Files.readString(file, StandardCharsets.UTF_8).trim());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the signing key " + file, e);
+        }
+    }
+
+    /** Checks HS256 signatures made with this key (Micronaut Security's validator uses it). */
+    public JWSVerifier verifier() {
+        try {
+            return new MACVerifier(secret);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("unusable signing key", e);
         }
     }
 

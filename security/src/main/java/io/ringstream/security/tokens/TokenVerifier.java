@@ -2,7 +2,7 @@ package io.ringstream.security.tokens;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.ringstream.security.Caller;
@@ -26,15 +26,11 @@ public final class TokenVerifier {
     /** How far apart two hosts' clocks may be. */
     public static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
 
-    private final MACVerifier verifier;
+    private final JWSVerifier verifier;
     private final Clock clock;
 
     public TokenVerifier(SigningKey key, Clock clock) {
-        try {
-            this.verifier = new MACVerifier(key.bytes());
-        } catch (JOSEException e) {
-            throw new IllegalArgumentException("unusable signing key", e);
-        }
+        this.verifier = key.verifier();
         this.clock = clock;
     }
 

@@ -40,9 +40,7 @@ class AuthenticatorTest {
     @BeforeEach
     void users() {
         CredentialStore store = CredentialStore.open(dir.resolve("users.json"));
-        store.putUser(
-                new UserRecord(
-                        "acme", "1001", Set.of(Role.AGENT), hasher.hash("pw-1001"), "PJSIP/1001"));
+        store.putUser(new UserRecord("acme", "1001", Set.of(Role.AGENT), hasher.hash("pw-1001")));
         store.putClient(
                 new ClientRecord(
                         "pbx", "acme", Set.of(Role.PBX, Role.INGEST), hasher.hash("pbx-secret")));

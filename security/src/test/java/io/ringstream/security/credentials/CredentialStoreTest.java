@@ -21,11 +21,13 @@ class CredentialStoreTest {
         assertThat(service.isEmpty()).isTrue();
 
         CredentialStore cli = CredentialStore.open(file);
-        cli.putUser(agent("acme", "1001", "PJSIP/1001"));
+        cli.putUser(agent("acme", "1001", "$2a$04$one"));
         cli.putClient(new ClientRecord("pbx-1", "acme", Set.of(Role.PBX), "$2a$04$hash"));
 
-        assertThat(service.user("acme", "1001"))
-                .hasValueSatisfying(u -> assertThat(u.endpoint()).isEqualTo("PJSIP/1001"));
+        cli.putEndpoint(new AgentEndpoint("acme", "1001", "PJSIP/1001"));
+        assertThat(service.user("acme", "1001")).isPresent();
+        assertThat(service.endpoint("acme", "1001")).contains("PJSIP/1001");
+        assertThat(service.endpoint("beta", "1001")).isEmpty();
         assertThat(service.user("other", "1001")).isEmpty();
         assertThat(service.client("pbx-1")).isPresent();
         assertThat(service.isEmpty()).isFalse();
@@ -34,13 +36,13 @@ class CredentialStoreTest {
     @Test
     void usersAreNamedWithinTheirTenantAndReplacedByName() {
         CredentialStore store = CredentialStore.open(dir.resolve("users.json"));
-        store.putUser(agent("acme", "1001", "PJSIP/1001"));
-        store.putUser(agent("beta", "1001", "PJSIP/2001"));
-        store.putUser(agent("acme", "1001", "PJSIP/1002"));
+        store.putUser(agent("acme", "1001", "$2a$04$one"));
+        store.putUser(agent("beta", "1001", "$2a$04$two"));
+        store.putUser(agent("acme", "1001", "$2a$04$three"));
 
         assertThat(store.users("acme"))
-                .extracting(UserRecord::endpoint)
-                .containsExactly("PJSIP/1002");
+                .extracting(UserRecord::passwordHash)
+                .containsExactly("$2a$04$three");
         assertThat(store.users(null)).hasSize(2);
         assertThat(store.removeUser("acme", "1001")).isTrue();
         assertThat(store.removeUser("acme", "1001")).isFalse();
@@ -74,7 +76,7 @@ class CredentialStoreTest {
         assertThat(CredentialStore.open(store.file()).endpointPolicy("acme")).isEqualTo(sipOnly);
     }
 
-    private static UserRecord agent(String tenant, String id, String endpoint) {
-        return new UserRecord(tenant, id, Set.of(Role.AGENT), "$2a$04$hash", endpoint);
+    private static UserRecord agent(String tenant, String id, String passwordHash) {
+        return new UserRecord(tenant, id, Set.of(Role.AGENT), passwordHash);
     }
 }
