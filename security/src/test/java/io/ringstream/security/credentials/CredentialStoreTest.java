@@ -59,8 +59,7 @@ class CredentialStoreTest {
                                 "acme",
                                 "sam",
                                 Set.of(Role.SUPERVISOR),
-                                hasher.hash("correct horse"),
-                                null));
+                                hasher.hash("correct horse")));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
                 .isEqualTo("rw-------");
         assertThat(Files.readString(file)).doesNotContain("correct horse").contains("$2a$04$");
