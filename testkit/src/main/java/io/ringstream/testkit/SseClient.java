@@ -34,10 +34,17 @@ public final class SseClient implements AutoCloseable {
 
     /** Opens the stream at {@code url}; close the client to end it. */
     public SseClient(HttpClient http, String url) {
-        HttpRequest request =
-                HttpRequest.newBuilder(URI.create(url))
-                        .header("Accept", "text/event-stream")
-                        .build();
+        this(http, url, null);
+    }
+
+    /** Opens the stream at {@code url} with a bearer token (none when null). */
+    public SseClient(HttpClient http, String url, String bearerToken) {
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
+        if (bearerToken != null) {
+            builder.header("Authorization", "Bearer " + bearerToken);
+        }
+        HttpRequest request = builder.build();
         response = http.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
         response.thenAcceptAsync(this::read);
     }

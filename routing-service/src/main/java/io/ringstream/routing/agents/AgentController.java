@@ -11,12 +11,19 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.http.sse.Event;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.SerdeImport;
 import io.ringstream.events.Assignment;
 import io.ringstream.events.RoutingCommand;
 import io.ringstream.events.RoutingCommand.AgentSpec;
 import io.ringstream.routing.contract.OfferAnswerRequest;
+import io.ringstream.routing.security.AgentEndpoints;
+import io.ringstream.routing.security.Callers;
 import io.ringstream.routing.web.Requests;
+import io.ringstream.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.concurrent.CompletableFuture;
@@ -27,29 +34,34 @@ import reactor.core.publisher.FluxSink;
 /**
  * The agent desktop's API: log in with a profile, change state, answer offers, finish wrap-up, and
  * a server-sent event stream of the agent's assignments. Commands go to the routing job; their
- * effects come back on the stream. Thin glue over {@link AgentService}: checks the request's tenant
- * and ids, calls the service, answers 202 with the command sent.
+ * effects come back on the stream. Thin glue over {@link AgentService}. Only the agent itself may
+ * call it (role AGENT, the path's agent id is the token's subject), in the token's tenant.
  */
 @Controller("/v1/agents/{agentId}")
 @Tag(name = "agents")
+@Secured("AGENT")
 @SerdeImport(OfferAnswerRequest.class)
 public class AgentController {
     private final AgentService agents;
+    private final AgentEndpoints endpoints;
 
-    public AgentController(AgentService agents) {
+    public AgentController(AgentService agents, AgentEndpoints endpoints) {
         this.agents = agents;
+        this.endpoints = endpoints;
     }
 
     @Post("/login")
     @Status(HttpStatus.ACCEPTED)
+    @ExecuteOn(TaskExecutors.BLOCKING)
     @Operation(summary = "Log the agent in with skills, languages, queues and capacity")
     public CompletableFuture<CommandAccepted> login(
-            @PathVariable String agentId, @Body AgentLoginRequest body) {
-        String tenant = Requests.tenant(body.tenant());
-        Requests.id(agentId, "agentId");
+            Authentication authentication,
+            @PathVariable String agentId,
+            @Body AgentLoginRequest body) {
+        String tenant = self(authentication, agentId, body.tenant());
         AgentSpec spec =
                 new AgentSpec(
-                        body.endpoint(),
+                        endpoints.forLogin(tenant, agentId, body.endpoint()),
                         body.skills(),
                         body.languages(),
                         body.queues(),
@@ -62,9 +74,10 @@ public class AgentController {
     @Status(HttpStatus.ACCEPTED)
     @Operation(summary = "Set the agent READY, NOT_READY (with a reason) or LOGGED_OUT")
     public CompletableFuture<CommandAccepted> state(
-            @PathVariable String agentId, @Body AgentStateRequest body) {
-        String tenant = Requests.tenant(body.tenant());
-        Requests.id(agentId, "agentId");
+            Authentication authentication,
+            @PathVariable String agentId,
+            @Body AgentStateRequest body) {
+        String tenant = self(authentication, agentId, body.tenant());
         if (body.state() == null) {
             throw Requests.invalid("state is required (READY, NOT_READY, LOGGED_OUT)");
         }
@@ -75,21 +88,22 @@ public class AgentController {
     @Status(HttpStatus.ACCEPTED)
     @Operation(summary = "End the agent's after-contact work")
     public CompletableFuture<CommandAccepted> wrapUpDone(
-            @PathVariable String agentId, @Nullable @QueryValue String tenant) {
-        String t = Requests.tenant(tenant);
-        Requests.id(agentId, "agentId");
-        return accepted(agents.wrapUpDone(t, agentId));
+            Authentication authentication,
+            @PathVariable String agentId,
+            @Nullable @QueryValue String tenant) {
+        return accepted(agents.wrapUpDone(self(authentication, agentId, tenant), agentId));
     }
 
     @Post("/offers/{offerId}/accept")
     @Status(HttpStatus.ACCEPTED)
     @Operation(summary = "Accept an offer made to this agent")
     public CompletableFuture<CommandAccepted> accept(
+            Authentication authentication,
             @PathVariable String agentId,
             @PathVariable String offerId,
             @Nullable @QueryValue String tenant,
             @Nullable @Body OfferAnswerRequest body) {
-        String t = offerTenant(agentId, offerId, tenant, body);
+        String t = offerTenant(authentication, agentId, offerId, tenant, body);
         return accepted(agents.accept(t, agentId, offerId, reason(body)));
     }
 
@@ -98,25 +112,28 @@ public class AgentController {
     @Operation(
             summary = "Reject an offer; the contact goes to another agent, never back to this one")
     public CompletableFuture<CommandAccepted> reject(
+            Authentication authentication,
             @PathVariable String agentId,
             @PathVariable String offerId,
             @Nullable @QueryValue String tenant,
             @Nullable @Body OfferAnswerRequest body) {
-        String t = offerTenant(agentId, offerId, tenant, body);
+        String t = offerTenant(authentication, agentId, offerId, tenant, body);
         return accepted(agents.reject(t, agentId, offerId, reason(body)));
     }
 
     /**
      * The agent's assignments as server-sent events, named by type: CONNECTED once the stream is
      * live, then the offers pending now, then each later one (OFFERED, ACCEPTED, REJECTED,
-     * TIMED_OUT, CANCELLED). OFFERED carries the customer's CRM summary when known.
+     * TIMED_OUT, CANCELLED). OFFERED carries the customer's CRM summary when known. A browser opens
+     * it with a one-time ticket ({@code POST /v1/auth/stream-ticket}).
      */
     @Get(value = "/assignments", produces = MediaType.TEXT_EVENT_STREAM)
     @Operation(summary = "Stream the agent's offers and their outcomes (server-sent events)")
     public Publisher<Event<AssignmentView>> assignments(
-            @PathVariable String agentId, @Nullable @QueryValue String tenant) {
-        String t = Requests.tenant(tenant);
-        Requests.id(agentId, "agentId");
+            Authentication authentication,
+            @PathVariable String agentId,
+            @Nullable @QueryValue String tenant) {
+        String t = self(authentication, agentId, tenant);
         return Flux.create(
                 sink -> {
                     AutoCloseable subscription =
@@ -132,13 +149,26 @@ public class AgentController {
         return Event.of(agents.describe(a)).name(a.type().name()).id(a.eventId());
     }
 
+    /** The tenant of an agent acting as itself; anyone else is refused with 403. */
+    private static String self(Authentication authentication, String agentId, String tenant) {
+        Requests.id(agentId, "agentId");
+        Caller caller = Callers.of(authentication);
+        Callers.ownAgent(caller, agentId);
+        return Callers.tenant(caller, tenant);
+    }
+
     /** The tenant may come in the query (no body) or in the body. */
     private static String offerTenant(
-            String agentId, String offerId, String queryTenant, OfferAnswerRequest body) {
+            Authentication authentication,
+            String agentId,
+            String offerId,
+            String queryTenant,
+            OfferAnswerRequest body) {
         String tenant =
-                Requests.tenant(
+                self(
+                        authentication,
+                        agentId,
                         body != null && body.tenant() != null ? body.tenant() : queryTenant);
-        Requests.id(agentId, "agentId");
         Requests.id(offerId, "offerId");
         return tenant;
     }

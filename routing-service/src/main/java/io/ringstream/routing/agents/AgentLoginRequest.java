@@ -9,7 +9,9 @@ import java.util.Map;
 /**
  * An agent's profile at log-in.
  *
- * @param endpoint where the PBX reaches the agent, e.g. {@code PJSIP/1001}
+ * @param tenant optional; must be the token's tenant
+ * @param endpoint optional; an agent cannot choose where the PBX rings it (toll fraud): the
+ *     endpoint a supervisor set is used, and any other value is refused with 403
  * @param skills skill to proficiency 1..5
  * @param languages ISO 639-1 languages spoken
  * @param queues the queues served (at least one)
@@ -19,7 +21,7 @@ import java.util.Map;
 @Serdeable
 public record AgentLoginRequest(
         @Nullable String tenant,
-        String endpoint,
+        @Nullable String endpoint,
         @Nullable Map<String, Integer> skills,
         @Nullable List<String> languages,
         List<String> queues,

@@ -5,6 +5,7 @@ import io.micronaut.context.ApplicationContextConfigurer;
 import io.micronaut.context.annotation.ContextConfigurer;
 import io.micronaut.context.env.EnvironmentPropertySource;
 import io.micronaut.context.env.PropertySource;
+import io.ringstream.routing.security.SecurityProperties;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -24,11 +25,31 @@ public final class EnvironmentAliases implements ApplicationContextConfigurer {
     /** The property source's name; a source of the same name given to a builder replaces it. */
     public static final String NAME = "ringstream-environment-aliases";
 
+    /** Where an identity provider's signing keys are configured for Micronaut Security. */
+    static final String JWKS_URL = "micronaut.security.token.jwt.signatures.jwks.oidc.url";
+
     /** Documented variable to the property it sets. */
     static final Map<String, String> ALIASES =
-            Map.of(
-                    "RINGSTREAM_ROUTE_WAIT", RoutingProperties.PREFIX + ".route-wait",
-                    "RINGSTREAM_ROUTE_RETRY_AFTER", RoutingProperties.PREFIX + ".retry-after");
+            Map.ofEntries(
+                    Map.entry("RINGSTREAM_ROUTE_WAIT", RoutingProperties.PREFIX + ".route-wait"),
+                    Map.entry(
+                            "RINGSTREAM_ROUTE_RETRY_AFTER",
+                            RoutingProperties.PREFIX + ".retry-after"),
+                    Map.entry("RINGSTREAM_ROUTING_HOST", "micronaut.server.host"),
+                    Map.entry("RINGSTREAM_USERS_FILE", SecurityProperties.PREFIX + ".users-file"),
+                    Map.entry(
+                            "RINGSTREAM_ALLOWED_ORIGINS",
+                            SecurityProperties.PREFIX + ".allowed-origins"),
+                    Map.entry("RINGSTREAM_OIDC_JWKS_URL", JWKS_URL),
+                    Map.entry("RINGSTREAM_OIDC_ISSUER", SecurityProperties.PREFIX + ".oidc-issuer"),
+                    Map.entry(
+                            "RINGSTREAM_OIDC_ROLES_CLAIM",
+                            SecurityProperties.PREFIX + ".oidc-roles-claim"),
+                    Map.entry(
+                            "RINGSTREAM_OIDC_TENANT_CLAIM",
+                            SecurityProperties.PREFIX + ".oidc-tenant-claim"),
+                    Map.entry(
+                            "RINGSTREAM_OIDC_TENANT", SecurityProperties.PREFIX + ".oidc-tenant"));
 
     @Override
     public void configure(ApplicationContextBuilder builder) {
@@ -41,7 +62,7 @@ public final class EnvironmentAliases implements ApplicationContextConfigurer {
         ALIASES.forEach(
                 (variable, property) -> {
                     String value = environment.get(variable);
-                    if (value != null) {
+                    if (value != null && !value.isBlank()) {
                         properties.put(property, value);
                     }
                 });

@@ -1,12 +1,18 @@
 package io.ringstream.routing.route;
 
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.SerdeImport;
 import io.ringstream.events.RoutingCommand;
 import io.ringstream.routing.contract.RouteAnswer;
 import io.ringstream.routing.contract.RouteRequest;
+import io.ringstream.routing.security.AgentEndpoints;
+import io.ringstream.routing.security.Callers;
+import io.ringstream.routing.web.ProblemException;
 import io.ringstream.routing.web.Requests;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -14,19 +20,28 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /v1/route}: the PBX's question "which agent takes this contact?"; glue over Router.
+ * Only a PBX client may ask, in the tenant of its credentials; the agent's endpoint is checked
+ * against the tenant's endpoint policy once more before the PBX gets it to dial.
  */
 @Controller("/v1/route")
 @Tag(name = "pbx")
+@Secured("PBX")
 @SerdeImport(RouteRequest.class)
 @SerdeImport(RouteAnswer.class)
 public class RouteController {
-    private final Router router;
+    private static final Logger LOG = LoggerFactory.getLogger(RouteController.class);
 
-    public RouteController(Router router) {
+    private final Router router;
+    private final AgentEndpoints endpoints;
+
+    public RouteController(Router router, AgentEndpoints endpoints) {
         this.router = router;
+        this.endpoints = endpoints;
     }
 
     /**
@@ -36,8 +51,9 @@ public class RouteController {
      */
     @Post
     @Operation(summary = "Route a contact: an agent's endpoint, or WAIT with the queue position")
-    public CompletableFuture<RouteAnswer> route(@Body RouteRequest request) {
-        String tenant = Requests.tenant(request.tenant());
+    public CompletableFuture<RouteAnswer> route(
+            Authentication authentication, @Body RouteRequest request) {
+        String tenant = Callers.tenant(Callers.of(authentication), request.tenant());
         RoutingCommand command = router.command(tenant, request);
         List<String> problems = new ArrayList<>(command.violations());
         if (request.contactId() != null && !Requests.ID.matcher(request.contactId()).matches()) {
@@ -59,6 +75,24 @@ public class RouteController {
                 .exceptionally(
                         e -> {
                             throw Requests.unavailable(e);
-                        });
+                        })
+                .thenApply(this::safeToDial);
+    }
+
+    /** A CONNECT whose target the tenant's policy refuses is never handed to Dial(): 502. */
+    private RouteAnswer safeToDial(RouteAnswer answer) {
+        if (answer.action() == RouteAnswer.Action.CONNECT
+                && !endpoints.allowed(answer.tenant(), answer.target())) {
+            LOG.warn(
+                    "refused to hand agent {} of tenant {} to the PBX: its endpoint is not allowed",
+                    answer.agentId(),
+                    answer.tenant());
+            throw new ProblemException(
+                    HttpStatus.BAD_GATEWAY,
+                    "endpoint-refused",
+                    "Endpoint refused",
+                    "the offered agent's endpoint is not allowed by the tenant's policy");
+        }
+        return answer;
     }
 }

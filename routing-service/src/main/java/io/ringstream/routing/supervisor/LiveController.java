@@ -6,12 +6,14 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.sse.Event;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.SerdeImport;
 import io.ringstream.events.RoutingStatus;
 import io.ringstream.events.SupervisorAlert;
 import io.ringstream.routing.alerts.AlertFeed;
 import io.ringstream.routing.live.RoutingView;
-import io.ringstream.routing.web.Requests;
+import io.ringstream.routing.security.Callers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.reactivestreams.Publisher;
@@ -21,9 +23,11 @@ import reactor.core.publisher.FluxSink;
 /**
  * The supervisor's live picture from the routing job (queues, waiting contacts, agents) and the
  * stream of supervisor alerts. Today's ClickHouse figures stay at {@code /v1/supervisor/queues}.
+ * Supervisors only, and only their own tenant's.
  */
 @Controller("/v1/supervisor")
 @Tag(name = "supervisor")
+@Secured("SUPERVISOR")
 @SerdeImport(RoutingStatus.QueueState.class)
 @SerdeImport(RoutingStatus.WaitingContact.class)
 @SerdeImport(RoutingStatus.AgentState.class)
@@ -39,18 +43,20 @@ public class LiveController {
 
     @Get("/live")
     @Operation(summary = "Queues with their waiting contacts, and agents with their states, now")
-    public LiveView live(@Nullable @QueryValue String tenant) {
-        String t = Requests.tenant(tenant);
+    public LiveView live(Authentication authentication, @Nullable @QueryValue String tenant) {
+        String t = Callers.tenant(Callers.of(authentication), tenant);
         return LiveView.of(t, view.status(t).orElse(null));
     }
 
     /**
-     * Recent alerts of the tenant first, then each new one, as server-sent events named by kind.
+     * Recent alerts of the caller's tenant first, then each new one, as server-sent events named by
+     * kind. A browser opens it with a one-time ticket ({@code POST /v1/auth/stream-ticket}).
      */
     @Get(value = "/alerts", produces = MediaType.TEXT_EVENT_STREAM)
     @Operation(summary = "Stream supervisor alerts (server-sent events)")
-    public Publisher<Event<SupervisorAlert>> alerts(@Nullable @QueryValue String tenant) {
-        String t = Requests.tenant(tenant);
+    public Publisher<Event<SupervisorAlert>> alerts(
+            Authentication authentication, @Nullable @QueryValue String tenant) {
+        String t = Callers.tenant(Callers.of(authentication), tenant);
         return Flux.create(
                 sink -> {
                     AutoCloseable subscription =

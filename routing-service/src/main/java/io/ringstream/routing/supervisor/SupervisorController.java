@@ -1,5 +1,6 @@
 package io.ringstream.routing.supervisor;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -7,15 +8,21 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.SerdeImport;
-import io.ringstream.events.Tenants;
+import io.ringstream.routing.security.Callers;
 import io.ringstream.routing.web.ProblemException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The supervisor's live queue figures for today; thin glue over {@link QueueStatsReader}. */
+/**
+ * The supervisor's live queue figures for today; thin glue over {@link QueueStatsReader}.
+ * Supervisors only, and only their own tenant's.
+ */
 @Controller("/v1/supervisor/queues")
+@Secured("SUPERVISOR")
 @SerdeImport(QueueSnapshot.class)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class SupervisorController {
@@ -28,15 +35,17 @@ public class SupervisorController {
     }
 
     @Get
-    public QueuesView queues(@QueryValue(defaultValue = Tenants.DEFAULT) String tenant) {
-        String valid = validTenant(tenant);
+    public QueuesView queues(Authentication authentication, @Nullable @QueryValue String tenant) {
+        String valid = Callers.tenant(Callers.of(authentication), tenant);
         return new QueuesView(valid, QueueSnapshot.SERVICE_LEVEL_CONVENTION, read(valid));
     }
 
     @Get("/{queue}")
     public QueueSnapshot queue(
-            @PathVariable String queue, @QueryValue(defaultValue = Tenants.DEFAULT) String tenant) {
-        validTenant(tenant);
+            Authentication authentication,
+            @PathVariable String queue,
+            @Nullable @QueryValue("tenant") String requested) {
+        String tenant = Callers.tenant(Callers.of(authentication), requested);
         try {
             return reader.today(tenant, queue)
                     .orElseThrow(
@@ -61,17 +70,6 @@ public class SupervisorController {
         } catch (QueueStatsUnavailableException e) {
             throw unavailable(e);
         }
-    }
-
-    private static String validTenant(String tenant) {
-        if (!TenantNames.isValid(tenant)) {
-            throw new ProblemException(
-                    HttpStatus.BAD_REQUEST,
-                    "invalid-parameter",
-                    "Invalid parameter",
-                    "tenant must match " + TenantNames.VALID.pattern());
-        }
-        return tenant;
     }
 
     private static ProblemException unavailable(QueueStatsUnavailableException e) {

@@ -1,6 +1,7 @@
 package io.ringstream.routing.web;
 
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.Error;
@@ -26,6 +27,9 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
         if (context.getRootCause().orElse(null) instanceof ProblemException problem) {
             type = problem.type();
             title = problem.title();
+            if (problem.retryAfterSeconds() != null) {
+                response.header(HttpHeaders.RETRY_AFTER, problem.retryAfterSeconds().toString());
+            }
         }
         String detail =
                 context.getErrors().stream()

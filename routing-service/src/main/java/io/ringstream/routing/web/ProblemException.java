@@ -10,6 +10,7 @@ public class ProblemException extends HttpStatusException {
 
     private final String type;
     private final String title;
+    private Long retryAfterSeconds;
 
     public ProblemException(HttpStatus status, String typeName, String title, String detail) {
         super(status, detail);
@@ -23,5 +24,16 @@ public class ProblemException extends HttpStatusException {
 
     public String title() {
         return title;
+    }
+
+    /** Sends a {@code Retry-After} header with the problem (429, 503). */
+    public ProblemException retryAfter(long seconds) {
+        this.retryAfterSeconds = seconds;
+        return this;
+    }
+
+    /** Seconds for the {@code Retry-After} header, or null for none. */
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

@@ -18,6 +18,11 @@ import io.ringstream.routing.kafka.CommandSink;
 import io.ringstream.routing.kafka.RecordingCommandSink;
 import io.ringstream.routing.live.Assignments;
 import io.ringstream.routing.live.RoutingView;
+import io.ringstream.routing.security.AgentEndpoints;
+import io.ringstream.routing.security.TestTokens;
+import io.ringstream.security.credentials.CredentialStore;
+import io.ringstream.security.credentials.TenantRecord;
+import io.ringstream.security.endpoints.EndpointPolicy;
 import io.ringstream.testkit.SseClient;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -27,7 +32,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,6 +51,8 @@ class RoutingApiTest {
     @Inject EmbeddedServer server;
     @Inject RoutingView view;
     @Inject CrmDirectory crm;
+    @Inject AgentEndpoints endpoints;
+    @Inject CredentialStore store;
     private final HttpClient http = HttpClient.newHttpClient();
     private final String tenant = "t" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -52,19 +61,30 @@ class RoutingApiTest {
         return SENT;
     }
 
-    private HttpResponse<String> post(String path, String body) throws Exception {
+    private HttpResponse<String> post(String token, String path, String body) throws Exception {
         HttpRequest request =
                 HttpRequest.newBuilder(URI.create(server.getURL() + path))
                         .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + token)
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(URI.create(server.getURL() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(String token, String path) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURL() + path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String pbx() {
+        return TestTokens.pbx(tenant);
+    }
+
+    private String agent(String agentId) {
+        return TestTokens.agent(tenant, agentId);
     }
 
     private String route(String contactId, String extra) {
@@ -87,11 +107,18 @@ class RoutingApiTest {
                 .toList();
     }
 
+    @BeforeEach
+    void agentsAreReachedAtShortNames() {
+        // Assignments name endpoints PJSIP/<agent id>, e.g. PJSIP/a1.
+        store.putTenant(
+                new TenantRecord(tenant, new EndpointPolicy(Set.of("PJSIP"), "[a-z0-9]{1,8}")));
+    }
+
     @Test
     void routeAnswersWaitWithThePositionThenConnectOnceOffered() throws Exception {
         view.apply(Assignments.waiting(tenant, System.currentTimeMillis(), "c0", "c1"));
 
-        HttpResponse<String> waiting = post("/v1/route", route("c1", ""));
+        HttpResponse<String> waiting = post(pbx(), "/v1/route", route("c1", ""));
 
         assertThat(waiting.statusCode()).isEqualTo(200);
         // The bridge reads this with Jackson: every field, in order, nulls written.
@@ -112,7 +139,7 @@ class RoutingApiTest {
                 .satisfies(c -> assertThat(c.type()).isEqualTo(RoutingCommandType.CONTACT_QUEUED));
 
         view.apply(Assignments.of(AssignmentType.OFFERED, tenant, "o1", "c1", "a1"));
-        JsonNode connect = JSON.readTree(post("/v1/route", route("c1", "")).body());
+        JsonNode connect = JSON.readTree(post(pbx(), "/v1/route", route("c1", "")).body());
 
         assertThat(connect.get("action").asText()).isEqualTo("CONNECT");
         assertThat(connect.get("target").asText()).isEqualTo("PJSIP/a1");
@@ -121,12 +148,23 @@ class RoutingApiTest {
     }
 
     @Test
+    void anEndpointTheTenantDoesNotAllowIsNeverHandedToThePbx() throws Exception {
+        view.apply(Assignments.of(AssignmentType.OFFERED, tenant, "o9", "c9", "a1"));
+        store.putTenant(new TenantRecord(tenant, EndpointPolicy.DEFAULT)); // digits only
+
+        HttpResponse<String> refused = post(pbx(), "/v1/route", route("c9", ""));
+
+        assertThat(refused.statusCode()).isEqualTo(502);
+        assertThat(refused.body()).contains("endpoint-refused").doesNotContain("PJSIP/a1");
+    }
+
+    @Test
     void aRouteRequestWithTransferFromHandsTheContactOn() throws Exception {
         view.apply(Assignments.of(AssignmentType.OFFERED, tenant, "o1", "c3", "a1"));
         view.apply(Assignments.of(AssignmentType.ACCEPTED, tenant, "o1", "c3", "a1"));
 
         HttpResponse<String> response =
-                post("/v1/route", route("c3", ",\"transferFrom\":\"o1\",\"waitMillis\":0"));
+                post(pbx(), "/v1/route", route("c3", ",\"transferFrom\":\"o1\",\"waitMillis\":0"));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(response.body()).get("action").asText()).isEqualTo("WAIT");
@@ -143,6 +181,7 @@ class RoutingApiTest {
     void invalidRouteRequestsAreProblems() throws Exception {
         HttpResponse<String> missing =
                 post(
+                        pbx(),
                         "/v1/route",
                         "{\"tenant\":\"" + tenant + "\",\"contactId\":\"c/1\",\"waitMillis\":-1}");
         assertThat(missing.statusCode()).isEqualTo(400);
@@ -156,20 +195,21 @@ class RoutingApiTest {
                         "contact.queue is required", "contactId must match", "waitMillis must be");
 
         HttpResponse<String> badTransfer =
-                post("/v1/route", route("c2", ",\"transferFrom\":\"o 1\""));
+                post(pbx(), "/v1/route", route("c2", ",\"transferFrom\":\"o 1\""));
         assertThat(badTransfer.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(badTransfer.body()).get("detail").asText())
                 .contains("transferFrom must match");
 
         HttpResponse<String> badLevel =
                 post(
+                        pbx(),
                         "/v1/route",
                         route("c2", ",\"priority\":1").replace("\"billing\":2", "\"billing\":7"));
         assertThat(badLevel.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(badLevel.body()).get("detail").asText())
                 .contains("proficiency of billing must be 1..5");
 
-        HttpResponse<String> malformed = post("/v1/route", "{\"contactId\":");
+        HttpResponse<String> malformed = post(pbx(), "/v1/route", "{\"contactId\":");
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(malformed.headers().firstValue("Content-Type"))
                 .contains("application/problem+json");
@@ -178,8 +218,10 @@ class RoutingApiTest {
 
     @Test
     void agentCommandsAreAcceptedAndSent() throws Exception {
+        endpoints.set(tenant, "a1", "PJSIP/1001");
         HttpResponse<String> login =
                 post(
+                        agent("a1"),
                         "/v1/agents/a1/login",
                         "{\"tenant\":\""
                                 + tenant
@@ -188,19 +230,23 @@ class RoutingApiTest {
                                 + "\"capacity\":{\"VOICE\":1,\"CHAT\":2},\"seniority\":3}");
         HttpResponse<String> notReady =
                 post(
+                        agent("a1"),
                         "/v1/agents/a1/state",
                         "{\"tenant\":\""
                                 + tenant
                                 + "\",\"state\":\"NOT_READY\",\"reason\":\"break\"}");
-        HttpResponse<String> wrapUp = post("/v1/agents/a1/wrap-up-done?tenant=" + tenant, "");
+        HttpResponse<String> wrapUp =
+                post(agent("a1"), "/v1/agents/a1/wrap-up-done?tenant=" + tenant, "");
         HttpResponse<String> noReason =
                 post(
+                        agent("a1"),
                         "/v1/agents/a1/state",
                         "{\"tenant\":\"" + tenant + "\",\"state\":\"NOT_READY\"}");
         HttpResponse<String> noQueues =
                 post(
+                        agent("a1"),
                         "/v1/agents/a1/login",
-                        "{\"tenant\":\"" + tenant + "\",\"endpoint\":\"x\",\"queues\":[]}");
+                        "{\"tenant\":\"" + tenant + "\",\"queues\":[]}");
 
         assertThat(List.of(login.statusCode(), notReady.statusCode(), wrapUp.statusCode()))
                 .containsOnly(202);
@@ -224,15 +270,17 @@ class RoutingApiTest {
         view.apply(Assignments.of(AssignmentType.OFFERED, tenant, "o7", "c7", "a7"));
 
         HttpResponse<String> unknown =
-                post("/v1/agents/a7/offers/nope/accept?tenant=" + tenant, "");
+                post(agent("a7"), "/v1/agents/a7/offers/nope/accept?tenant=" + tenant, "");
         HttpResponse<String> otherAgent =
-                post("/v1/agents/a8/offers/o7/accept?tenant=" + tenant, "");
+                post(agent("a8"), "/v1/agents/a8/offers/o7/accept?tenant=" + tenant, "");
         HttpResponse<String> reject =
                 post(
+                        agent("a7"),
                         "/v1/agents/a7/offers/o7/reject",
                         "{\"tenant\":\"" + tenant + "\",\"reason\":\"busy\"}");
         view.apply(Assignments.of(AssignmentType.REJECTED, tenant, "o7", "c7", "a7"));
-        HttpResponse<String> late = post("/v1/agents/a7/offers/o7/accept?tenant=" + tenant, "");
+        HttpResponse<String> late =
+                post(agent("a7"), "/v1/agents/a7/offers/o7/accept?tenant=" + tenant, "");
 
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(JSON.readTree(unknown.body()).get("type").asText()).endsWith("/unknown-offer");
@@ -256,7 +304,9 @@ class RoutingApiTest {
 
         try (SseClient stream =
                 new SseClient(
-                        http, server.getURL() + "/v1/agents/a1/assignments?tenant=" + tenant)) {
+                        http,
+                        server.getURL() + "/v1/agents/a1/assignments?tenant=" + tenant,
+                        agent("a1"))) {
             await().atMost(Duration.ofSeconds(10)).until(() -> stream.events().size() == 2);
             view.apply(Assignments.of(AssignmentType.TIMED_OUT, tenant, "o1", "c1", "a1"));
             view.apply(Assignments.of(AssignmentType.OFFERED, tenant, "o2", "c2", "a1", "k1"));
@@ -280,22 +330,35 @@ class RoutingApiTest {
 
     @Test
     void theSupervisorSeesTheLatestSnapshot() throws Exception {
-        assertThat(JSON.readTree(get("/v1/supervisor/live?tenant=" + tenant).body()).get("queues"))
+        assertThat(
+                        JSON.readTree(
+                                        get(
+                                                        TestTokens.supervisor(tenant),
+                                                        "/v1/supervisor/live?tenant=" + tenant)
+                                                .body())
+                                .get("queues"))
                 .isEmpty();
         view.apply(Assignments.waiting(tenant, Assignments.T0, "c1"));
 
-        JsonNode live = JSON.readTree(get("/v1/supervisor/live?tenant=" + tenant).body());
+        JsonNode live =
+                JSON.readTree(
+                        get(TestTokens.supervisor(tenant), "/v1/supervisor/live?tenant=" + tenant)
+                                .body());
 
         assertThat(live.get("asOf").asLong()).isEqualTo(Assignments.T0);
         assertThat(live.get("queues").get(0).get("contacts").get(0).get("contactId").asText())
                 .isEqualTo("c1");
         assertThat(live.get("agents").get(0).get("state").asText()).isEqualTo("BUSY");
-        assertThat(get("/v1/supervisor/live?tenant=Bad!").statusCode()).isEqualTo(400);
+        assertThat(
+                        get(TestTokens.supervisor(tenant), "/v1/supervisor/live?tenant=Bad!")
+                                .statusCode())
+                .as("naming another tenant than the token's")
+                .isEqualTo(403);
     }
 
     @Test
     void theOpenApiDocumentIsServedFromTheCode() throws Exception {
-        HttpResponse<String> doc = get("/openapi/routing-service-v1.yml");
+        HttpResponse<String> doc = get(null, "/openapi/routing-service-v1.yml");
 
         assertThat(doc.statusCode()).isEqualTo(200);
         assertThat(doc.body())

@@ -16,6 +16,10 @@ import io.ringstream.events.topics.Topics;
 import io.ringstream.routing.crm.CrmEvents;
 import io.ringstream.routing.kafka.RoutingFeeds;
 import io.ringstream.routing.live.Assignments;
+import io.ringstream.routing.security.TestTokens;
+import io.ringstream.security.credentials.CredentialStore;
+import io.ringstream.security.credentials.TenantRecord;
+import io.ringstream.security.endpoints.EndpointPolicy;
 import io.ringstream.testkit.KafkaExtension;
 import io.ringstream.testkit.SseClient;
 import java.net.URI;
@@ -26,10 +30,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -70,13 +76,24 @@ class RoutingServiceITCase {
         }
     }
 
-    private static CompletableFuture<HttpResponse<String>> post(String path, String body) {
+    private CompletableFuture<HttpResponse<String>> post(String path, String body) {
         return HTTP.sendAsync(
                 HttpRequest.newBuilder(URI.create(server.getURL() + path))
                         .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + TestTokens.pbx(tenant))
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    @BeforeEach
+    void agentsAreReachedAtShortNames() {
+        // Assignments name endpoints PJSIP/<agent id>, e.g. PJSIP/a1.
+        server.getApplicationContext()
+                .getBean(CredentialStore.class)
+                .putTenant(
+                        new TenantRecord(
+                                tenant, new EndpointPolicy(Set.of("PJSIP"), "[a-z0-9]{1,8}")));
     }
 
     @Test
@@ -116,10 +133,13 @@ class RoutingServiceITCase {
         try (SseClient agent =
                         new SseClient(
                                 HTTP,
-                                server.getURL() + "/v1/agents/a9/assignments?tenant=" + tenant);
+                                server.getURL() + "/v1/agents/a9/assignments?tenant=" + tenant,
+                                TestTokens.agent(tenant, "a9"));
                 SseClient alerts =
                         new SseClient(
-                                HTTP, server.getURL() + "/v1/supervisor/alerts?tenant=" + tenant)) {
+                                HTTP,
+                                server.getURL() + "/v1/supervisor/alerts?tenant=" + tenant,
+                                TestTokens.supervisor(tenant))) {
             // The CRM fact may still be on its way: offer until the stream shows it attached.
             await().atMost(TIMEOUT)
                     .pollInterval(Duration.ofMillis(500))
@@ -182,6 +202,10 @@ class RoutingServiceITCase {
                                                                     server.getURL()
                                                                             + "/v1/supervisor/live?tenant="
                                                                             + tenant))
+                                                    .header(
+                                                            "Authorization",
+                                                            "Bearer "
+                                                                    + TestTokens.supervisor(tenant))
                                                     .build(),
                                             HttpResponse.BodyHandlers.ofString());
                             JsonNode queues = JSON.readTree(live.body()).get("queues");

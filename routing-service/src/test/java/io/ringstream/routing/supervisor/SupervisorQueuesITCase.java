@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.ringstream.clickhouse.Table;
+import io.ringstream.routing.security.TestTokens;
 import io.ringstream.testkit.ClickHouseExtension;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -157,7 +158,11 @@ class SupervisorQueuesITCase {
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(server.getURL() + path)).build();
+        String tenant = path.substring(path.indexOf("?tenant=") + "?tenant=".length());
+        HttpRequest request =
+                HttpRequest.newBuilder(URI.create(server.getURL() + path))
+                        .header("Authorization", "Bearer " + TestTokens.supervisor(tenant))
+                        .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -10,6 +10,7 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.ringstream.routing.security.TestTokens;
 import io.ringstream.routing.supervisor.QueueSnapshot;
 import io.ringstream.routing.supervisor.QueueStatsReader;
 import io.ringstream.routing.supervisor.QueueStatsUnavailableException;
@@ -55,7 +56,11 @@ class ProblemResponsesTest {
     @Test
     void queuesListsFiguresWithExplicitNullsForUnansweredQueues() {
         Map<String, Object> body =
-                client.toBlocking().retrieve(HttpRequest.GET("/v1/supervisor/queues"), JSON);
+                client.toBlocking()
+                        .retrieve(
+                                HttpRequest.GET("/v1/supervisor/queues")
+                                        .bearerAuth(TestTokens.supervisor("default")),
+                                JSON);
 
         assertThat(body).containsEntry("tenant", "default");
         assertThat(body).containsEntry("serviceLevelConvention", "answered-only");
@@ -84,19 +89,36 @@ class ProblemResponsesTest {
     }
 
     @Test
-    void malformedTenantIsA400Problem() {
+    void anotherTenantThanTheTokensIsA403Problem() {
         HttpResponse<?> response = problemOf("/v1/supervisor/queues?tenant=Not%20Valid!");
 
-        assertThat(response.code()).isEqualTo(400);
+        assertThat(response.code()).isEqualTo(403);
         assertThat(problemBody(response))
-                .containsEntry("type", "https://ringstream.io/problems/invalid-parameter")
-                .containsEntry("status", 400);
-        assertThat((String) problemBody(response).get("detail")).startsWith("tenant must match");
+                .containsEntry("type", "https://ringstream.io/problems/forbidden")
+                .containsEntry("status", 403);
+        assertThat((String) problemBody(response).get("detail"))
+                .isEqualTo("the token is for tenant 'default', not 'Not Valid!'");
+    }
+
+    @Test
+    void noTokenIsA401Problem() {
+        HttpClientResponseException e =
+                (HttpClientResponseException)
+                        org.assertj.core.api.Assertions.catchThrowable(
+                                () ->
+                                        client.toBlocking()
+                                                .exchange(
+                                                        HttpRequest.GET("/v1/supervisor/queues"),
+                                                        JSON));
+
+        assertThat(e.getResponse().code()).isEqualTo(401);
+        assertThat(problemBody(e.getResponse())).containsEntry("status", 401);
     }
 
     @Test
     void unavailableStoreIsA503Problem() {
-        HttpResponse<?> response = problemOf("/v1/supervisor/queues?tenant=broken");
+        HttpResponse<?> response =
+                problemOf("/v1/supervisor/queues", TestTokens.supervisor("broken"));
 
         assertThat(response.code()).isEqualTo(503);
         assertThat(problemBody(response))
@@ -113,10 +135,12 @@ class ProblemResponsesTest {
                                         client.toBlocking()
                                                 .exchange(
                                                         HttpRequest.POST(
-                                                                "/v1/route",
-                                                                Map.of(
-                                                                        "contactId", "c1",
-                                                                        "queue", "sales")),
+                                                                        "/v1/route",
+                                                                        Map.of(
+                                                                                "contactId", "c1",
+                                                                                "queue", "sales"))
+                                                                .bearerAuth(
+                                                                        TestTokens.pbx("default")),
                                                         JSON));
 
         assertThat(e.getResponse().code()).isEqualTo(503);
@@ -140,10 +164,18 @@ class ProblemResponsesTest {
     }
 
     private HttpResponse<?> problemOf(String uri) {
+        return problemOf(uri, TestTokens.supervisor("default"));
+    }
+
+    private HttpResponse<?> problemOf(String uri, String token) {
         HttpClientResponseException e =
                 (HttpClientResponseException)
                         org.assertj.core.api.Assertions.catchThrowable(
-                                () -> client.toBlocking().exchange(HttpRequest.GET(uri), JSON));
+                                () ->
+                                        client.toBlocking()
+                                                .exchange(
+                                                        HttpRequest.GET(uri).bearerAuth(token),
+                                                        JSON));
         assertThat(e).as("expected an error response from " + uri).isNotNull();
         HttpResponse<?> response = e.getResponse();
         assertThat(response.getContentType().map(Object::toString))

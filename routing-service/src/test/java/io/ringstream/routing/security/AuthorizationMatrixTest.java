@@ -1,0 +1,415 @@
+package io.ringstream.routing.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.context.annotation.Property;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.annotation.MockBean;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.web.router.Router;
+import io.ringstream.events.AssignmentType;
+import io.ringstream.events.SupervisorAlert;
+import io.ringstream.routing.alerts.AlertFeed;
+import io.ringstream.routing.kafka.CommandSink;
+import io.ringstream.routing.kafka.RecordingCommandSink;
+import io.ringstream.routing.live.Assignments;
+import io.ringstream.routing.live.RoutingView;
+import io.ringstream.routing.supervisor.QueueSnapshot;
+import io.ringstream.routing.supervisor.QueueStatsReader;
+import io.ringstream.security.Caller;
+import io.ringstream.security.Role;
+import io.ringstream.security.credentials.ClientRecord;
+import io.ringstream.security.credentials.CredentialStore;
+import io.ringstream.security.credentials.PasswordHasher;
+import io.ringstream.security.credentials.UserRecord;
+import io.ringstream.security.tokens.SigningKey;
+import io.ringstream.security.tokens.TokenIssuer;
+import jakarta.inject.Inject;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every endpoint of routing-service, called by every kind of caller, answers the status this matrix
+ * says: 2xx, 401 or 403. A refusal always has a problem body. {@link
+ * #everyRouteOfTheServiceHasARow()} fails when an endpoint is added without a row here, so no door
+ * is added unlocked.
+ */
+@MicronautTest
+@Property(name = "ringstream.routing.route-wait", value = "50ms")
+class AuthorizationMatrixTest {
+    private static final String TENANT = "acme-matrix";
+    private static final String OTHER_TENANT = "beta-matrix";
+    private static final String SELF = "1001";
+    private static final String PASSWORD = "matrix-password-1";
+
+    /** The columns: who calls. */
+    enum Who {
+        NONE,
+        EXPIRED,
+        WRONG_SIGNATURE,
+        AGENT_SELF,
+        AGENT_OTHER,
+        SUPERVISOR,
+        SUPERVISOR_OTHER_TENANT,
+        PBX,
+        ADMIN
+    }
+
+    /** A request; {@code authorization} replaces the caller's bearer token when set. */
+    record Call(String method, String path, String body, String contentType, String authorization) {
+        static Call get(String path) {
+            return new Call("GET", path, null, null, null);
+        }
+
+        static Call post(String path, String json) {
+            return new Call("POST", path, json, "application/json", null);
+        }
+
+        static Call put(String path, String json) {
+            return new Call("PUT", path, json, "application/json", null);
+        }
+
+        static Call delete(String path) {
+            return new Call("DELETE", path, null, null, null);
+        }
+    }
+
+    private static final int[] AGENT_ONLY = {401, 401, 401, 2, 403, 403, 403, 403, 403};
+    private static final int[] SUPERVISOR_ONLY = {401, 401, 401, 403, 403, 2, 403, 403, 403};
+    private static final int[] ADMIN_ONLY = {401, 401, 401, 403, 403, 403, 403, 403, 2};
+    private static final int[] SUPERVISOR_OR_ADMIN = {401, 401, 401, 403, 403, 2, 403, 403, 2};
+    private static final int[] PBX_ONLY = {401, 401, 401, 403, 403, 403, 403, 2, 403};
+    private static final int[] ANYONE = {2, 2, 2, 2, 2, 2, 2, 2, 2};
+    private static final int[] AUTHENTICATED = {401, 401, 401, 2, 2, 2, 2, 2, 2};
+
+    /** Route template to the call that exercises it and the expected status per {@link Who}. */
+    private static Map<String, Map.Entry<Call, int[]>> matrix() {
+        String q = "?tenant=" + TENANT;
+        String agent = "/v1/agents/" + SELF;
+        Map<String, Map.Entry<Call, int[]>> m = new LinkedHashMap<>();
+        m.put("GET /health", Map.entry(Call.get("/health"), ANYONE));
+        m.put(
+                "POST /v1/auth/login",
+                Map.entry(
+                        Call.post(
+                                "/v1/auth/login",
+                                "{\"tenant\":\""
+                                        + TENANT
+                                        + "\",\"username\":\"matrix-user\",\"password\":\""
+                                        + PASSWORD
+                                        + "\"}"),
+                        ANYONE));
+        m.put(
+                "POST /v1/auth/token",
+                Map.entry(
+                        new Call(
+                                "POST",
+                                "/v1/auth/token",
+                                "grant_type=client_credentials",
+                                "application/x-www-form-urlencoded",
+                                "Basic "
+                                        + Base64.getEncoder()
+                                                .encodeToString(
+                                                        ("matrix-client:" + PASSWORD)
+                                                                .getBytes(StandardCharsets.UTF_8))),
+                        ANYONE));
+        m.put(
+                "POST /v1/auth/stream-ticket",
+                Map.entry(
+                        Call.post("/v1/auth/stream-ticket?path=" + agent + "/assignments", ""),
+                        AGENT_ONLY));
+        m.put("GET /v1/auth/me", Map.entry(Call.get("/v1/auth/me"), AUTHENTICATED));
+        m.put(
+                "POST /v1/route",
+                Map.entry(
+                        Call.post(
+                                "/v1/route",
+                                "{\"tenant\":\""
+                                        + TENANT
+                                        + "\",\"contactId\":\"c-route\",\"queue\":\"support\","
+                                        + "\"waitMillis\":0}"),
+                        PBX_ONLY));
+        m.put(
+                "POST /v1/contacts/{contactId}/end",
+                Map.entry(
+                        Call.post("/v1/contacts/c1/end" + q, ""),
+                        new int[] {401, 401, 401, 2, 403, 2, 403, 2, 403}));
+        m.put(
+                "POST /v1/contacts/{contactId}/abandon",
+                Map.entry(
+                        Call.post("/v1/contacts/c1/abandon" + q, ""),
+                        new int[] {401, 401, 401, 403, 403, 2, 403, 2, 403}));
+        m.put(
+                "POST /v1/agents/{agentId}/login",
+                Map.entry(
+                        Call.post(
+                                agent + "/login",
+                                "{\"tenant\":\"" + TENANT + "\",\"queues\":[\"support\"]}"),
+                        AGENT_ONLY));
+        m.put(
+                "POST /v1/agents/{agentId}/state",
+                Map.entry(
+                        Call.post(
+                                agent + "/state",
+                                "{\"tenant\":\"" + TENANT + "\",\"state\":\"READY\"}"),
+                        AGENT_ONLY));
+        m.put(
+                "POST /v1/agents/{agentId}/wrap-up-done",
+                Map.entry(Call.post(agent + "/wrap-up-done" + q, ""), AGENT_ONLY));
+        m.put(
+                "POST /v1/agents/{agentId}/offers/{offerId}/accept",
+                Map.entry(Call.post(agent + "/offers/o1/accept" + q, ""), AGENT_ONLY));
+        m.put(
+                "POST /v1/agents/{agentId}/offers/{offerId}/reject",
+                Map.entry(Call.post(agent + "/offers/o1/reject" + q, ""), AGENT_ONLY));
+        m.put(
+                "GET /v1/agents/{agentId}/assignments",
+                Map.entry(Call.get(agent + "/assignments" + q), AGENT_ONLY));
+        m.put(
+                "GET /v1/agents/{agentId}/endpoint",
+                Map.entry(Call.get(agent + "/endpoint" + q), SUPERVISOR_OR_ADMIN));
+        m.put(
+                "PUT /v1/agents/{agentId}/endpoint",
+                Map.entry(
+                        Call.put(agent + "/endpoint" + q, "{\"endpoint\":\"PJSIP/" + SELF + "\"}"),
+                        SUPERVISOR_OR_ADMIN));
+        m.put(
+                "GET /v1/supervisor/live",
+                Map.entry(Call.get("/v1/supervisor/live" + q), SUPERVISOR_ONLY));
+        m.put(
+                "GET /v1/supervisor/alerts",
+                Map.entry(Call.get("/v1/supervisor/alerts" + q), SUPERVISOR_ONLY));
+        m.put(
+                "GET /v1/supervisor/queues",
+                Map.entry(Call.get("/v1/supervisor/queues" + q), SUPERVISOR_ONLY));
+        m.put(
+                "GET /v1/supervisor/queues/{queue}",
+                Map.entry(Call.get("/v1/supervisor/queues/sales" + q), SUPERVISOR_ONLY));
+        m.put("GET /v1/admin/users", Map.entry(Call.get("/v1/admin/users" + q), ADMIN_ONLY));
+        m.put(
+                "PUT /v1/admin/users/{username}",
+                Map.entry(
+                        Call.put(
+                                "/v1/admin/users/new-user" + q,
+                                "{\"roles\":[\"AGENT\"],\"password\":\"" + PASSWORD + "\"}"),
+                        ADMIN_ONLY));
+        m.put(
+                "DELETE /v1/admin/users/{username}",
+                Map.entry(Call.delete("/v1/admin/users/doomed-user" + q), ADMIN_ONLY));
+        m.put("GET /v1/admin/clients", Map.entry(Call.get("/v1/admin/clients" + q), ADMIN_ONLY));
+        m.put(
+                "POST /v1/admin/clients",
+                Map.entry(
+                        Call.post(
+                                "/v1/admin/clients" + q,
+                                "{\"clientId\":\"new-client\",\"roles\":[\"PBX\"]}"),
+                        ADMIN_ONLY));
+        m.put(
+                "DELETE /v1/admin/clients/{clientId}",
+                Map.entry(Call.delete("/v1/admin/clients/doomed-client" + q), ADMIN_ONLY));
+        m.put(
+                "GET /v1/admin/endpoint-policy",
+                Map.entry(Call.get("/v1/admin/endpoint-policy" + q), ADMIN_ONLY));
+        m.put(
+                "PUT /v1/admin/endpoint-policy",
+                Map.entry(
+                        Call.put(
+                                "/v1/admin/endpoint-policy" + q,
+                                "{\"technologies\":[\"PJSIP\",\"SIP\"],\"extension\":\"[0-9]{2,8}\"}"),
+                        ADMIN_ONLY));
+        return m;
+    }
+
+    @Inject EmbeddedServer server;
+    @Inject Router router;
+    @Inject RoutingView view;
+    @Inject CredentialStore store;
+    @Inject PasswordHasher hasher;
+    @Inject AgentEndpoints endpoints;
+    @Inject AlertFeed alerts;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @MockBean(CommandSink.class)
+    CommandSink recording() {
+        return new RecordingCommandSink();
+    }
+
+    /** Today's figures are not what this test is about: a fixed answer instead of ClickHouse. */
+    @MockBean(QueueStatsReader.class)
+    QueueStatsReader figures() {
+        return tenant -> List.of(new QueueSnapshot("sales", 3, 2, 1, 0, 1.0, 4.0));
+    }
+
+    @Test
+    void everyRouteOfTheServiceHasARow() {
+        // Micronaut answers HEAD for every GET; the GET row covers both (see withHeadTwins).
+        Set<String> routes =
+                router.uriRoutes()
+                        .map(
+                                r ->
+                                        r.getHttpMethodName().replace("HEAD", "GET")
+                                                + " "
+                                                + template(r.getUriMatchTemplate().toString()))
+                        .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(routes).isNotEmpty().isEqualTo(new TreeSet<>(matrix().keySet()));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyEndpointForEveryCaller() {
+        return withHeadTwins().entrySet().stream()
+                .flatMap(
+                        row ->
+                                Stream.of(Who.values())
+                                        .map(
+                                                who ->
+                                                        DynamicTest.dynamicTest(
+                                                                row.getKey() + " as " + who,
+                                                                () ->
+                                                                        check(
+                                                                                row.getValue()
+                                                                                        .getKey(),
+                                                                                who,
+                                                                                row.getValue()
+                                                                                        .getValue()[
+                                                                                        who
+                                                                                                .ordinal()]))));
+    }
+
+    /** The matrix, plus a HEAD row for each GET row with the same expectations. */
+    private static Map<String, Map.Entry<Call, int[]>> withHeadTwins() {
+        Map<String, Map.Entry<Call, int[]>> rows = new LinkedHashMap<>(matrix());
+        matrix().forEach(
+                        (route, row) -> {
+                            Call get = row.getKey();
+                            if (get.method().equals("GET")) {
+                                rows.put(
+                                        route.replace("GET", "HEAD"),
+                                        Map.entry(
+                                                new Call("HEAD", get.path(), null, null, null),
+                                                row.getValue()));
+                            }
+                        });
+        return rows;
+    }
+
+    private void check(Call call, Who who, int expected) throws Exception {
+        fixtures();
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(server.getURL() + call.path()))
+                        .timeout(Duration.ofSeconds(10))
+                        .method(
+                                call.method(),
+                                call.body() == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(call.body()));
+        if (call.contentType() != null) {
+            request.header("Content-Type", call.contentType());
+        }
+        String authorization = call.authorization() != null ? call.authorization() : bearer(who);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        // Streams never end: read the status and headers, then hang up.
+        HttpResponse<InputStream> response =
+                http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofInputStream())
+                        .get(15, TimeUnit.SECONDS);
+        int status = response.statusCode();
+        String contentType = response.headers().firstValue("Content-Type").orElse("");
+        String body =
+                contentType.startsWith("text/event-stream")
+                        ? ""
+                        : new String(response.body().readAllBytes(), StandardCharsets.UTF_8);
+        response.body().close();
+        if (expected == 2) {
+            assertThat(status).as("status, body %s", body).isBetween(200, 299);
+        } else if (call.method().equals("HEAD")) {
+            assertThat(status).isEqualTo(expected);
+        } else {
+            assertThat(status).as("status, body %s", body).isEqualTo(expected);
+            assertThat(contentType).startsWith("application/problem+json");
+            assertThat(body).contains("\"status\":" + expected);
+        }
+    }
+
+    /** The state each call expects; re-made before each, since some calls delete or change it. */
+    private void fixtures() {
+        store.putUser(
+                new UserRecord(TENANT, "matrix-user", Set.of(Role.AGENT), hasher.hash(PASSWORD)));
+        store.putUser(
+                new UserRecord(TENANT, "doomed-user", Set.of(Role.AGENT), hasher.hash(PASSWORD)));
+        store.putClient(
+                new ClientRecord("matrix-client", TENANT, Set.of(Role.PBX), hasher.hash(PASSWORD)));
+        store.putClient(
+                new ClientRecord("doomed-client", TENANT, Set.of(Role.PBX), hasher.hash(PASSWORD)));
+        store.removeClient("new-client");
+        endpoints.set(TENANT, SELF, "PJSIP/" + SELF);
+        view.apply(Assignments.of(AssignmentType.OFFERED, TENANT, "o1", "c1", SELF));
+        // The alert stream sends its headers with its first event: one recent alert.
+        alerts.apply(
+                SupervisorAlert.of(
+                        "matrix-alert",
+                        SupervisorAlert.Kind.SLA_BREACH,
+                        TENANT,
+                        "c1",
+                        Assignments.T0,
+                        "sla",
+                        "support",
+                        null,
+                        SupervisorAlert.Severity.CRITICAL,
+                        "breach",
+                        Map.of()));
+    }
+
+    private static String bearer(Who who) {
+        String token =
+                switch (who) {
+                    case NONE -> null;
+                    case EXPIRED ->
+                            new TokenIssuer(
+                                            SigningKey.loadOrCreate(TestTokens.KEY_FILE),
+                                            Clock.systemUTC())
+                                    .issue(
+                                            Caller.of(SELF, TENANT, Role.AGENT),
+                                            Duration.ofMinutes(-10));
+                    case WRONG_SIGNATURE ->
+                            new TokenIssuer(
+                                            SigningKey.fromSecret("x".repeat(48)),
+                                            Clock.systemUTC())
+                                    .issue(
+                                            Caller.of(SELF, TENANT, Role.AGENT),
+                                            Duration.ofMinutes(10));
+                    case AGENT_SELF -> TestTokens.agent(TENANT, SELF);
+                    case AGENT_OTHER -> TestTokens.agent(TENANT, "1002");
+                    case SUPERVISOR -> TestTokens.supervisor(TENANT);
+                    case SUPERVISOR_OTHER_TENANT -> TestTokens.supervisor(OTHER_TENANT);
+                    case PBX -> TestTokens.pbx(TENANT);
+                    case ADMIN -> TestTokens.admin(TENANT);
+                };
+        return token == null ? null : "Bearer " + token;
+    }
+
+    /** A route's path template without its query part ({@code {?tenant}}). */
+    private static String template(String uriTemplate) {
+        int query = uriTemplate.indexOf("{?");
+        return query < 0 ? uriTemplate : uriTemplate.substring(0, query);
+    }
+}
