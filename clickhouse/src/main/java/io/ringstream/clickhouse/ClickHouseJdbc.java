@@ -27,15 +27,57 @@ public final class ClickHouseJdbc {
     }
 
     /**
-     * Connects to a URL such as {@code jdbc:clickhouse://127.0.0.1:8123/ringstream}. Any {@code
-     * compress}/{@code decompress} parameter in it is replaced by {@code compress=false}.
+     * Connects to a URL such as {@code jdbc:clickhouse://127.0.0.1:8123/ringstream} as the driver's
+     * default user without a password (local mode and tests). Any {@code compress}/{@code
+     * decompress} parameter in it is replaced by {@code compress=false}.
      */
     public static ClickHouseJdbc connect(String jdbcUrl) {
+        return connect(jdbcUrl, ClickHouseCredentials.NONE);
+    }
+
+    /**
+     * Connects as {@code credentials}, which reach the driver as its {@code user}/{@code password}
+     * properties (sent as HTTP basic authentication), never in the URL.
+     *
+     * @throws IllegalArgumentException when the URL itself carries a password (a {@code password}
+     *     parameter or {@code user:password@}): URLs are logged, so it belongs in {@value
+     *     ClickHouseCredentials#PASSWORD_VARIABLE}; the message does not repeat the URL
+     */
+    public static ClickHouseJdbc connect(String jdbcUrl, ClickHouseCredentials credentials) {
+        requireNoPasswordIn(jdbcUrl);
         String url = withoutCompression(jdbcUrl);
         ClickHouseProperties properties = new ClickHouseProperties();
         properties.setCompress(false);
         properties.setDecompress(false);
+        credentials.applyTo(properties);
         return new ClickHouseJdbc(url, new ClickHouseDataSource(url, properties));
+    }
+
+    /**
+     * Refuses a URL that holds a password, without echoing it; for code that prints or ships URLs
+     * (job configs) to call before it does.
+     *
+     * @throws IllegalArgumentException naming the variables to use instead
+     */
+    public static void requireNoPasswordIn(String jdbcUrl) {
+        int q = jdbcUrl.indexOf('?');
+        String base = q < 0 ? jdbcUrl : jdbcUrl.substring(0, q);
+        String query = q < 0 ? "" : jdbcUrl.substring(q + 1);
+        boolean userInfo = base.contains("@");
+        boolean parameter = false;
+        for (String param : query.split("&")) {
+            parameter |= param.split("=", 2)[0].equalsIgnoreCase("password");
+        }
+        if (userInfo || parameter) {
+            throw new IllegalArgumentException(
+                    "the ClickHouse JDBC URL must not carry a password (it gets logged): set "
+                            + ClickHouseCredentials.PASSWORD_VARIABLE
+                            + " or "
+                            + ClickHouseCredentials.PASSWORD_VARIABLE
+                            + "_FILE, and "
+                            + ClickHouseCredentials.USER_VARIABLE
+                            + " for the user");
+        }
     }
 
     /** The URL with compression forced off (URL parameters override driver properties). */

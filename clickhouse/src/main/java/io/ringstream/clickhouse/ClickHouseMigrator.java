@@ -60,8 +60,18 @@ public final class ClickHouseMigrator {
      * @return the names applied now
      */
     public static List<String> migrate(String jdbcUrl) {
+        return migrate(jdbcUrl, ClickHouseCredentials.NONE);
+    }
+
+    /**
+     * As {@link #migrate(String)}, logged in as {@code credentials} (a deployable's, from {@link
+     * ClickHouseCredentials#fromEnvironment()}).
+     *
+     * @return the names applied now
+     */
+    public static List<String> migrate(String jdbcUrl, ClickHouseCredentials credentials) {
         return new ClickHouseMigrator(
-                        ClickHouseJdbc.connect(withDatabase(jdbcUrl, "default")),
+                        ClickHouseJdbc.connect(withDatabase(jdbcUrl, "default"), credentials),
                         ClasspathMigrations.load())
                 .migrate();
     }

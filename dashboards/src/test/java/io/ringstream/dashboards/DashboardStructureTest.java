@@ -197,6 +197,12 @@ class DashboardStructureTest {
         assertThat(ds.path("type").asText()).isEqualTo(Dashboards.DATASOURCE_TYPE);
         assertThat(ds.path("jsonData").path("host").asText()).isEqualTo("clickhouse");
         assertThat(ds.path("jsonData").path("defaultDatabase").asText()).isEqualTo("ringstream");
+        assertThat(ds.path("jsonData").path("username").asText())
+                .as("the read-only user the ClickHouse init script creates")
+                .isEqualTo("grafana");
+        assertThat(ds.path("secureJsonData").path("password").asText())
+                .as("the password comes from Grafana's environment, never from this file")
+                .isEqualTo("${RINGSTREAM_CLICKHOUSE_GRAFANA_PASSWORD}");
         String defaultDatasource = ds.path("uid").asText();
         for (Path file : Dashboards.files()) {
             JsonNode current =

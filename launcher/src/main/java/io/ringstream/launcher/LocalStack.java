@@ -2,6 +2,7 @@ package io.ringstream.launcher;
 
 import io.ringstream.bridge.BridgeConfig;
 import io.ringstream.bridge.ami.AmiBridge;
+import io.ringstream.clickhouse.ClickHouseCredentials;
 import io.ringstream.clickhouse.ClickHouseJdbc;
 import io.ringstream.clickhouse.ClickHouseMigrator;
 import io.ringstream.clickhouse.ClickHouseRetention;
@@ -249,6 +250,15 @@ final class LocalStack implements AutoCloseable {
                             .redirectErrorStream(true)
                             .redirectOutput(layout.logs().resolve("routing-service.log").toFile());
             builder.environment().put("RINGSTREAM_CLICKHOUSE_URL", clickhouse.url());
+            // The local server has a password-less user on loopback: a login meant for another
+            // ClickHouse (a compose .env exported in the shell) must not reach the child.
+            for (String variable :
+                    List.of(
+                            ClickHouseCredentials.USER_VARIABLE,
+                            ClickHouseCredentials.PASSWORD_VARIABLE,
+                            ClickHouseCredentials.PASSWORD_VARIABLE + "_FILE")) {
+                builder.environment().remove(variable);
+            }
             builder.environment().put("RINGSTREAM_KAFKA_BOOTSTRAP", kafkaBootstrap);
             builder.environment()
                     .put("RINGSTREAM_ROUTING_PORT", String.valueOf(options.ports().routing()));

@@ -12,8 +12,10 @@ public class ClickHouseFactory {
 
     @Singleton
     QueueStatsReader queueStatsReader(ClickHouseProperties clickHouse) {
-        // ClickHouseJdbc picks the legacy driver explicitly and turns compression off.
+        // ClickHouseJdbc picks the legacy driver explicitly and turns compression off; the
+        // password reaches it as a driver property, read from the environment here.
         return new ClickHouseQueueStatsReader(
-                ClickHouseJdbc.connect(clickHouse.getUrl()).dataSource());
+                ClickHouseJdbc.connect(clickHouse.getUrl(), clickHouse.credentials(System.getenv()))
+                        .dataSource());
     }
 }

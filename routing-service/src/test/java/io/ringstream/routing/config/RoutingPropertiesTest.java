@@ -6,10 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.PropertySource;
 import io.micronaut.context.exceptions.DependencyInjectionException;
+import io.ringstream.clickhouse.ClickHouseCredentials;
 import io.ringstream.routing.kafka.RoutingFeeds;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The service's typed settings: each default binds when nothing is set, properties override them,
@@ -39,6 +44,9 @@ class RoutingPropertiesTest {
             assertThat(routing.getRecentAlerts()).isEqualTo(100);
             assertThat(context.getBean(ClickHouseProperties.class).getUrl())
                     .isEqualTo("jdbc:clickhouse://127.0.0.1:8123/ringstream?compress=false");
+            assertThat(context.getBean(ClickHouseProperties.class).credentials(Map.of()))
+                    .as("no user or password set: the local server's password-less default user")
+                    .isEqualTo(ClickHouseCredentials.NONE);
             assertThat(context.getBean(KafkaProperties.class).getBootstrap()).isEmpty();
             assertThat(context.containsBean(RoutingFeeds.class))
                     .as("routing stays off without a Kafka bootstrap")
@@ -56,7 +64,8 @@ class RoutingPropertiesTest {
                                 "ringstream.routing.feed-lookback", "1h",
                                 "ringstream.routing.crm-customers", "42",
                                 "ringstream.routing.recent-alerts", "7",
-                                "ringstream.clickhouse.url", "jdbc:clickhouse://ch:8123/x"),
+                                "ringstream.clickhouse.url", "jdbc:clickhouse://ch:8123/x",
+                                "ringstream.clickhouse.user", "ringstream"),
                         Map.of())) {
             RoutingProperties routing = context.getBean(RoutingProperties.class);
 
@@ -67,7 +76,39 @@ class RoutingPropertiesTest {
             assertThat(routing.getRecentAlerts()).isEqualTo(7);
             assertThat(context.getBean(ClickHouseProperties.class).getUrl())
                     .isEqualTo("jdbc:clickhouse://ch:8123/x");
+            assertThat(context.getBean(ClickHouseProperties.class).getUser())
+                    .isEqualTo("ringstream");
         }
+    }
+
+    @Test
+    void theClickHousePasswordComesFromTheEnvironmentOrAFileNeverFromAProperty(@TempDir Path dir)
+            throws Exception {
+        String password = "pw-" + UUID.randomUUID();
+        ClickHouseProperties clickHouse = new ClickHouseProperties();
+        clickHouse.setUser("ringstream");
+
+        ClickHouseCredentials fromVariable =
+                clickHouse.credentials(Map.of("RINGSTREAM_CLICKHOUSE_PASSWORD", password));
+        Path file = Files.writeString(dir.resolve("clickhouse-password"), password + "\n");
+        ClickHouseCredentials fromFile =
+                clickHouse.credentials(
+                        Map.of("RINGSTREAM_CLICKHOUSE_PASSWORD_FILE", file.toString()));
+
+        assertThat(fromVariable).isEqualTo(ClickHouseCredentials.of("ringstream", password));
+        assertThat(fromFile).isEqualTo(fromVariable);
+        assertThat(fromVariable.toString()).doesNotContain(password);
+        assertThat(
+                        new ClickHouseProperties()
+                                .credentials(
+                                        Map.of(
+                                                "RINGSTREAM_CLICKHOUSE_USER",
+                                                "analyst",
+                                                "RINGSTREAM_CLICKHOUSE_PASSWORD",
+                                                password))
+                                .user())
+                .as("without the property, the variable names the user")
+                .contains("analyst");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.ringstream.flink.kit.clickhouse;
 
+import io.ringstream.clickhouse.ClickHouseJdbc;
 import io.ringstream.clickhouse.Table;
 import io.ringstream.clickhouse.TableSpec;
 import io.ringstream.flink.kit.runtime.JobConfig;
@@ -46,13 +47,22 @@ public final class ClickHouseSink<T> implements Sink<T> {
      * {@code FINAL} where the table is {@link Table.Kind#REPLACING}; the spec's table says which.
      */
     public static <T> ClickHouseSink<T> of(TableSpec<T> spec, JobConfig<?> job) {
-        return of(spec, job.clickHouseUrl(), job.sinkTuning());
+        return of(spec, job.clickHouseUrl(), job.sinkTuning(), job.clickHouseLogin());
     }
 
-    /** As {@link #of(TableSpec, JobConfig)}, on an explicit server and batching. */
+    /**
+     * As {@link #of(TableSpec, JobConfig)}, on an explicit server and batching, without a password.
+     */
     public static <T> ClickHouseSink<T> of(TableSpec<T> spec, String jdbcUrl, SinkTuning tuning) {
+        return of(spec, jdbcUrl, tuning, ClickHouseLogin.NONE);
+    }
+
+    /** As {@link #of(TableSpec, JobConfig)}, on an explicit server, batching and login. */
+    public static <T> ClickHouseSink<T> of(
+            TableSpec<T> spec, String jdbcUrl, SinkTuning tuning, ClickHouseLogin login) {
         return ClickHouseSink.<T>builder()
                 .jdbcUrl(jdbcUrl)
+                .login(login)
                 .table(spec.table().qualifiedName())
                 .columns(spec.columns())
                 .rowMapper(spec::row)
@@ -76,9 +86,13 @@ public final class ClickHouseSink<T> implements Sink<T> {
         return settings;
     }
 
-    /** The validated configuration, shipped to every writer. */
+    /**
+     * The validated configuration, shipped to every writer. It names where the password is read
+     * ({@code login}), never the password.
+     */
     record Settings<T>(
             String jdbcUrl,
+            ClickHouseLogin login,
             String table,
             List<String> columns,
             RowMapper<T> rowMapper,
@@ -107,6 +121,7 @@ public final class ClickHouseSink<T> implements Sink<T> {
                 Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
 
         private String jdbcUrl;
+        private ClickHouseLogin login = ClickHouseLogin.NONE;
         private String table;
         private List<String> columns = List.of();
         private RowMapper<T> rowMapper;
@@ -122,6 +137,15 @@ public final class ClickHouseSink<T> implements Sink<T> {
         /** A legacy-driver URL, e.g. {@code jdbc:clickhouse://127.0.0.1:8123/ringstream}. */
         public Builder<T> jdbcUrl(String jdbcUrl) {
             this.jdbcUrl = jdbcUrl;
+            return this;
+        }
+
+        /**
+         * Where each writer reads the ClickHouse user and password when it opens; default {@link
+         * ClickHouseLogin#NONE}.
+         */
+        public Builder<T> login(ClickHouseLogin login) {
+            this.login = login;
             return this;
         }
 
@@ -186,9 +210,11 @@ public final class ClickHouseSink<T> implements Sink<T> {
          */
         public ClickHouseSink<T> build() {
             require(jdbcUrl != null && !jdbcUrl.isBlank(), "jdbcUrl is required");
+            ClickHouseJdbc.requireNoPasswordIn(jdbcUrl);
             require(
                     jdbcUrl.startsWith("jdbc:clickhouse:"),
                     "jdbcUrl must start with jdbc:clickhouse: but was " + jdbcUrl);
+            require(login != null, "login is required");
             require(table != null && !table.isBlank(), "table is required");
             require(
                     IDENTIFIER.matcher(table).matches(),
@@ -223,6 +249,7 @@ public final class ClickHouseSink<T> implements Sink<T> {
             return new ClickHouseSink<>(
                     new Settings<>(
                             jdbcUrl,
+                            login,
                             table,
                             columns,
                             rowMapper,

@@ -137,7 +137,8 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
     private void insert(List<Object[]> rows) throws SQLException {
         if (connection == null) {
             if (jdbc == null) {
-                jdbc = ClickHouseJdbc.connect(settings.jdbcUrl());
+                // Read here, on the task manager: the password never rides in the settings.
+                jdbc = ClickHouseJdbc.connect(settings.jdbcUrl(), settings.login().credentials());
             }
             connection = jdbc.connection();
         }

@@ -1,6 +1,7 @@
 package io.ringstream.flink.kit.runtime;
 
 import io.ringstream.flink.kit.checkpoint.Checkpointing;
+import io.ringstream.flink.kit.clickhouse.ClickHouseLogin;
 import io.ringstream.flink.kit.clickhouse.SinkTuning;
 import java.io.Serializable;
 import java.time.Duration;
@@ -32,6 +33,10 @@ public record JobConfig<S extends Serializable>(JobWiring wiring, S settings)
 
     public String consumerGroup() {
         return wiring.consumerGroup();
+    }
+
+    public ClickHouseLogin clickHouseLogin() {
+        return wiring.clickHouseLogin();
     }
 
     public SinkTuning sinkTuning() {

@@ -82,15 +82,16 @@ public record JobDefinition<S extends Serializable>(
      */
     public JobClient startLocal(JobConfig<S> config, StreamExecutionEnvironment env)
             throws Exception {
-        ClickHouseMigrator.migrate(config.clickHouseUrl());
+        ClickHouseMigrator.migrate(config.clickHouseUrl(), config.clickHouseLogin().credentials());
         return job(config).executeAsync(env);
     }
 
     /**
      * A cluster's entry point: configuration from program arguments over environment variables;
      * without a restore path it resumes from the newest retained checkpoint in its checkpoint
-     * directory; migrates ClickHouse; runs until the job ends (under {@code flink run -d}, until it
-     * is submitted).
+     * directory; migrates ClickHouse (as the user and password of this process's environment, see
+     * {@link io.ringstream.flink.kit.clickhouse.ClickHouseLogin}); runs until the job ends (under
+     * {@code flink run -d}, until it is submitted).
      */
     public void main(String[] args) throws Exception {
         JobVariables variables = JobVariables.of(args, System.getenv());
@@ -99,7 +100,9 @@ public record JobDefinition<S extends Serializable>(
         if (config.checkpointing().restorePath() == null) {
             config = config.resumingFromLatestCheckpoint();
         }
-        List<String> applied = ClickHouseMigrator.migrate(config.clickHouseUrl());
+        List<String> applied =
+                ClickHouseMigrator.migrate(
+                        config.clickHouseUrl(), config.clickHouseLogin().credentials());
         LOG.info("ClickHouse migrations applied at start-up: {}", applied);
         job(config).execute(StreamExecutionEnvironment.getExecutionEnvironment());
     }

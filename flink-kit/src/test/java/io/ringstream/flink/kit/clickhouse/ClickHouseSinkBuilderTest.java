@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,25 @@ class ClickHouseSinkBuilderTest {
         assertRejected(b -> b.jdbcUrl(null), "jdbcUrl is required");
         assertRejected(b -> b.jdbcUrl(" "), "jdbcUrl is required");
         assertRejected(b -> b.jdbcUrl("jdbc:postgresql://x/y"), "must start with jdbc:clickhouse:");
+    }
+
+    @Test
+    void refusesAUrlCarryingAPasswordAndDefaultsToNoLogin() {
+        String password = "pw-" + UUID.randomUUID();
+        assertThatThrownBy(
+                        () ->
+                                valid().jdbcUrl(
+                                                "jdbc:clickhouse://127.0.0.1:8123/default?password="
+                                                        + password)
+                                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("RINGSTREAM_CLICKHOUSE_PASSWORD")
+                .hasMessageNotContaining(password);
+        assertRejected(b -> b.login(null), "login is required");
+        assertThat(valid().build().settings().login()).isEqualTo(ClickHouseLogin.NONE);
+        assertThat(valid().login(ClickHouseLogin.ENVIRONMENT).build().settings().login())
+                .as("the settings name where the password is read, never the password")
+                .isEqualTo(ClickHouseLogin.ENVIRONMENT);
     }
 
     @Test

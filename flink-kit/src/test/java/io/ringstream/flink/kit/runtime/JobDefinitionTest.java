@@ -5,13 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ringstream.events.topics.Components;
 import io.ringstream.events.topics.Topics;
+import io.ringstream.flink.kit.clickhouse.ClickHouseLogin;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectOutputStream;
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,8 +68,46 @@ class JobDefinitionTest {
         assertThat(config.checkpointing().interval()).isEqualTo(Duration.ofSeconds(10));
         assertThat(config.checkpointing().dir()).isNull();
         assertThat(config.checkpointing().restorePath()).isNull();
+        assertThat(config.clickHouseLogin()).isEqualTo(ClickHouseLogin.ENVIRONMENT);
         assertThat(JOB.defaults("kafka:9092", "jdbc:clickhouse://ch:8123/default"))
-                .isEqualTo(config);
+                .as("local mode and tests: no ClickHouse password")
+                .isEqualTo(config.withWiring(w -> w.withClickHouseLogin(ClickHouseLogin.NONE)));
+    }
+
+    @Test
+    void theClickHousePasswordNeverEntersTheConfig() throws Exception {
+        String password = "pw-" + UUID.randomUUID();
+        Map<String, String> env = new HashMap<>(REQUIRED);
+        env.put("RINGSTREAM_CLICKHOUSE_USER", "ringstream");
+        env.put("RINGSTREAM_CLICKHOUSE_PASSWORD", password);
+
+        JobConfig<Minutes> config = JOB.configure(JobVariables.of(env));
+
+        // What Flink prints and ships: the config's text and its serialized form.
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(config);
+        }
+        assertThat(config.toString()).doesNotContain(password);
+        assertThat(bytes.toString(StandardCharsets.ISO_8859_1)).doesNotContain(password);
+        assertThat(config.clickHouseLogin()).isEqualTo(ClickHouseLogin.ENVIRONMENT);
+        assertThatThrownBy(
+                        () -> fromArgs(new String[] {"--clickhouse-password", password}, REQUIRED))
+                .as("a secret is never a program flag, which ps shows")
+                .hasMessageNotContaining(password);
+    }
+
+    @Test
+    void aClickHouseUrlCarryingAPasswordIsRefusedWithoutEchoingIt() {
+        String password = "pw-" + UUID.randomUUID();
+        Map<String, String> env = new HashMap<>(REQUIRED);
+        env.put(
+                "RINGSTREAM_CLICKHOUSE_URL",
+                "jdbc:clickhouse://ch:8123/default?user=u&password=" + password);
+
+        assertThatThrownBy(() -> JOB.configure(JobVariables.of(env)))
+                .hasMessageContaining("RINGSTREAM_CLICKHOUSE_PASSWORD")
+                .hasMessageNotContaining(password);
     }
 
     @Test
