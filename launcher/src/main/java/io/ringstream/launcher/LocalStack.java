@@ -28,7 +28,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -156,7 +155,7 @@ final class LocalStack implements AutoCloseable {
                 RestorePoints.newest(savepoints, checkpoints).map(p -> p.toUri().toString());
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.createLocalEnvironment(
-                        job.parallelism(), new Configuration());
+                        job.parallelism(), LocalFlinkConfig.loopbackOnly());
         JobClient client = job.starter().start(checkpoints.toUri().toString(), restore, env);
         started.push(() -> stopJob(job.name(), client, savepoints));
         say(
