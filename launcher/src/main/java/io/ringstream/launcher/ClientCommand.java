@@ -21,23 +21,25 @@ import picocli.CommandLine.Spec;
  * that get tokens with client credentials. The secret is generated here, shown once, and only its
  * hash is kept.
  */
-@Command(
-        name = "client",
-        mixinStandardHelpOptions = true,
-        description = "Manage the local machine clients (PBX, INGEST).")
+@Command(name = "client", description = "Manage the local machine clients (PBX, INGEST).")
 final class ClientCommand {
+    @Mixin HelpOption help;
+
     static final Set<Role> MACHINE_ROLES = EnumSet.of(Role.PBX, Role.INGEST);
 
     /** {@code client add}. */
-    @Command(
-            name = "add",
-            mixinStandardHelpOptions = true,
-            description = "Add a client; prints its new secret, once, on stdout.")
+    @Command(name = "add", description = "Add a client; prints its new secret, once, on stdout.")
     static final class Add implements Callable<Integer> {
+        @Mixin HelpOption help;
+
         @Option(names = "--id", paramLabel = "X", required = true)
         String id;
 
-        @Option(names = "--tenant", paramLabel = "T", defaultValue = "default")
+        @Option(
+                names = "--tenant",
+                paramLabel = "T",
+                defaultValue = "default",
+                description = "the tenant (default: default)")
         String tenant;
 
         @Option(
@@ -97,11 +99,10 @@ final class ClientCommand {
     }
 
     /** {@code client list}. */
-    @Command(
-            name = "list",
-            mixinStandardHelpOptions = true,
-            description = "List clients: id, tenant, roles (never a hash).")
+    @Command(name = "list", description = "List clients: id, tenant, roles (never a hash).")
     static final class List implements Callable<Integer> {
+        @Mixin HelpOption help;
+
         @Option(names = "--tenant", paramLabel = "T", description = "only this tenant")
         String tenant;
 
@@ -123,8 +124,10 @@ final class ClientCommand {
     }
 
     /** {@code client remove}. */
-    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a client.")
+    @Command(name = "remove", description = "Remove a client.")
     static final class Remove implements Callable<Integer> {
+        @Mixin HelpOption help;
+
         @Option(names = "--id", paramLabel = "X", required = true)
         String id;
 

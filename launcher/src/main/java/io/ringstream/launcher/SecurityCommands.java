@@ -10,14 +10,17 @@ import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 
 /**
  * Parses and runs {@code ./ringstream token}, {@code user} and {@code client} with picocli: the
  * commands that sign in to the local stack and manage who may, on the data directory's key and
  * credential store.
  */
-@Command(name = "ringstream", mixinStandardHelpOptions = true)
+@Command(name = "ringstream")
 final class SecurityCommands {
+    @Mixin HelpOption help;
+
     /** Reads {@code --ttl 8h} like every other duration on the launcher's command line. */
     static final class DurationConverter implements ITypeConverter<Duration> {
         @Override

@@ -22,9 +22,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(
         name = "token",
-        mixinStandardHelpOptions = true,
         description = "Print a bearer token for the local stack, signed with the local key.")
 final class TokenCommand implements Callable<Integer> {
+    @Mixin HelpOption help;
+
     /** A shift; a token that outlives a day is a credential nobody remembers to revoke. */
     static final Duration MAX_TTL = Duration.ofHours(24);
 
@@ -96,7 +97,11 @@ final class TokenCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Who who;
 
-    @Option(names = "--tenant", paramLabel = "T", defaultValue = "default")
+    @Option(
+            names = "--tenant",
+            paramLabel = "T",
+            defaultValue = "default",
+            description = "the tenant (default: default)")
     String tenant;
 
     @Option(

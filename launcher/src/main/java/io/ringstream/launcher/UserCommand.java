@@ -22,11 +22,10 @@ import picocli.CommandLine.Spec;
  * credential store (routing-service re-reads it, no restart). An agent's endpoint is set here, by
  * whoever runs this command, never by the agent at login: that is what stops toll fraud.
  */
-@Command(
-        name = "user",
-        mixinStandardHelpOptions = true,
-        description = "Manage the local users (agents, supervisors, admins).")
+@Command(name = "user", description = "Manage the local users (agents, supervisors, admins).")
 final class UserCommand {
+    @Mixin HelpOption help;
+
     static final Set<Role> HUMAN_ROLES = EnumSet.of(Role.AGENT, Role.SUPERVISOR, Role.ADMIN);
 
     static CredentialStore store(DataDirOption dataDir) {
@@ -40,9 +39,15 @@ final class UserCommand {
     }
 
     /** {@code user add}. */
-    @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a user.")
+    @Command(name = "add", description = "Add a user.")
     static final class Add implements Callable<Integer> {
-        @Option(names = "--tenant", paramLabel = "T", defaultValue = "default")
+        @Mixin HelpOption help;
+
+        @Option(
+                names = "--tenant",
+                paramLabel = "T",
+                defaultValue = "default",
+                description = "the tenant (default: default)")
         String tenant;
 
         @Option(
@@ -142,9 +147,10 @@ final class UserCommand {
     /** {@code user list}. */
     @Command(
             name = "list",
-            mixinStandardHelpOptions = true,
             description = "List users: tenant, name, roles, endpoint (never a hash).")
     static final class List implements Callable<Integer> {
+        @Mixin HelpOption help;
+
         @Option(names = "--tenant", paramLabel = "T", description = "only this tenant")
         String tenant;
 
@@ -169,9 +175,15 @@ final class UserCommand {
     }
 
     /** {@code user remove}. */
-    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a user.")
+    @Command(name = "remove", description = "Remove a user.")
     static final class Remove implements Callable<Integer> {
-        @Option(names = "--tenant", paramLabel = "T", defaultValue = "default")
+        @Mixin HelpOption help;
+
+        @Option(
+                names = "--tenant",
+                paramLabel = "T",
+                defaultValue = "default",
+                description = "the tenant (default: default)")
         String tenant;
 
         @Option(names = "--username", paramLabel = "U", required = true)
