@@ -39,4 +39,24 @@ record LocalLayout(Path root) {
     Path logs() {
         return root.resolve("logs");
     }
+
+    /** Keys and credentials, owner-only (0700): nothing else belongs in this folder. */
+    Path security() {
+        return root.resolve("security");
+    }
+
+    /** The HMAC key local tokens are signed with, shared with routing-service. */
+    Path signingKey() {
+        return security().resolve("jwt.key");
+    }
+
+    /** The users and machine clients routing-service authenticates (hashes only). */
+    Path credentials() {
+        return security().resolve("users.json");
+    }
+
+    /** The generated password of the {@code admin} user, written once on the first start. */
+    Path adminPassword() {
+        return security().resolve("admin-password");
+    }
 }

@@ -18,9 +18,15 @@ import io.ringstream.kafka.EventPublisher;
 import io.ringstream.kafka.TopicInstaller;
 import io.ringstream.pbxsim.TrafficSimulator;
 import io.ringstream.pbxsim.ami.AmiServer;
+import io.ringstream.security.Caller;
+import io.ringstream.security.Role;
+import io.ringstream.security.credentials.PasswordHasher;
+import io.ringstream.security.tokens.TokenIssuer;
 import io.ringstream.sentiment.job.SentimentJob;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -29,7 +35,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -44,6 +49,12 @@ import org.slf4j.LoggerFactory;
 final class LocalStack implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
 
+    /** Every server {@code up} starts listens here only. */
+    static final String LOOPBACK = "127.0.0.1";
+
+    // A generous bound for a cold Micronaut start next to four Flink jobs on a small machine.
+    private static final Duration ROUTING_SERVICE_START = Duration.ofSeconds(60);
+
     private final UpOptions options;
     private final LocalLayout layout;
     // Closed in reverse start order, so producers stop before the broker and the job goes last.
@@ -52,6 +63,7 @@ final class LocalStack implements AutoCloseable {
     private AmiBridge bridge;
     private TrafficSimulator simulator;
     private EventPublisher publisher;
+    private LocalSecurity.Material security;
 
     LocalStack(UpOptions options) {
         this.options = options;
@@ -60,6 +72,7 @@ final class LocalStack implements AutoCloseable {
 
     void start() throws Exception {
         Files.createDirectories(layout.logs());
+        startSecurity();
         startClickHouse();
         EmbeddedKafkaBroker kafka =
                 remember(EmbeddedKafkaBroker.start(layout.kafka(), options.ports().kafka()));
@@ -74,6 +87,7 @@ final class LocalStack implements AutoCloseable {
         publisher = remember(EventPublisher.create(kafka.bootstrapServers()));
         startPbx(kafka.bootstrapServers());
         options.routingJar().ifPresent(jar -> startRoutingService(jar, kafka.bootstrapServers()));
+        say(LocalSecurity.signInHint(layout));
     }
 
     ClickHouseJdbc clickhouse() {
@@ -89,6 +103,20 @@ final class LocalStack implements AutoCloseable {
             chats = s.contactEvents() + s.agentEvents() + s.interactions();
         }
         return bridged + chats;
+    }
+
+    /** The signing key and the first admin: created on the first start, reused afterwards. */
+    private void startSecurity() {
+        security = LocalSecurity.prepare(layout, new PasswordHasher(PasswordHasher.DEFAULT_COST));
+        if (security.adminCreated()) {
+            say(
+                    "created user "
+                            + LocalSecurity.ADMIN_USER
+                            + " (tenant "
+                            + LocalSecurity.ADMIN_TENANT
+                            + ", role ADMIN); its password is in "
+                            + layout.adminPassword());
+        }
     }
 
     private void startClickHouse() {
@@ -157,7 +185,7 @@ final class LocalStack implements AutoCloseable {
                 RestorePoints.newest(savepoints, checkpoints).map(p -> p.toUri().toString());
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.createLocalEnvironment(
-                        job.parallelism(), new Configuration());
+                        job.parallelism(), LocalFlinkConfig.loopbackOnly());
         JobClient client = job.starter().start(checkpoints.toUri().toString(), restore, env);
         started.push(() -> stopJob(job.name(), client, savepoints));
         say(
@@ -262,16 +290,52 @@ final class LocalStack implements AutoCloseable {
             builder.environment().put("RINGSTREAM_KAFKA_BOOTSTRAP", kafkaBootstrap);
             builder.environment()
                     .put("RINGSTREAM_ROUTING_PORT", String.valueOf(options.ports().routing()));
+            builder.environment().put("RINGSTREAM_ROUTING_HOST", LOOPBACK);
+            // The local key, not a secret this shell happens to export.
+            builder.environment().remove("RINGSTREAM_JWT_SECRET");
+            builder.environment().put("RINGSTREAM_JWT_SECRET_FILE", layout.signingKey().toString());
+            builder.environment().put("RINGSTREAM_USERS_FILE", layout.credentials().toString());
             Process process = builder.start();
             started.push(() -> stopProcess(process));
             say(
-                    "routing-service on http://127.0.0.1:"
+                    "routing-service starting on http://127.0.0.1:"
                             + options.ports().routing()
                             + " (log: "
                             + layout.logs().resolve("routing-service.log")
                             + ")");
+            checkRoutingService(process);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot start routing-service", e);
+        }
+    }
+
+    /** Waits for routing-service and tries a supervisor token signed with the local key. */
+    private void checkRoutingService(Process process) {
+        String token =
+                new TokenIssuer(security.key(), Clock.systemUTC())
+                        .issue(
+                                Caller.of(
+                                        "ringstream-up",
+                                        LocalSecurity.ADMIN_TENANT,
+                                        Role.SUPERVISOR),
+                                Duration.ofMinutes(5));
+        URI base = URI.create("http://127.0.0.1:" + options.ports().routing());
+        try {
+            RoutingServiceCheck.Outcome outcome =
+                    new RoutingServiceCheck(base)
+                            .check(token, ROUTING_SERVICE_START, process::isAlive);
+            if (outcome.ok()) {
+                say(outcome.message());
+            } else {
+                say(
+                        "warning: "
+                                + outcome.message()
+                                + " (log: "
+                                + layout.logs().resolve("routing-service.log")
+                                + ")");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -6,13 +6,16 @@ import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-/** Entry point behind the {@code ./ringstream} script: {@code up} and {@code sql}. */
+/**
+ * Entry point behind the {@code ./ringstream} script: {@code up}, {@code sql}, and the local
+ * sign-in commands {@code token}, {@code user} and {@code client}.
+ */
 public final class Ringstream {
     private Ringstream() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: ringstream up|sql [options]");
+            System.err.println("usage: ringstream up|sql|token|user|client [options]");
             System.exit(2);
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -23,6 +26,7 @@ public final class Ringstream {
                 case "simulate" -> System.exit(SimulateCommand.run(rest, System.out));
                 case "sentiment-eval" -> System.exit(SentimentEvalCommand.run(rest, System.out));
                 case "erlang" -> System.exit(ErlangCommand.run(rest, System.out));
+                case "token", "user", "client" -> System.exit(SecurityCommands.run(args));
                 case "sql" -> {
                     configureLogging(defaultDataDir);
                     System.exit(SqlCommand.run(rest, defaultDataDir, System.out));

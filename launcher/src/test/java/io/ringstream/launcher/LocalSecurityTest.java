@@ -1,0 +1,117 @@
+package io.ringstream.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ringstream.security.Caller;
+import io.ringstream.security.Role;
+import io.ringstream.security.credentials.PasswordHasher;
+import io.ringstream.security.credentials.UserRecord;
+import io.ringstream.security.tokens.TokenIssuer;
+import io.ringstream.security.tokens.TokenVerifier;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalSecurityTest {
+    private static final PasswordHasher FAST = new PasswordHasher(4);
+
+    @TempDir Path dir;
+
+    @Test
+    void theFirstStartCreatesAKeyAndAnAdminWhosePasswordIsOnlyInAnOwnerOnlyFile() throws Exception {
+        LocalLayout layout = LocalLayout.of(dir);
+
+        LocalSecurity.Material made = LocalSecurity.prepare(layout, FAST);
+
+        assertThat(made.adminCreated()).isTrue();
+        assertThat(mode(layout.security())).isEqualTo("rwx------");
+        assertThat(mode(layout.signingKey())).isEqualTo("rw-------");
+        assertThat(mode(layout.credentials())).isEqualTo("rw-------");
+        assertThat(mode(layout.adminPassword())).isEqualTo("rw-------");
+        String password = Files.readString(layout.adminPassword(), StandardCharsets.UTF_8).trim();
+        assertThat(password).hasSize(24).matches("[A-Za-z0-9]+");
+        UserRecord admin = made.store().user("default", "admin").orElseThrow();
+        assertThat(admin.roles()).containsExactly(Role.ADMIN);
+        assertThat(FAST.matches(password, admin.passwordHash())).isTrue();
+        assertThat(Files.readString(layout.credentials())).doesNotContain(password);
+    }
+
+    @Test
+    void laterStartsReuseTheKeyTheAdminAndItsPassword() throws Exception {
+        LocalLayout layout = LocalLayout.of(dir);
+        LocalSecurity.Material first = LocalSecurity.prepare(layout, FAST);
+        String key = Files.readString(layout.signingKey());
+        String password = Files.readString(layout.adminPassword());
+        String hash = first.store().user("default", "admin").orElseThrow().passwordHash();
+
+        LocalSecurity.Material second = LocalSecurity.prepare(layout, FAST);
+
+        assertThat(second.adminCreated()).isFalse();
+        assertThat(Files.readString(layout.signingKey())).isEqualTo(key);
+        assertThat(Files.readString(layout.adminPassword())).isEqualTo(password);
+        assertThat(second.store().user("default", "admin").orElseThrow().passwordHash())
+                .isEqualTo(hash);
+        // A token signed with the first start's key verifies with the second's.
+        String token =
+                new TokenIssuer(first.key(), Clock.systemUTC())
+                        .issue(Caller.of("sup", "default", Role.SUPERVISOR), Duration.ofMinutes(1));
+        assertThat(new TokenVerifier(second.key(), Clock.systemUTC()).verify(token).subject())
+                .isEqualTo("sup");
+    }
+
+    @Test
+    void aStartThatStoppedAfterWritingThePasswordCreatesTheAdminWithThatPassword()
+            throws Exception {
+        LocalLayout layout = LocalLayout.of(dir);
+        LocalSecurity.ownerOnlyDirectory(layout.security());
+        Files.writeString(layout.adminPassword(), "written-before-the-crash\n");
+
+        LocalSecurity.Material made = LocalSecurity.prepare(layout, FAST);
+
+        String hash = made.store().user("default", "admin").orElseThrow().passwordHash();
+        assertThat(FAST.matches("written-before-the-crash", hash)).isTrue();
+    }
+
+    @Test
+    void tokensAreNeverSignedWithAKeyThatUpDidNotCreate() {
+        LocalLayout layout = LocalLayout.of(dir);
+
+        assertThatThrownBy(() -> LocalSecurity.existingKey(layout))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("./ringstream up");
+        assertThat(layout.signingKey()).doesNotExist();
+    }
+
+    @Test
+    void theSignInHintNamesThePasswordFileNotThePassword() throws Exception {
+        LocalLayout layout = LocalLayout.of(dir);
+        LocalSecurity.prepare(layout, FAST);
+        String password = Files.readString(layout.adminPassword()).trim();
+
+        String hint = LocalSecurity.signInHint(layout);
+
+        assertThat(hint)
+                .contains("./ringstream token --supervisor", layout.adminPassword().toString())
+                .doesNotContain(password);
+    }
+
+    @Test
+    void anExistingSecurityFolderIsNarrowedToItsOwner() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("security"));
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        LocalSecurity.ownerOnlyDirectory(folder);
+
+        assertThat(mode(folder)).isEqualTo("rwx------");
+    }
+
+    private static String mode(Path path) throws Exception {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+    }
+}
