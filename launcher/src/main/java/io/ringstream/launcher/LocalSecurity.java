@@ -53,7 +53,7 @@ final class LocalSecurity {
         String password = adminPassword(layout.adminPassword());
         store.putUser(
                 new UserRecord(
-                        ADMIN_TENANT, ADMIN_USER, Set.of(Role.ADMIN), hasher.hash(password), null));
+                        ADMIN_TENANT, ADMIN_USER, Set.of(Role.ADMIN), hasher.hash(password)));
         return new Material(key, store, true);
     }
 

@@ -2,6 +2,7 @@ package io.ringstream.launcher;
 
 import io.ringstream.security.Caller;
 import io.ringstream.security.Role;
+import io.ringstream.security.credentials.AgentEndpoint;
 import io.ringstream.security.credentials.CredentialStore;
 import io.ringstream.security.credentials.PasswordHasher;
 import io.ringstream.security.credentials.UserRecord;
@@ -122,8 +123,10 @@ final class UserCommand {
                                 + " exists; add --replace to replace it");
             }
             String password = input.password(username + "@" + tenant, passwordFile);
-            store.putUser(
-                    new UserRecord(tenant, username, roles, hasher.get().hash(password), endpoint));
+            store.putUser(new UserRecord(tenant, username, roles, hasher.get().hash(password)));
+            if (endpoint != null) {
+                store.putEndpoint(new AgentEndpoint(tenant, username, endpoint));
+            }
             spec.commandLine()
                     .getOut()
                     .println(
@@ -162,13 +165,14 @@ final class UserCommand {
         public Integer call() {
             var out = spec.commandLine().getOut();
             out.printf("%-16s %-24s %-24s %s%n", "TENANT", "USERNAME", "ROLES", "ENDPOINT");
-            for (UserRecord user : store(dataDir).users(tenant)) {
+            CredentialStore store = store(dataDir);
+            for (UserRecord user : store.users(tenant)) {
                 out.printf(
                         "%-16s %-24s %-24s %s%n",
                         user.tenant(),
                         user.username(),
                         roles(user.roles()),
-                        user.endpoint() == null ? "-" : user.endpoint());
+                        store.endpoint(user.tenant(), user.username()).orElse("-"));
             }
             return 0;
         }
