@@ -54,7 +54,8 @@ class RoutingAcceptanceITCase {
     private final RoutingApi api =
             new RoutingApi(
                     service.getURL().toString(),
-                    "e2e-" + UUID.randomUUID().toString().substring(0, 8));
+                    "e2e-" + UUID.randomUUID().toString().substring(0, 8),
+                    RoutingStack.tokens());
 
     @BeforeAll
     static void startRouting() throws Exception {
@@ -182,7 +183,8 @@ class RoutingAcceptanceITCase {
         try (SseClient a1 =
                 new SseClient(
                         api.http(),
-                        api.base() + "/v1/agents/a1/assignments?tenant=" + api.tenant())) {
+                        api.base() + "/v1/agents/a1/assignments?tenant=" + api.tenant(),
+                        api.agentToken("a1"))) {
             // The desktop's stream is live before anything is offered.
             await().atMost(TIMEOUT).until(() -> !a1.events().isEmpty());
             JsonNode first = api.route("c1", ANY_BILLING, 20_000);

@@ -2,29 +2,60 @@ package io.ringstream.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ringstream.security.Caller;
+import io.ringstream.security.Role;
+import io.ringstream.security.tokens.TokenIssuer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A client of routing-service's real HTTP API for one tenant, as the PBX, agent desktops and the
- * supervisor's wallboard use it.
+ * supervisor's wallboard use it, each with a real token of its own role. The tenant's admin lets
+ * agents be reached at their ids ({@code PJSIP/es-5}); a supervisor sets each agent's endpoint
+ * before the agent logs in, as in production.
  */
 final class RoutingApi {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration TOKEN_LIFE = Duration.ofHours(1);
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
     private final String tenant;
+    private final TokenIssuer tokens;
+    private final String pbx;
+    private final String supervisor;
 
-    RoutingApi(String base, String tenant) {
+    RoutingApi(String base, String tenant, TokenIssuer tokens) {
         this.base = base;
         this.tenant = tenant;
+        this.tokens = tokens;
+        this.pbx = tokens.issue(Caller.of("pbx", tenant, Role.PBX), TOKEN_LIFE);
+        this.supervisor =
+                tokens.issue(Caller.of("supervisor", tenant, Role.SUPERVISOR), TOKEN_LIFE);
+        String admin = tokens.issue(Caller.of("admin", tenant, Role.ADMIN), TOKEN_LIFE);
+        send(
+                admin,
+                "PUT",
+                "/v1/admin/endpoint-policy",
+                Map.of("technologies", List.of("PJSIP"), "extension", "[a-z0-9-]{1,32}"),
+                200);
+    }
+
+    /** The PBX's token: the FastAGI server of the bridge sends it. */
+    String pbxToken() {
+        return pbx;
+    }
+
+    /** The agent's own token. */
+    String agentToken(String agentId) {
+        return tokens.issue(Caller.of(agentId, tenant, Role.AGENT), TOKEN_LIFE);
     }
 
     String base() {
@@ -41,14 +72,14 @@ final class RoutingApi {
 
     /** The PBX asks where a Spanish caller needing {@code skills} goes. */
     JsonNode route(String contactId, Map<String, Integer> skills, long waitMillis) {
-        return post("/v1/route", routeBody(contactId, skills, waitMillis), 200);
+        return send(pbx, "POST", "/v1/route", routeBody(contactId, skills, waitMillis), 200);
     }
 
     /** The agent who had the contact through {@code fromOffer} transfers it, keeping its id. */
     JsonNode transfer(String contactId, String fromOffer, long waitMillis) {
         Map<String, Object> body = routeBody(contactId, Map.of("billing", 1), waitMillis);
         body.put("transferFrom", fromOffer);
-        return post("/v1/route", body, 200);
+        return send(pbx, "POST", "/v1/route", body, 200);
     }
 
     private Map<String, Object> routeBody(
@@ -64,18 +95,28 @@ final class RoutingApi {
     }
 
     void login(String agentId, int billing, String language) {
+        send(
+                supervisor,
+                "PUT",
+                "/v1/agents/" + agentId + "/endpoint",
+                Map.of("endpoint", "PJSIP/" + agentId),
+                200);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("tenant", tenant);
-        body.put("endpoint", "PJSIP/" + agentId);
         body.put("skills", Map.of("billing", billing));
         body.put("languages", List.of(language));
         body.put("queues", List.of("support"));
         body.put("capacity", Map.of("VOICE", 1));
-        post("/v1/agents/" + agentId + "/login", body, 202);
+        send(agentToken(agentId), "POST", "/v1/agents/" + agentId + "/login", body, 202);
     }
 
     void ready(String agentId) {
-        post("/v1/agents/" + agentId + "/state", Map.of("tenant", tenant, "state", "READY"), 202);
+        send(
+                agentToken(agentId),
+                "POST",
+                "/v1/agents/" + agentId + "/state",
+                Map.of("tenant", tenant, "state", "READY"),
+                202);
     }
 
     void loginReady(String agentId, int billing, String language) {
@@ -84,21 +125,25 @@ final class RoutingApi {
     }
 
     void accept(String agentId, String offerId) {
-        post(
+        send(
+                agentToken(agentId),
+                "POST",
                 "/v1/agents/" + agentId + "/offers/" + offerId + "/accept",
                 Map.of("tenant", tenant),
                 202);
     }
 
     void reject(String agentId, String offerId) {
-        post(
+        send(
+                agentToken(agentId),
+                "POST",
                 "/v1/agents/" + agentId + "/offers/" + offerId + "/reject",
                 Map.of("tenant", tenant, "reason", "not now"),
                 202);
     }
 
     void endContact(String contactId) {
-        post("/v1/contacts/" + contactId + "/end?tenant=" + tenant, Map.of(), 202);
+        send(pbx, "POST", "/v1/contacts/" + contactId + "/end?tenant=" + tenant, Map.of(), 202);
     }
 
     JsonNode live() {
@@ -116,15 +161,21 @@ final class RoutingApi {
     }
 
     private JsonNode get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).build(), 200);
+        return send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Authorization", "Bearer " + supervisor)
+                        .build(),
+                200);
     }
 
-    private JsonNode post(String path, Object body, int expected) {
+    private JsonNode send(String token, String method, String path, Object body, int expected) {
         try {
             return send(
                     HttpRequest.newBuilder(URI.create(base + path))
                             .header("Content-Type", "application/json")
-                            .POST(
+                            .header("Authorization", "Bearer " + token)
+                            .method(
+                                    method,
                                     HttpRequest.BodyPublishers.ofString(
                                             JSON.writeValueAsString(body)))
                             .build(),

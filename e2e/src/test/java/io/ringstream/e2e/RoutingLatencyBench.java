@@ -98,7 +98,7 @@ public final class RoutingLatencyBench {
 
     private static void run(String base, EventPublisher pbx, int seconds, List<Integer> rates)
             throws Exception {
-        RoutingApi api = new RoutingApi(base, TENANT);
+        RoutingApi api = new RoutingApi(base, TENANT, RoutingStack.tokens());
         for (int a = 0; a < AGENTS; a++) {
             api.loginReady("agent-" + a, 3, "es");
         }

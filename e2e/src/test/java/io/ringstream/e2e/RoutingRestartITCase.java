@@ -57,7 +57,8 @@ class RoutingRestartITCase {
         RoutingApi api =
                 new RoutingApi(
                         service.getURL().toString(),
-                        "e2e-" + UUID.randomUUID().toString().substring(0, 8));
+                        "e2e-" + UUID.randomUUID().toString().substring(0, 8),
+                        RoutingStack.tokens());
         api.login("a1", 5, "es");
         api.route("w1", Map.of("billing", 1), 0);
         api.route("w2", Map.of("billing", 1), 0);

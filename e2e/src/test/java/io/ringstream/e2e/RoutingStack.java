@@ -12,6 +12,11 @@ import io.ringstream.routing.core.QueuePolicy;
 import io.ringstream.routing.core.RoutingConfig;
 import io.ringstream.routing.core.RoutingStep;
 import io.ringstream.routing.kafka.RoutingFeeds;
+import io.ringstream.security.tokens.SigningKey;
+import io.ringstream.security.tokens.TokenIssuer;
+import io.ringstream.testkit.TargetDirectories;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.flink.core.execution.JobClient;
@@ -60,7 +65,16 @@ final class RoutingStack {
     }
 
     /** routing-service on a free port, its Kafka feeds positioned before it returns. */
+    /** The key the test services sign and check tokens with; clients sign theirs with it too. */
+    static final Path SIGNING_KEY = Path.of("target/e2e-security/jwt.key");
+
+    /** Signs real tokens for the callers of a test service (PBX, agents, supervisors). */
+    static TokenIssuer tokens() {
+        return new TokenIssuer(SigningKey.loadOrCreate(SIGNING_KEY), Clock.systemUTC());
+    }
+
     static EmbeddedServer startService(String kafka, String clickHouse) {
+        Path users = TargetDirectories.create("e2e-users-").resolve("users.json");
         EmbeddedServer server =
                 ApplicationContext.run(
                         EmbeddedServer.class,
@@ -72,7 +86,11 @@ final class RoutingStack {
                                 "ringstream.routing.route-wait",
                                 "500ms",
                                 "micronaut.server.port",
-                                -1));
+                                -1,
+                                "ringstream.security.jwt-secret-file",
+                                SIGNING_KEY.toString(),
+                                "ringstream.security.users-file",
+                                users.toString()));
         RoutingFeeds feeds = server.getApplicationContext().getBean(RoutingFeeds.class);
         await().atMost(TIMEOUT).until(feeds::ready);
         return server;
