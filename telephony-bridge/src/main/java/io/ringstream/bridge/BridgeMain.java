@@ -114,6 +114,9 @@ public final class BridgeMain {
                             now.overflowed(),
                             now.publishFailures(),
                             now.queued());
+                    if (ingest != null) {
+                        log.info("transcript ingest: {}", ingest.stats());
+                    }
                 },
                 30,
                 30,
