@@ -228,12 +228,15 @@ final class LocalStack implements AutoCloseable {
             pbx =
                     remember(
                             AmiServer.start(
-                                    options.ports().ami(),
-                                    UpOptions.SIMULATOR_USER,
-                                    UpOptions.SIMULATOR_SECRET));
+                                    options.ports().ami(), options.amiUser(), options.amiSecret()));
             host = "127.0.0.1";
             port = pbx.port();
-            say("PBX simulator (AMI) on 127.0.0.1:" + port);
+            say(
+                    "PBX simulator (AMI) on 127.0.0.1:"
+                            + port
+                            + " (user "
+                            + options.amiUser()
+                            + ", a random secret for this run)");
         } else {
             host = options.amiHost().orElseThrow();
             port = options.amiPort();

@@ -22,7 +22,7 @@ public final class Ringstream {
         Path defaultDataDir = LocalLayout.defaultDataDir();
         try {
             switch (args[0]) {
-                case "up" -> up(UpOptions.parse(rest, defaultDataDir));
+                case "up" -> up(UpOptions.parse(rest, defaultDataDir, System.getenv()));
                 case "simulate" -> System.exit(SimulateCommand.run(rest, System.out));
                 case "sentiment-eval" -> System.exit(SentimentEvalCommand.run(rest, System.out));
                 case "erlang" -> System.exit(ErlangCommand.run(rest, System.out));

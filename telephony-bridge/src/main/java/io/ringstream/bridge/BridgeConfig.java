@@ -1,5 +1,7 @@
 package io.ringstream.bridge;
 
+import io.ringstream.secrets.Secrets;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,11 +76,17 @@ public record BridgeConfig(
                 Duration.ofSeconds(30));
     }
 
+    /** The AMI secret's variable; {@code RINGSTREAM_AMI_SECRET_FILE} names a file holding it. */
+    public static final String ENV_AMI_SECRET = "RINGSTREAM_AMI_SECRET";
+
     /**
      * Reads {@code RINGSTREAM_KAFKA_BOOTSTRAP}, {@code RINGSTREAM_AMI_HOST}, {@code
-     * RINGSTREAM_AMI_USER}, {@code RINGSTREAM_AMI_SECRET} (required), {@code RINGSTREAM_AMI_PORT}
-     * (5038), {@code RINGSTREAM_AMI_SERVER_NAME} ("pbx"), {@code RINGSTREAM_AMI_REQUIRE_TIMESTAMP}
-     * (true) and {@code RINGSTREAM_AMI_HANDOFF_CAPACITY} (10000).
+     * RINGSTREAM_AMI_USER} (required), the AMI secret from {@code RINGSTREAM_AMI_SECRET} or the
+     * file named by {@code RINGSTREAM_AMI_SECRET_FILE} (required, one of the two, never both; a
+     * file's trailing newline is dropped), {@code RINGSTREAM_AMI_PORT} (5038), {@code
+     * RINGSTREAM_AMI_SERVER_NAME} ("pbx"), {@code RINGSTREAM_AMI_REQUIRE_TIMESTAMP} (true) and
+     * {@code RINGSTREAM_AMI_HANDOFF_CAPACITY} (10000). The secret never comes from a command line
+     * and never appears in {@link #toString()} or in a message.
      *
      * @throws IllegalArgumentException naming every missing or malformed variable
      */
@@ -87,7 +95,7 @@ public record BridgeConfig(
         String kafka = required(env, "RINGSTREAM_KAFKA_BOOTSTRAP", problems);
         String host = required(env, "RINGSTREAM_AMI_HOST", problems);
         String user = required(env, "RINGSTREAM_AMI_USER", problems);
-        String secret = required(env, "RINGSTREAM_AMI_SECRET", problems);
+        String secret = secret(env, problems);
         int port = integer(env, "RINGSTREAM_AMI_PORT", DEFAULT_AMI_PORT, problems);
         int capacity =
                 integer(
@@ -185,13 +193,14 @@ public record BridgeConfig(
                 max);
     }
 
-    /** Never prints the secret. */
+    /** Never prints the secret: it shows as {@code ***}. */
     @Override
     public String toString() {
         return "BridgeConfig[kafka="
                 + kafkaBootstrap
                 + ", ami="
                 + amiUser
+                + ":***"
                 + "@"
                 + amiHost
                 + ":"
@@ -209,6 +218,15 @@ public record BridgeConfig(
                 + ".."
                 + maxBackoff
                 + "]";
+    }
+
+    private static String secret(Map<String, String> env, List<String> problems) {
+        try {
+            return Secrets.from(env).required(ENV_AMI_SECRET);
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            problems.add(e.getMessage());
+            return null;
+        }
     }
 
     private static String required(Map<String, String> env, String name, List<String> problems) {

@@ -71,10 +71,20 @@ public final class BridgeMain {
             System.exit(2);
             return;
         }
-        AmiBridge bridge = AmiBridge.create(config);
         // FastAGI (the dialplan asking routing-service where calls go) runs when a routing URL is
         // set.
-        FastAgiServer agi = agiConfig == null ? null : FastAgiServer.start(agiConfig);
+        FastAgiServer agi;
+        try {
+            agi = agiConfig == null ? null : FastAgiServer.start(agiConfig);
+        } catch (IllegalStateException e) {
+            log.error(e.getMessage());
+            if (ingest != null) {
+                ingest.close();
+            }
+            System.exit(2);
+            return;
+        }
+        AmiBridge bridge = AmiBridge.create(config);
         if (agi == null) {
             log.info("FastAGI off: set {} to serve agi://…/route", FastAgiConfig.ENV_ROUTING_URL);
         }
@@ -114,6 +124,9 @@ public final class BridgeMain {
                             now.overflowed(),
                             now.publishFailures(),
                             now.queued());
+                    if (ingest != null) {
+                        log.info("transcript ingest: {}", ingest.stats());
+                    }
                 },
                 30,
                 30,

@@ -3,9 +3,13 @@ package io.ringstream.bridge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Misconfiguration is reported all at once and secrets never reach logs. */
 class BridgeConfigTest {
@@ -58,7 +62,7 @@ class BridgeConfigTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("RINGSTREAM_KAFKA_BOOTSTRAP is required")
                 .hasMessageContaining("RINGSTREAM_AMI_USER is required")
-                .hasMessageContaining("RINGSTREAM_AMI_SECRET is required")
+                .hasMessageContaining("set RINGSTREAM_AMI_SECRET or RINGSTREAM_AMI_SECRET_FILE")
                 .hasMessageContaining("RINGSTREAM_AMI_PORT must be a number");
         var env = new java.util.HashMap<>(MINIMAL);
         env.put("RINGSTREAM_AMI_PORT", "70000");
@@ -70,6 +74,35 @@ class BridgeConfigTest {
     void theSecretIsNeverPrinted() {
         assertThat(BridgeConfig.fromEnv(MINIMAL).toString())
                 .doesNotContain("s3cret")
-                .contains("ringstream@pbx.example:5038");
+                .contains("ringstream:***@pbx.example:5038");
+    }
+
+    @Test
+    void theSecretMayComeFromAFileAndNeverFromBoth(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("ami-secret");
+        Files.writeString(file, "from-a-file\n");
+        Map<String, String> env = new HashMap<>(MINIMAL);
+        env.remove("RINGSTREAM_AMI_SECRET");
+        env.put("RINGSTREAM_AMI_SECRET_FILE", file.toString());
+
+        BridgeConfig config = BridgeConfig.fromEnv(env);
+
+        assertThat(config.amiSecret()).isEqualTo("from-a-file");
+        assertThat(config.toString()).doesNotContain("from-a-file");
+        env.put("RINGSTREAM_AMI_SECRET", "s3cret");
+        assertThatThrownBy(() -> BridgeConfig.fromEnv(env))
+                .hasMessageContaining("not both")
+                .hasMessageNotContaining("s3cret")
+                .hasMessageNotContaining("from-a-file");
+    }
+
+    @Test
+    void anUnreadableSecretFileIsNamedWithoutAValue() {
+        Map<String, String> env = new HashMap<>(MINIMAL);
+        env.remove("RINGSTREAM_AMI_SECRET");
+        env.put("RINGSTREAM_AMI_SECRET_FILE", "/nonexistent/ami-secret");
+
+        assertThatThrownBy(() -> BridgeConfig.fromEnv(env))
+                .hasMessageContaining("RINGSTREAM_AMI_SECRET_FILE");
     }
 }

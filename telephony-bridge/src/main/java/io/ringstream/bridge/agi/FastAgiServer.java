@@ -1,9 +1,13 @@
 package io.ringstream.bridge.agi;
 
+import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.asteriskjava.fastagi.AgiScript;
 import org.asteriskjava.fastagi.AgiServerThread;
-import org.asteriskjava.fastagi.DefaultAgiServer;
 import org.asteriskjava.fastagi.SimpleMappingStrategy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The bridge's FastAGI endpoint (Asterisk-Java's server on its own thread): Asterisk runs {@code
  * AGI(agi://bridge:4573/route?queue=sales)} and, after Dial, {@code
- * AGI(agi://bridge:4573/route-result?status=${DIALSTATUS})}.
+ * AGI(agi://bridge:4573/route-result?status=${DIALSTATUS})}. It listens on the configured address
+ * only and answers only the allowed PBX addresses ({@link FastAgiConfig}).
  */
 public final class FastAgiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FastAgiServer.class);
@@ -19,42 +24,74 @@ public final class FastAgiServer implements AutoCloseable {
     public static final String ROUTE = "route";
     public static final String ROUTE_RESULT = "route-result";
 
+    /** How long a start may wait for the socket to be bound. */
+    private static final long BIND_TIMEOUT_SECONDS = 10;
+
     private final AgiServerThread thread;
+    private final AllowListAgiServer server;
     private final int port;
 
-    private FastAgiServer(AgiServerThread thread, int port) {
+    private FastAgiServer(AgiServerThread thread, AllowListAgiServer server, int port) {
         this.thread = thread;
+        this.server = server;
         this.port = port;
     }
 
-    /** Starts listening on {@code config.port()}; returns at once (binding happens on a thread). */
+    /**
+     * Starts listening on {@code config.bindAddress():config.port()} and returns once bound.
+     *
+     * @throws IllegalStateException when the address cannot be bound
+     */
     public static FastAgiServer start(FastAgiConfig config) {
-        RoutingClient routing = new RoutingClient(config.routingUrl(), config.requestTimeout());
+        RoutingClient routing =
+                new RoutingClient(
+                        config.routingUrl(),
+                        config.requestTimeout(),
+                        config.credentials(),
+                        Clock.systemUTC());
         SimpleMappingStrategy mapping = new SimpleMappingStrategy();
-        mapping.setMappings(
-                Map.<String, AgiScript>of(
-                        ROUTE,
-                        new RouteScript(routing, config.routeWait().toMillis()),
-                        ROUTE_RESULT,
-                        new RouteResultScript(routing)));
-        DefaultAgiServer server = new DefaultAgiServer(mapping);
+        // A HashMap: a connection naming no script looks up null, which Map.of would throw on.
+        Map<String, AgiScript> scripts = new HashMap<>();
+        scripts.put(ROUTE, new RouteScript(routing, config.routeWait().toMillis()));
+        scripts.put(ROUTE_RESULT, new RouteResultScript(routing));
+        mapping.setMappings(scripts);
+        AllowListAgiServer server = new AllowListAgiServer(mapping, config.allowed());
+        server.setAddress(config.bindAddress());
         server.setPort(config.port());
         AgiServerThread thread = new AgiServerThread(server);
         thread.setDaemon(true);
         thread.startup();
-        LOG.info(
-                "FastAGI listening on {} for routing-service {}",
-                config.port(),
-                config.routingUrl());
-        return new FastAgiServer(thread, config.port());
+        String where = config.bindAddress().getHostAddress() + ":" + config.port();
+        try {
+            server.bound().get(BIND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            stop(thread);
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            throw new IllegalStateException("FastAGI cannot listen on " + where + ": " + cause, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop(thread);
+            throw new IllegalStateException("interrupted starting FastAGI", e);
+        }
+        LOG.info("FastAGI listening: {}", config);
+        return new FastAgiServer(thread, server, config.port());
     }
 
     public int port() {
         return port;
     }
 
+    /** Connections closed because they came from an address outside the allow-list. */
+    public long refusedConnections() {
+        return server.refusedConnections();
+    }
+
     @Override
     public void close() {
+        stop(thread);
+    }
+
+    private static void stop(AgiServerThread thread) {
         try {
             thread.shutdown();
         } catch (IllegalStateException alreadyStopped) {

@@ -13,11 +13,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 
 /**
  * Calls routing-service over HTTP for the FastAGI scripts: route a call, and report how dialling
- * the offered agent went. Thread-safe; one instance serves every AGI connection.
+ * the offered agent went. Every call carries the bridge's bearer token ({@link AccessTokens}); a
+ * 401 gets one retry with a fresh token before the call fails. Thread-safe; one instance serves
+ * every AGI connection.
  */
 public final class RoutingClient {
     private static final ObjectMapper JSON =
@@ -26,11 +29,18 @@ public final class RoutingClient {
     private final HttpClient http;
     private final URI base;
     private final Duration timeout;
+    private final AccessTokens tokens;
 
+    /** Without a token (a stand-in routing-service in tests). */
     public RoutingClient(URI base, Duration timeout) {
+        this(base, timeout, RoutingCredentials.none(), Clock.systemUTC());
+    }
+
+    public RoutingClient(URI base, Duration timeout, RoutingCredentials credentials, Clock clock) {
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
         this.base = base;
         this.timeout = timeout;
+        this.tokens = new AccessTokens(credentials, base, http, timeout, clock);
     }
 
     /**
@@ -58,21 +68,10 @@ public final class RoutingClient {
     }
 
     private String post(String path, String body, Duration requestTimeout) {
-        HttpRequest request =
-                HttpRequest.newBuilder(base.resolve(path))
-                        .timeout(requestTimeout)
-                        .header("Content-Type", "application/json")
-                        .header("Accept", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build();
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new RoutingException("routing-service unreachable at " + base + ": " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RoutingException("interrupted calling routing-service", e);
+        String token = tokens.current();
+        HttpResponse<String> response = send(path, body, requestTimeout, token);
+        if (response.statusCode() == 401 && tokens.refused(token)) {
+            response = send(path, body, requestTimeout, tokens.current());
         }
         if (response.statusCode() >= 300) {
             throw new RoutingException(
@@ -84,7 +83,28 @@ public final class RoutingClient {
         return response.body();
     }
 
-    private static String problemDetail(String body) {
+    private HttpResponse<String> send(
+            String path, String body, Duration requestTimeout, String token) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(base.resolve(path))
+                        .timeout(requestTimeout)
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new RoutingException("routing-service unreachable at " + base + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RoutingException("interrupted calling routing-service", e);
+        }
+    }
+
+    static String problemDetail(String body) {
         try {
             JsonNode node = JSON.readTree(body);
             JsonNode detail = node.get("detail");

@@ -30,6 +30,8 @@ public record Problem(int status, String title, String detail, List<String> erro
     public String type() {
         return switch (status) {
             case 400 -> "/problems/malformed-json";
+            case 401 -> "/problems/unauthorized";
+            case 403 -> "/problems/forbidden";
             case 404 -> "/problems/not-found";
             case 405 -> "/problems/method-not-allowed";
             case 413 -> "/problems/body-too-large";

@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -40,10 +41,18 @@ import org.slf4j.LoggerFactory;
  * thread runs the request itself, so new connections wait in the TCP backlog (back-pressure)
  * instead of being dropped.
  *
+ * <p>Every request but {@code GET /health} is authenticated first ({@link IngestAuthenticator}: a
+ * bearer token with role INGEST, or an HMAC signature of the raw body), and acts in the tenant its
+ * credentials name. The body is read once, bounded, and the same bytes are checked and parsed.
+ * Without credentials configured the server does not start.
+ *
  * <p>Answers: 202 with the event ids once Kafka has acknowledged every segment (the ids are stable,
- * so a client may retry safely); 400 malformed JSON; 413 body too large; 415 not JSON; 422 invalid
- * segment (a batch is all or nothing); 404/405 wrong path or method; 503 when Kafka does not
- * acknowledge in time (retry later). {@code GET /health} answers 200.
+ * so a client may retry safely); 400 malformed JSON; 401 no or invalid credentials (with {@code
+ * WWW-Authenticate: Bearer}); 403 a token without role INGEST, or a segment naming another tenant;
+ * 413 body too large; 415 not JSON; 422 invalid segment (a batch is all or nothing); 404/405 wrong
+ * path or method; 503 when Kafka does not acknowledge in time (retry later). {@code GET /health}
+ * answers 200. Refused input (400, 413, 415, 422) becomes a dead letter; refused callers (401, 403)
+ * are only counted and logged, without the token or signature.
  */
 public final class TranscriptIngestServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TranscriptIngestServer.class);
@@ -64,11 +73,16 @@ public final class TranscriptIngestServer implements AutoCloseable {
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong publishFailures = new AtomicLong();
+    private final AtomicLong unauthenticated = new AtomicLong();
+    private final AtomicLong forbidden = new AtomicLong();
+    private final IngestAuthenticator authenticator;
 
     private TranscriptIngestServer(
             IngestConfig config, EventPublisher publisher, boolean ownsPublisher)
             throws IOException {
         this.config = config;
+        // Before anything is bound: without credentials there is nothing to serve.
+        this.authenticator = new IngestAuthenticator(config.credentials(), Clock.systemUTC());
         this.publisher = publisher;
         this.ownsPublisher = ownsPublisher;
         this.segments = new TranscriptSegments(config.maxSegments());
@@ -122,9 +136,14 @@ public final class TranscriptIngestServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** Segments published, requests refused, requests Kafka did not acknowledge. */
-    public long[] stats() {
-        return new long[] {accepted.get(), rejected.get(), publishFailures.get()};
+    /** What the endpoint has done so far. */
+    public IngestStats stats() {
+        return new IngestStats(
+                accepted.get(),
+                rejected.get(),
+                publishFailures.get(),
+                unauthenticated.get(),
+                forbidden.get());
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -137,6 +156,25 @@ public final class TranscriptIngestServer implements AutoCloseable {
                         200,
                         "application/json",
                         "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            // Read once: the same bytes are signed, checked and parsed.
+            byte[] body = readAtMost(exchange.getRequestBody(), config.maxBodyBytes() + 1);
+            boolean tooLarge = body.length > config.maxBodyBytes();
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            String signature =
+                    exchange.getRequestHeaders().getFirst(IngestAuthenticator.SIGNATURE_HEADER);
+            if (tooLarge && authorization == null && signature != null) {
+                // A signature over a body we did not read whole cannot be checked; nothing is kept.
+                rejected.incrementAndGet();
+                problem(exchange, tooLarge());
+                return;
+            }
+            String tenant;
+            try {
+                tenant = authenticator.tenantOf(authorization, signature, body);
+            } catch (AccessDenied e) {
+                deny(exchange, e.problem());
                 return;
             }
             if (!path.equals(PATH)) {
@@ -152,15 +190,8 @@ public final class TranscriptIngestServer implements AutoCloseable {
                         Problem.of(405, "Method not allowed", PATH + " accepts POST only"));
                 return;
             }
-            byte[] body = readAtMost(exchange.getRequestBody(), config.maxBodyBytes() + 1);
-            if (body.length > config.maxBodyBytes()) {
-                refuse(
-                        exchange,
-                        Problem.of(
-                                413,
-                                "Body too large",
-                                "at most " + config.maxBodyBytes() + " bytes per request"),
-                        Arrays.copyOf(body, config.maxBodyBytes()));
+            if (tooLarge) {
+                refuse(exchange, tooLarge(), Arrays.copyOf(body, config.maxBodyBytes()));
                 return;
             }
             String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
@@ -177,15 +208,43 @@ public final class TranscriptIngestServer implements AutoCloseable {
             }
             List<InteractionEvent> events;
             try {
-                events = segments.parse(body, System.currentTimeMillis());
+                events = segments.parse(body, System.currentTimeMillis(), tenant);
             } catch (SegmentRejected e) {
-                refuse(exchange, e.problem(), body);
+                if (e.problem().status() == 403) {
+                    deny(exchange, e.problem());
+                } else {
+                    refuse(exchange, e.problem(), body);
+                }
                 return;
             }
             publish(exchange, events);
         } catch (RuntimeException e) {
             LOG.error("Transcript ingest failed on a request", e);
         }
+    }
+
+    private Problem tooLarge() {
+        return Problem.of(
+                413, "Body too large", "at most " + config.maxBodyBytes() + " bytes per request");
+    }
+
+    /**
+     * Answers 401 or 403 and counts it. Nothing of the request is kept (no dead letter: callers
+     * without rights must not write to Kafka) or logged beyond the reason: never a credential.
+     */
+    private void deny(HttpExchange exchange, Problem problem) throws IOException {
+        if (problem.status() == 401) {
+            unauthenticated.incrementAndGet();
+            exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"ringstream\"");
+        } else {
+            forbidden.incrementAndGet();
+        }
+        LOG.warn(
+                "Transcript ingest refused {} from {}: {}",
+                problem.status(),
+                exchange.getRemoteAddress().getAddress().getHostAddress(),
+                problem.detail());
+        problem(exchange, problem);
     }
 
     private void publish(HttpExchange exchange, List<InteractionEvent> events) throws IOException {

@@ -9,7 +9,6 @@ import io.ringstream.events.InteractionEvent;
 import io.ringstream.events.InteractionType;
 import io.ringstream.events.RingstreamEvent;
 import io.ringstream.events.Speaker;
-import io.ringstream.events.Tenants;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -37,12 +36,14 @@ import java.util.regex.Pattern;
  *   "eventTime": 1709287241000,     optional: epoch millis; default: when it was received
  *   "confidence": 0.93,             optional: the engine's confidence, 0..1
  *   "engine": "whisper",            optional: names the source, "stt:whisper"
- *   "tenant": "default",            optional
+ *   "tenant": "default",            optional: must be the caller's tenant; default: the caller's
  *   "channel": "VOICE"              optional: VOICE (default) or another Channel
  * }
  * </pre>
  *
- * Unknown fields are refused (a typo such as "speker" must not pass silently).
+ * Unknown fields are refused (a typo such as "speker" must not pass silently). The tenant comes
+ * from the caller's credentials: a segment naming another tenant is refused with 403, whatever else
+ * is wrong with the batch.
  */
 public final class TranscriptSegments {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -71,9 +72,12 @@ public final class TranscriptSegments {
 
     /**
      * @param receivedAt epoch millis, the event time of segments that carry none
-     * @throws SegmentRejected 400 for malformed JSON, 422 for well-formed but invalid segments
+     * @param callerTenant the tenant the caller's credentials name: the tenant of every segment
+     * @throws SegmentRejected 400 for malformed JSON, 403 for a segment naming another tenant, 422
+     *     for well-formed but invalid segments
      */
-    public List<InteractionEvent> parse(byte[] body, long receivedAt) throws SegmentRejected {
+    public List<InteractionEvent> parse(byte[] body, long receivedAt, String callerTenant)
+            throws SegmentRejected {
         JsonNode root;
         try {
             root = JSON.readTree(body);
@@ -107,11 +111,28 @@ public final class TranscriptSegments {
                                     + " segments per request, got "
                                     + nodes.size()));
         }
+        List<String> foreign = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            JsonNode tenant = nodes.get(i).get("tenant");
+            if (tenant != null && tenant.isTextual() && !tenant.asText().equals(callerTenant)) {
+                foreign.add((batch ? "[" + i + "]." : "") + "tenant: not your tenant");
+            }
+        }
+        if (!foreign.isEmpty()) {
+            throw new SegmentRejected(
+                    new Problem(
+                            403,
+                            "Forbidden",
+                            "your credentials are for tenant '"
+                                    + callerTenant
+                                    + "'; nothing was accepted",
+                            foreign));
+        }
         List<String> errors = new ArrayList<>();
         List<InteractionEvent> events = new ArrayList<>();
         for (int i = 0; i < nodes.size(); i++) {
             String where = batch ? "[" + i + "]." : "";
-            InteractionEvent e = segment(nodes.get(i), receivedAt, where, errors);
+            InteractionEvent e = segment(nodes.get(i), receivedAt, callerTenant, where, errors);
             if (e != null) {
                 events.add(e);
             }
@@ -132,7 +153,11 @@ public final class TranscriptSegments {
     }
 
     private static InteractionEvent segment(
-            JsonNode node, long receivedAt, String where, List<String> errors) {
+            JsonNode node,
+            long receivedAt,
+            String callerTenant,
+            String where,
+            List<String> errors) {
         if (!node.isObject()) {
             errors.add(where + "segment: must be a JSON object");
             return null;
@@ -169,7 +194,8 @@ public final class TranscriptSegments {
         if (engine != null && !ENGINE.matcher(engine).matches()) {
             errors.add(where + "engine: letters, digits, . _ - only, at most 40");
         }
-        String tenant = text(node, "tenant", false, where, errors);
+        // Either absent or the caller's own: parse() refused any other before.
+        text(node, "tenant", false, where, errors);
         String channelText = text(node, "channel", false, where, errors);
         Channel channel = Channel.VOICE;
         if (channelText != null) {
@@ -200,7 +226,7 @@ public final class TranscriptSegments {
         if (errors.size() > before) {
             return null;
         }
-        String effectiveTenant = tenant == null ? Tenants.DEFAULT : tenant;
+        String effectiveTenant = callerTenant;
         long time = eventTime == null ? receivedAt : eventTime;
         String id =
                 segmentId != null

@@ -6,12 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ringstream.events.Channel;
 import io.ringstream.routing.contract.RouteAnswer;
 import io.ringstream.routing.contract.RouteRequest;
-import java.net.URI;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The pure parts of FastAGI: URL parameters in, dialplan variables out, configuration. */
+/** The pure parts of FastAGI: URL parameters in, dialplan variables out. */
 class DialplanVariablesTest {
 
     @Test
@@ -58,30 +56,5 @@ class DialplanVariablesTest {
                 .containsEntry("RINGSTREAM_TARGET", "");
         assertThat(wait.keySet()).isEqualTo(error.keySet());
         assertThat(error.get("RINGSTREAM_ERROR")).doesNotContain("\"", "\n");
-    }
-
-    @Test
-    void configComesFromTheEnvironmentAndIsOffWithoutARoutingUrl() {
-        assertThat(FastAgiConfig.fromEnv(Map.of())).isNull();
-        FastAgiConfig c =
-                FastAgiConfig.fromEnv(
-                        Map.of(
-                                "RINGSTREAM_ROUTING_URL", "http://routing-service:8080",
-                                "RINGSTREAM_FASTAGI_PORT", "4574",
-                                "RINGSTREAM_FASTAGI_ROUTE_WAIT_MS", "900"));
-        assertThat(c.port()).isEqualTo(4574);
-        assertThat(c.routingUrl()).isEqualTo(URI.create("http://routing-service:8080"));
-        assertThat(c.routeWait()).isEqualTo(Duration.ofMillis(900));
-        assertThat(FastAgiConfig.fromEnv(Map.of("RINGSTREAM_ROUTING_URL", "http://x")).port())
-                .isEqualTo(4573);
-        assertThatThrownBy(
-                        () ->
-                                FastAgiConfig.fromEnv(
-                                        Map.of(
-                                                "RINGSTREAM_ROUTING_URL", "http://x",
-                                                "RINGSTREAM_FASTAGI_PORT", "many")))
-                .hasMessageContaining("RINGSTREAM_FASTAGI_PORT");
-        assertThatThrownBy(() -> FastAgiConfig.fromEnv(Map.of("RINGSTREAM_ROUTING_URL", "ftp://x")))
-                .hasMessageContaining("http");
     }
 }

@@ -17,8 +17,10 @@ class TranscriptSegmentsTest {
     private static final long NOW = 1_709_287_200_000L;
     private final TranscriptSegments segments = new TranscriptSegments(3);
 
+    private static final String TENANT = "acme";
+
     private List<InteractionEvent> parse(String json) throws SegmentRejected {
-        return segments.parse(json.getBytes(StandardCharsets.UTF_8), NOW);
+        return segments.parse(json.getBytes(StandardCharsets.UTF_8), NOW, TENANT);
     }
 
     private static Problem problemOf(ThrowingCallable call) {
@@ -61,30 +63,45 @@ class TranscriptSegmentsTest {
     }
 
     @Test
-    void defaultsAreTheReceiveTimeTheDefaultTenantVoiceAndDetection() throws Exception {
+    void defaultsAreTheReceiveTimeTheCallersTenantVoiceAndDetection() throws Exception {
         InteractionEvent e =
                 parse("{\"contactId\":\"c1\",\"speaker\":\"agent\",\"text\":\"Hello\"}").get(0);
         assertThat(e.eventTime()).isEqualTo(NOW);
-        assertThat(e.tenant()).isEqualTo("default");
+        assertThat(e.tenant()).isEqualTo(TENANT);
         assertThat(e.channel()).isEqualTo(Channel.VOICE);
         assertThat(e.language()).isNull();
         assertThat(e.source()).isEqualTo("stt");
     }
 
     @Test
+    void aSegmentNamingAnotherTenantRefusesTheWholeBatchWith403() {
+        String mine =
+                "{\"contactId\":\"c1\",\"speaker\":\"agent\",\"text\":\"a\",\"tenant\":\"acme\"}";
+        String theirs = "{\"contactId\":\"c1\",\"speaker\":\"robot\",\"tenant\":\"globex\"}";
+
+        Problem p = problemOf(() -> parse("[" + mine + "," + theirs + "]"));
+
+        assertThat(p.status()).isEqualTo(403);
+        assertThat(p.type()).isEqualTo("/problems/forbidden");
+        assertThat(p.errors()).containsExactly("[1].tenant: not your tenant");
+        assertThat(p.detail()).contains("'acme'").doesNotContain("globex");
+    }
+
+    @Test
     void eventIdsAreStableSoRetriesDoNotDuplicate() throws Exception {
         String withId =
                 "{\"contactId\":\"c1\",\"speaker\":\"customer\",\"text\":\"a\",\"segmentId\":\"s1\"}";
-        assertThat(segments.parse(withId.getBytes(), NOW).get(0).eventId())
-                .isEqualTo(segments.parse(withId.getBytes(), NOW + 5_000).get(0).eventId());
+        assertThat(segments.parse(withId.getBytes(), NOW, TENANT).get(0).eventId())
+                .isEqualTo(segments.parse(withId.getBytes(), NOW + 5_000, TENANT).get(0).eventId());
         String withStart =
                 "{\"contactId\":\"c1\",\"speaker\":\"customer\",\"text\":\"a\",\"startMillis\":5}";
-        assertThat(segments.parse(withStart.getBytes(), NOW).get(0).eventId())
-                .isEqualTo(segments.parse(withStart.getBytes(), NOW + 5_000).get(0).eventId());
+        assertThat(segments.parse(withStart.getBytes(), NOW, TENANT).get(0).eventId())
+                .isEqualTo(
+                        segments.parse(withStart.getBytes(), NOW + 5_000, TENANT).get(0).eventId());
         String other =
                 "{\"contactId\":\"c1\",\"speaker\":\"customer\",\"text\":\"a\",\"segmentId\":\"s2\"}";
-        assertThat(segments.parse(other.getBytes(), NOW).get(0).eventId())
-                .isNotEqualTo(segments.parse(withId.getBytes(), NOW).get(0).eventId());
+        assertThat(segments.parse(other.getBytes(), NOW, TENANT).get(0).eventId())
+                .isNotEqualTo(segments.parse(withId.getBytes(), NOW, TENANT).get(0).eventId());
     }
 
     @Test
@@ -188,7 +205,8 @@ class TranscriptSegmentsTest {
                                         1,
                                         1,
                                         1,
-                                        java.time.Duration.ofSeconds(1)))
+                                        java.time.Duration.ofSeconds(1),
+                                        IngestCredentials.NONE))
                 .hasMessageContaining("0..65535");
     }
 }
