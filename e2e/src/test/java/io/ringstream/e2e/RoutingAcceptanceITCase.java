@@ -244,6 +244,7 @@ class RoutingAcceptanceITCase {
         try (FastAgiServer agi =
                 FastAgiServer.start(
                         FastAgiConfig.of(URI.create(api.base()))
+                                .withToken(api.pbxToken())
                                 .withPort(port)
                                 .withRouteWait(Duration.ofSeconds(20)))) {
             await().atMost(TIMEOUT).until(() -> listening(port));
