@@ -42,7 +42,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * request is sent on schedule whatever the previous ones are doing). Every answered contact is hung
  * up at once, as the PBX bridge reports it (an ENDED event on contact-events), so its agent is free
  * again; enough agents are logged in that no request waits for one. Prints p50/p90/p99/max per
- * rate. A benchmark, not a test: run it by hand (see docs/benchmarks.md, "Routing").
+ * rate. Every request carries a real PBX token; before each rate, the same number of trivial
+ * requests with and without a token measure what authentication adds. A benchmark, not a test: run
+ * it by hand (see docs/benchmarks.md, "Routing").
  *
  * <p>Arguments: {@code [seconds per rate, default 15] [rates, default 200 1000]}.
  */
@@ -110,14 +112,21 @@ public final class RoutingLatencyBench {
                 AGENTS,
                 seconds,
                 Runtime.getRuntime().availableProcessors());
-        measure(http, base, pbx, 100, 5, "warm-up");
+        measure(http, base, api.pbxToken(), pbx, 100, 5, "warm-up");
         for (int rate : rates) {
-            measure(http, base, pbx, rate, seconds, null);
+            measureAuthentication(http, base, api.pbxToken(), rate, seconds);
+            measure(http, base, api.pbxToken(), pbx, rate, seconds, null);
         }
     }
 
     private static void measure(
-            HttpClient http, String base, EventPublisher pbx, int rate, int seconds, String label)
+            HttpClient http,
+            String base,
+            String pbxToken,
+            EventPublisher pbx,
+            int rate,
+            int seconds,
+            String label)
             throws Exception {
         int total = rate * seconds;
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
@@ -128,18 +137,13 @@ public final class RoutingLatencyBench {
         long periodNanos = 1_000_000_000L / rate;
         long start = System.nanoTime();
         for (int i = 0; i < total; i++) {
-            long due = start + i * periodNanos;
-            long now;
-            while ((now = System.nanoTime()) < due) {
-                long gap = due - now;
-                if (gap > 200_000) {
-                    TimeUnit.NANOSECONDS.sleep(gap - 100_000);
-                }
-            }
+            pace(start + i * periodNanos);
             String contactId = prefix + i;
             long sent = System.nanoTime();
             inFlight.add(
-                    http.sendAsync(route(base, contactId), HttpResponse.BodyHandlers.ofString())
+                    http.sendAsync(
+                                    route(base, pbxToken, contactId),
+                                    HttpResponse.BodyHandlers.ofString())
                             .thenCompose(
                                     response -> {
                                         long took = System.nanoTime() - sent;
@@ -183,7 +187,77 @@ public final class RoutingLatencyBench {
                 failures.get());
     }
 
-    private static HttpRequest route(String base, String contactId) {
+    /**
+     * The cost of authentication alone, on the same server and connections: {@code GET /health} (no
+     * token) and {@code GET /v1/auth/me} (a bearer token checked by Micronaut Security: parse,
+     * HS256 signature, claims, roles) are both trivial, so their difference is what a token adds to
+     * every request, {@code POST /v1/route} included. Sent alternately, open loop.
+     */
+    private static void measureAuthentication(
+            HttpClient http, String base, String token, int rate, int seconds) throws Exception {
+        ConcurrentLinkedQueue<Long> without = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Long> with = new ConcurrentLinkedQueue<>();
+        AtomicInteger failures = new AtomicInteger();
+        List<CompletableFuture<?>> inFlight = Collections.synchronizedList(new ArrayList<>());
+        long periodNanos = 1_000_000_000L / rate;
+        long start = System.nanoTime();
+        for (int i = 0; i < rate * seconds; i++) {
+            pace(start + i * periodNanos);
+            boolean authenticated = i % 2 == 1;
+            HttpRequest.Builder request =
+                    HttpRequest.newBuilder(
+                            URI.create(base + (authenticated ? "/v1/auth/me" : "/health")));
+            if (authenticated) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            ConcurrentLinkedQueue<Long> into = authenticated ? with : without;
+            long sent = System.nanoTime();
+            inFlight.add(
+                    http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
+                            .thenAccept(
+                                    response -> {
+                                        if (response.statusCode() == 200) {
+                                            into.add(System.nanoTime() - sent);
+                                        } else {
+                                            failures.incrementAndGet();
+                                        }
+                                    }));
+        }
+        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new))
+                .get(120, TimeUnit.SECONDS);
+        List<Long> a = new ArrayList<>(without);
+        List<Long> b = new ArrayList<>(with);
+        Collections.sort(a);
+        Collections.sort(b);
+        System.out.printf(
+                Locale.ROOT,
+                "auth     %5d req/s offered: without token (GET /health) n=%d p50=%.2f ms"
+                        + " p99=%.2f ms | with token (GET /v1/auth/me) n=%d p50=%.2f ms"
+                        + " p99=%.2f ms | token adds p50 %+.2f ms, p99 %+.2f ms (failed: %d)%n",
+                rate,
+                a.size(),
+                ms(a, 0.50),
+                ms(a, 0.99),
+                b.size(),
+                ms(b, 0.50),
+                ms(b, 0.99),
+                ms(b, 0.50) - ms(a, 0.50),
+                ms(b, 0.99) - ms(a, 0.99),
+                failures.get());
+    }
+
+    /** Waits until {@code due} (System.nanoTime), sleeping while more than 0.2 ms remain. */
+    private static void pace(long due) throws InterruptedException {
+        long now;
+        while ((now = System.nanoTime()) < due) {
+            long gap = due - now;
+            if (gap > 200_000) {
+                TimeUnit.NANOSECONDS.sleep(gap - 100_000);
+            }
+        }
+    }
+
+    private static HttpRequest route(String base, String pbxToken, String contactId) {
         String body =
                 "{\"tenant\":\""
                         + TENANT
@@ -193,6 +267,7 @@ public final class RoutingLatencyBench {
                         + "\"language\":\"es\",\"waitMillis\":10000}";
         return HttpRequest.newBuilder(URI.create(base + "/v1/route"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + pbxToken)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
     }

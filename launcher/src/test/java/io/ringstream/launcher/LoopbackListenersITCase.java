@@ -72,7 +72,7 @@ class LoopbackListenersITCase {
     @Test
     void thePbxSimulatorListensOnLoopbackOnly() throws Exception {
         try (AmiServer ami =
-                AmiServer.start(0, UpOptions.SIMULATOR_USER, UpOptions.SIMULATOR_SECRET)) {
+                AmiServer.start(0, UpOptions.SIMULATOR_USER, UpOptions.randomSecret())) {
             assertOnlyLoopback(1);
         }
     }

@@ -44,7 +44,6 @@ import java.util.regex.Pattern;
 @Controller("/v1/auth")
 @Tag(name = "auth")
 @SerdeImport(TokenResponse.class)
-@ExecuteOn(TaskExecutors.BLOCKING)
 public class AuthController {
     private static final Pattern AGENT_STREAM = Pattern.compile("/v1/agents/([^/]+)/assignments");
     private static final String ALERT_STREAM = "/v1/supervisor/alerts";
@@ -67,6 +66,7 @@ public class AuthController {
 
     @Post("/login")
     @Secured(SecurityRule.IS_ANONYMOUS)
+    @ExecuteOn(TaskExecutors.BLOCKING)
     @Operation(summary = "Log a person in: a bearer token for its tenant and roles")
     public TokenResponse login(HttpRequest<?> request, @Body LoginRequest body) {
         String tenant = body.tenant() == null ? Tenants.DEFAULT : body.tenant();
@@ -77,6 +77,7 @@ public class AuthController {
 
     @Post(value = "/token", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Secured(SecurityRule.IS_ANONYMOUS)
+    @ExecuteOn(TaskExecutors.BLOCKING)
     @Operation(summary = "Client credentials grant: a bearer token for a machine client")
     public TokenResponse token(
             HttpRequest<?> request,
