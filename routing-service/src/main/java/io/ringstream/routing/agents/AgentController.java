@@ -24,6 +24,7 @@ import io.ringstream.routing.security.AgentEndpoints;
 import io.ringstream.routing.security.Callers;
 import io.ringstream.routing.web.Requests;
 import io.ringstream.security.Caller;
+import io.ringstream.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.concurrent.CompletableFuture;
@@ -35,7 +36,9 @@ import reactor.core.publisher.FluxSink;
  * The agent desktop's API: log in with a profile, change state, answer offers, finish wrap-up, and
  * a server-sent event stream of the agent's assignments. Commands go to the routing job; their
  * effects come back on the stream. Thin glue over {@link AgentService}. Only the agent itself may
- * call it (role AGENT, the path's agent id is the token's subject), in the token's tenant.
+ * call it (role AGENT, the path's agent id is the token's subject), in the token's tenant; the PBX
+ * may also answer an offer for the agent whose phone it rang (the dial result: FastAGI's {@code
+ * route-result}).
  */
 @Controller("/v1/agents/{agentId}")
 @Tag(name = "agents")
@@ -96,6 +99,7 @@ public class AgentController {
 
     @Post("/offers/{offerId}/accept")
     @Status(HttpStatus.ACCEPTED)
+    @Secured({"AGENT", "PBX"})
     @Operation(summary = "Accept an offer made to this agent")
     public CompletableFuture<CommandAccepted> accept(
             Authentication authentication,
@@ -109,6 +113,7 @@ public class AgentController {
 
     @Post("/offers/{offerId}/reject")
     @Status(HttpStatus.ACCEPTED)
+    @Secured({"AGENT", "PBX"})
     @Operation(
             summary = "Reject an offer; the contact goes to another agent, never back to this one")
     public CompletableFuture<CommandAccepted> reject(
@@ -157,20 +162,24 @@ public class AgentController {
         return Callers.tenant(caller, tenant);
     }
 
-    /** The tenant may come in the query (no body) or in the body. */
+    /**
+     * The tenant of an offer's answer, by the agent itself or by the PBX that rang it. The tenant
+     * may come in the query (no body) or in the body.
+     */
     private static String offerTenant(
             Authentication authentication,
             String agentId,
             String offerId,
             String queryTenant,
             OfferAnswerRequest body) {
-        String tenant =
-                self(
-                        authentication,
-                        agentId,
-                        body != null && body.tenant() != null ? body.tenant() : queryTenant);
+        String requested = body != null && body.tenant() != null ? body.tenant() : queryTenant;
+        Requests.id(agentId, "agentId");
         Requests.id(offerId, "offerId");
-        return tenant;
+        Caller caller = Callers.of(authentication);
+        if (!caller.has(Role.PBX)) {
+            Callers.ownAgent(caller, agentId);
+        }
+        return Callers.tenant(caller, requested);
     }
 
     private static String reason(OfferAnswerRequest body) {

@@ -93,6 +93,7 @@ class AuthorizationMatrixTest {
     }
 
     private static final int[] AGENT_ONLY = {401, 401, 401, 2, 403, 403, 403, 403, 403};
+    private static final int[] AGENT_OR_PBX = {401, 401, 401, 2, 403, 403, 403, 2, 403};
     private static final int[] SUPERVISOR_ONLY = {401, 401, 401, 403, 403, 2, 403, 403, 403};
     private static final int[] ADMIN_ONLY = {401, 401, 401, 403, 403, 403, 403, 403, 2};
     private static final int[] SUPERVISOR_OR_ADMIN = {401, 401, 401, 403, 403, 2, 403, 403, 2};
@@ -176,10 +177,10 @@ class AuthorizationMatrixTest {
                 Map.entry(Call.post(agent + "/wrap-up-done" + q, ""), AGENT_ONLY));
         m.put(
                 "POST /v1/agents/{agentId}/offers/{offerId}/accept",
-                Map.entry(Call.post(agent + "/offers/o1/accept" + q, ""), AGENT_ONLY));
+                Map.entry(Call.post(agent + "/offers/o1/accept" + q, ""), AGENT_OR_PBX));
         m.put(
                 "POST /v1/agents/{agentId}/offers/{offerId}/reject",
-                Map.entry(Call.post(agent + "/offers/o1/reject" + q, ""), AGENT_ONLY));
+                Map.entry(Call.post(agent + "/offers/o1/reject" + q, ""), AGENT_OR_PBX));
         m.put(
                 "GET /v1/agents/{agentId}/assignments",
                 Map.entry(Call.get(agent + "/assignments" + q), AGENT_ONLY));
