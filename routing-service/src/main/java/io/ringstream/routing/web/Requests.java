@@ -1,7 +1,6 @@
 package io.ringstream.routing.web;
 
 import io.micronaut.http.HttpStatus;
-import io.ringstream.routing.supervisor.TenantNames;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
@@ -16,14 +15,6 @@ public final class Requests {
     public static final Pattern ID = Pattern.compile("[A-Za-z0-9._:@+-]{1,128}");
 
     private Requests() {}
-
-    public static String tenant(String tenant) {
-        String t = tenant == null ? io.ringstream.events.Tenants.DEFAULT : tenant;
-        if (!TenantNames.isValid(t)) {
-            throw invalid("tenant must match " + TenantNames.VALID.pattern());
-        }
-        return t;
-    }
 
     public static String id(String value, String name) {
         if (value == null || !ID.matcher(value).matches()) {

@@ -47,10 +47,7 @@ public final class LoginThrottle {
 
     /** How long to wait before {@code account} may try again from {@code address}; empty: now. */
     public synchronized Optional<Duration> waitBefore(String account, String address) {
-        long nanos =
-                Math.max(
-                        waitNanos(accounts, account, perAccount),
-                        waitNanos(addresses, address, perAddress));
+        long nanos = Math.max(waitNanos(accounts, account), waitNanos(addresses, address));
         return nanos == 0 ? Optional.empty() : Optional.of(Duration.ofNanos(nanos));
     }
 
@@ -63,7 +60,7 @@ public final class LoginThrottle {
         accounts.remove(account);
     }
 
-    private long waitNanos(Map<String, Bucket> buckets, String key, Limit limit) {
+    private static long waitNanos(Map<String, Bucket> buckets, String key) {
         Bucket bucket = buckets.get(key);
         if (bucket == null) {
             return 0;
