@@ -1,11 +1,13 @@
 package io.ringstream.bridge.agi;
 
+import inet.ipaddr.AddressStringException;
+import inet.ipaddr.AddressStringParameters.RangeParameters;
+import inet.ipaddr.IPAddress;
+import inet.ipaddr.IPAddressString;
+import inet.ipaddr.IPAddressStringParameters;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The PBX addresses FastAGI answers, so that nobody else on the network can run the route scripts
@@ -13,19 +15,21 @@ import java.util.regex.Pattern;
  * RINGSTREAM_FASTAGI_ALLOW}: comma-separated IP addresses and CIDR blocks, IPv4 and IPv6, e.g.
  * {@code 10.0.0.5,192.168.10.0/24,fd00:1::/64}. Literals only: a host name is refused, since
  * resolving it would let DNS decide who may connect. An IPv4 client reaching a dual-stack socket
- * (as {@code ::ffff:a.b.c.d}) is matched as its IPv4 address.
+ * (as {@code ::ffff:a.b.c.d}) is matched as its IPv4 address. Parsing and matching are the
+ * IPAddress library's (com.github.seancfoley), with wildcards, ranges, masks and the old {@code
+ * inet_aton} forms switched off so that only plain addresses and prefixes are accepted.
  */
 public final class AddressAllowList {
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+    // Plain addresses and prefix lengths only: no "*", ranges, masks, empty strings or inet_aton.
+    private static final IPAddressStringParameters LITERALS = literalsOnly();
 
-    /** Loopback only: {@code 127.0.0.0/8,::1}. (After the patterns it is parsed with.) */
+    /** Loopback only: {@code 127.0.0.0/8,::1}. */
     public static final AddressAllowList LOOPBACK = parse("127.0.0.0/8,::1");
 
-    private final List<Block> blocks;
+    private final List<IPAddress> blocks;
     private final String text;
 
-    private AddressAllowList(List<Block> blocks, String text) {
+    private AddressAllowList(List<IPAddress> blocks, String text) {
         this.blocks = List.copyOf(blocks);
         this.text = text;
     }
@@ -35,7 +39,7 @@ public final class AddressAllowList {
      *     when the list is empty
      */
     public static AddressAllowList parse(String text) {
-        List<Block> blocks = new ArrayList<>();
+        List<IPAddress> blocks = new ArrayList<>();
         List<String> entries = new ArrayList<>();
         for (String raw : text.split(",")) {
             String entry = raw.trim();
@@ -53,94 +57,83 @@ public final class AddressAllowList {
 
     /** An IP literal (IPv4 dotted or IPv6, optionally in brackets), never resolved by DNS. */
     public static InetAddress literal(String text) {
-        String s = text.trim();
-        if (s.startsWith("[") && s.endsWith("]")) {
-            s = s.substring(1, s.length() - 1);
-        }
-        boolean v4 = IPV4.matcher(s).matches();
-        if (!v4 && !IPV6.matcher(s).matches()) {
+        IPAddress address = parsed(text, text.trim());
+        if (address.isPrefixed()) {
             throw new IllegalArgumentException("'" + text + "' is not an IP address");
         }
-        if (v4) {
-            for (String octet : s.split("\\.")) {
-                if (Integer.parseInt(octet) > 255) {
-                    throw new IllegalArgumentException("'" + text + "' is not an IP address");
-                }
-            }
-        }
-        try {
-            return InetAddress.getByName(s);
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("'" + text + "' is not an IP address", e);
-        }
+        return address.toInetAddress();
     }
 
     public boolean allows(InetAddress address) {
-        byte[] bytes = unmapped(address.getAddress());
-        for (Block b : blocks) {
-            if (b.contains(bytes)) {
+        IPAddress client = new IPAddressString(address.getHostAddress()).getAddress();
+        if (client == null) {
+            return false;
+        }
+        if (client.isIPv6() && client.isIPv4Convertible()) {
+            client = client.toIPv4();
+        }
+        for (IPAddress block : blocks) {
+            if (block.getIPVersion() == client.getIPVersion() && block.contains(client)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static Block block(String entry) {
+    /** An address or CIDR block; the prefix length is checked here to name its range. */
+    private static IPAddress block(String entry) {
         int slash = entry.indexOf('/');
-        byte[] network = literal(slash < 0 ? entry : entry.substring(0, slash)).getAddress();
-        int bits = network.length * 8;
-        int prefix = bits;
-        if (slash >= 0) {
-            try {
-                prefix = Integer.parseInt(entry.substring(slash + 1).trim());
-            } catch (NumberFormatException e) {
-                prefix = -1;
-            }
-            if (prefix < 0 || prefix > bits) {
-                throw new IllegalArgumentException(
-                        "'" + entry + "': the prefix length must be 0.." + bits);
-            }
+        String host = slash < 0 ? entry : entry.substring(0, slash);
+        IPAddress address = parsed(entry, host);
+        if (slash < 0) {
+            return address;
         }
-        return new Block(network, prefix);
+        int bits = address.getBitCount();
+        int prefix;
+        try {
+            prefix = Integer.parseInt(entry.substring(slash + 1).trim());
+        } catch (NumberFormatException e) {
+            prefix = -1;
+        }
+        if (prefix < 0 || prefix > bits) {
+            throw new IllegalArgumentException(
+                    "'" + entry + "': the prefix length must be 0.." + bits);
+        }
+        return address.setPrefixLength(prefix, false).toPrefixBlock();
     }
 
-    /** {@code ::ffff:a.b.c.d} as a.b.c.d. */
-    private static byte[] unmapped(byte[] address) {
-        if (address.length == 16) {
-            for (int i = 0; i < 10; i++) {
-                if (address[i] != 0) {
-                    return address;
-                }
-            }
-            if (address[10] == (byte) 0xff && address[11] == (byte) 0xff) {
-                return Arrays.copyOfRange(address, 12, 16);
-            }
+    private static IPAddress parsed(String entry, String host) {
+        String s = host.trim();
+        if (s.startsWith("[") && s.endsWith("]")) {
+            s = s.substring(1, s.length() - 1);
         }
-        return address;
+        try {
+            return new IPAddressString(s, LITERALS).toAddress();
+        } catch (AddressStringException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + entry + "' is not an IP address", e);
+        }
+    }
+
+    private static IPAddressStringParameters literalsOnly() {
+        IPAddressStringParameters.Builder b =
+                new IPAddressStringParameters.Builder()
+                        .allowEmpty(false)
+                        .allowAll(false)
+                        .allowMask(false)
+                        .allowSingleSegment(false)
+                        .allowPrefixOnly(false);
+        b.getIPv4AddressParametersBuilder()
+                .allow_inet_aton(false)
+                .allowWildcardedSeparator(false)
+                .setRangeOptions(RangeParameters.NO_RANGE);
+        b.getIPv6AddressParametersBuilder()
+                .allowWildcardedSeparator(false)
+                .setRangeOptions(RangeParameters.NO_RANGE);
+        return b.toParams();
     }
 
     @Override
     public String toString() {
         return text;
-    }
-
-    private record Block(byte[] network, int prefix) {
-        boolean contains(byte[] address) {
-            if (address.length != network.length) {
-                return false;
-            }
-            int full = prefix / 8;
-            for (int i = 0; i < full; i++) {
-                if (address[i] != network[i]) {
-                    return false;
-                }
-            }
-            int rest = prefix % 8;
-            if (rest == 0) {
-                return true;
-            }
-            int mask = (0xff << (8 - rest)) & 0xff;
-            return (address[full] & mask) == (network[full] & mask);
-        }
     }
 }

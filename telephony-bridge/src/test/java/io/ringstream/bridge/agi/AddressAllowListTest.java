@@ -57,5 +57,10 @@ class AddressAllowListTest {
                 .hasMessageContaining("not an IP address");
         assertThatThrownBy(() -> AddressAllowList.parse(" , "))
                 .hasMessageContaining("names no address");
+        for (String wildcard : new String[] {"*", "10.0.0.*", "10.0.0.1-9", "10.1", "0x0a000001"}) {
+            assertThatThrownBy(() -> AddressAllowList.parse(wildcard))
+                    .as(wildcard)
+                    .hasMessageContaining("not an IP address");
+        }
     }
 }
