@@ -140,6 +140,9 @@ class AuthEndpointsTest {
                     .isEqualTo(401);
             assertProblem(response, 401);
         }
+        // Beyond Netty's 8 KB of headers the request is refused before security, still as a
+        // problem.
+        assertProblem(send(get("/v1/supervisor/live", "eyJ" + "x".repeat(9000))), 413);
     }
 
     @Test
