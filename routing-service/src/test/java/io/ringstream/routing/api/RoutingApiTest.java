@@ -365,6 +365,7 @@ class RoutingApiTest {
                 .contains("openapi: 3.")
                 .contains("/v1/route:", "/v1/agents/{agentId}/login:", "/v1/supervisor/live:")
                 .contains("/v1/agents/{agentId}/assignments:", "/v1/supervisor/alerts:")
-                .contains("RouteRequest", "RouteAnswer");
+                .contains("RouteRequest", "RouteAnswer")
+                .contains("bearerFormat: JWT", "/v1/auth/login:", "/v1/admin/users:");
     }
 }
