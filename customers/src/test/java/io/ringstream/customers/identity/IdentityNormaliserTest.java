@@ -23,6 +23,7 @@ class IdentityNormaliserTest {
         return (Normalisation.Refused) n;
     }
 
+    /** Phone numbers: formats, regions, extensions and every refusal. */
     @Nested
     class Phones {
         @ParameterizedTest
@@ -116,6 +117,15 @@ class IdentityNormaliserTest {
         }
 
         @Test
+        void
+                givenAUsLocalNumberWithoutItsAreaCode_whenNormalised_thenRefusedAskingForTheAreaCode() {
+            Normalisation.Refused r = refused(us.normalise(IdentityKind.PHONE, "555-0123"));
+
+            assertThat(r.reason()).isEqualTo(RefusalReason.TOO_SHORT);
+            assertThat(r.message()).contains("area code");
+        }
+
+        @Test
         void givenTooManyDigits_whenNormalised_thenRefusedAsTooLong() {
             Normalisation.Refused r =
                     refused(spain.normalise(IdentityKind.PHONE, "+34 612 345 678 123 456 789"));
@@ -195,6 +205,7 @@ class IdentityNormaliserTest {
         }
     }
 
+    /** WhatsApp ids: phone numbers, including WhatsApp's own digits-only form. */
     @Nested
     class WhatsApp {
         @Test
@@ -227,6 +238,7 @@ class IdentityNormaliserTest {
         }
     }
 
+    /** E-mail addresses: case, spacing and what is not an address. */
     @Nested
     class Emails {
         @Test
@@ -295,6 +307,7 @@ class IdentityNormaliserTest {
         }
     }
 
+    /** Instagram ids kept as given; external ids namespaced by their system. */
     @Nested
     class InstagramAndExternalIds {
         @Test
