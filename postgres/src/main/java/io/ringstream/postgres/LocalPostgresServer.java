@@ -202,9 +202,19 @@ public final class LocalPostgresServer implements AutoCloseable {
         return SUPERUSER;
     }
 
-    /** The superuser's password (also in {@code superuser-password} under the data directory). */
+    /** The superuser's password (also in {@link #passwordFile()}). */
     public String password() {
         return password;
+    }
+
+    /** The owner-only file holding the superuser's password. */
+    public Path passwordFile() {
+        return passwordFile(dataDir);
+    }
+
+    /** The owner-only file holding the superuser's password of the server on {@code dataDir}. */
+    public static Path passwordFile(Path dataDir) {
+        return dataDir.toAbsolutePath().normalize().resolve(PASSWORD_FILE);
     }
 
     /** JDBC URL of the {@value #DATABASE} database. */
@@ -357,7 +367,11 @@ public final class LocalPostgresServer implements AutoCloseable {
         Process process;
         try {
             process =
-                    processBuilder(user.command(PostgresCommands.postgres(binaries, pgdata, port)))
+                    processBuilder(
+                                    PostgresCommands.ownSession(
+                                            user.command(
+                                                    PostgresCommands.postgres(
+                                                            binaries, pgdata, port))))
                             .directory(dir.toFile())
                             .redirectErrorStream(true)
                             .redirectOutput(Redirect.appendTo(dir.resolve(LOG_FILE).toFile()))

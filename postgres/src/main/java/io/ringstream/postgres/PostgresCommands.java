@@ -52,6 +52,18 @@ final class PostgresCommands {
         return List.copyOf(command);
     }
 
+    /**
+     * {@code command} in a session of its own ({@code setsid} execs it in place, since the child of
+     * a JVM leads no process group): Ctrl-C in the terminal then reaches the JVM only, which stops
+     * the server in its turn instead of the server quitting before everything using it.
+     */
+    static List<String> ownSession(List<String> command) {
+        List<String> detached = new ArrayList<>();
+        detached.add("setsid");
+        detached.addAll(command);
+        return List.copyOf(detached);
+    }
+
     /** A fast stop (disconnect clients, checkpoint, exit), waiting up to {@code seconds}. */
     static List<String> stop(PostgresBinaries binaries, Path pgdata, int seconds) {
         return List.of(

@@ -54,6 +54,17 @@ class PostgresCommandsTest {
     }
 
     @Test
+    void theServerRunsInASessionOfItsOwnSoCtrlCReachesOnlyTheJvm() {
+        List<String> server =
+                ServerUser.of("postgres").command(PostgresCommands.postgres(BIN, PGDATA, 5432));
+
+        assertThat(PostgresCommands.ownSession(server))
+                .startsWith("setsid", "setpriv")
+                .endsWith(server.toArray(String[]::new))
+                .hasSize(server.size() + 1);
+    }
+
+    @Test
     void stopIsFastAndWaits() {
         assertThat(PostgresCommands.stop(BIN, PGDATA, 60))
                 .containsExactly(
