@@ -2,7 +2,13 @@ package io.ringstream.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -10,6 +16,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,6 +90,29 @@ class LocalPostgresServerITCase {
             assertThat(Files.getPosixFilePermissions(dir.resolve("superuser-password")))
                     .isEqualTo(PosixFilePermissions.fromString("rw-------"));
             assertThat(Files.exists(dir.resolve("superuser-password.initdb"))).isFalse();
+        }
+    }
+
+    @Test
+    void listensOnLoopbackOnly(@TempDir Path dir) throws Exception {
+        List<InetAddress> others =
+                NetworkInterface.networkInterfaces()
+                        .flatMap(NetworkInterface::inetAddresses)
+                        .filter(address -> !address.isLoopbackAddress())
+                        .toList();
+        assumeTrue(!others.isEmpty(), "this machine has no address beyond loopback");
+        try (LocalPostgresServer server = LocalPostgresServer.startOnFreePort(dir)) {
+            for (InetAddress address : others) {
+                try (Socket socket = new Socket()) {
+                    assertThatThrownBy(
+                                    () ->
+                                            socket.connect(
+                                                    new InetSocketAddress(address, server.port()),
+                                                    2000))
+                            .as("%s:%d", address, server.port())
+                            .isInstanceOf(IOException.class);
+                }
+            }
         }
     }
 
