@@ -26,6 +26,14 @@ record LocalLayout(Path root) {
         return root.resolve("clickhouse");
     }
 
+    /**
+     * The local PostgreSQL: {@code pgdata/} (owned by the {@code postgres} user when we run as
+     * root), {@code superuser-password} and {@code postgres.log}.
+     */
+    Path postgres() {
+        return root.resolve("postgres");
+    }
+
     /** Retained checkpoints of one job, e.g. {@code flink/archive/checkpoints}. */
     Path checkpoints(String job) {
         return root.resolve("flink").resolve(job).resolve("checkpoints");

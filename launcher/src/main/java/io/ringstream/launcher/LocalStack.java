@@ -18,6 +18,8 @@ import io.ringstream.kafka.EventPublisher;
 import io.ringstream.kafka.TopicInstaller;
 import io.ringstream.pbxsim.TrafficSimulator;
 import io.ringstream.pbxsim.ami.AmiServer;
+import io.ringstream.postgres.LocalPostgresServer;
+import io.ringstream.postgres.RunningPostgres;
 import io.ringstream.security.Caller;
 import io.ringstream.security.Role;
 import io.ringstream.security.credentials.PasswordHasher;
@@ -42,9 +44,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole system on one machine: ClickHouse, Kafka, the Flink job, the PBX simulator, the bridge
- * and routing-service, started in dependency order and stopped in reverse. Each part is the same
- * code that runs in production; only the wiring is local.
+ * The whole system on one machine: ClickHouse, PostgreSQL, Kafka, the Flink jobs, the PBX
+ * simulator, the bridge and routing-service, started in dependency order and stopped in reverse.
+ * Each part is the same code that runs in production; only the wiring is local.
  */
 final class LocalStack implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
@@ -74,6 +76,7 @@ final class LocalStack implements AutoCloseable {
         Files.createDirectories(layout.logs());
         startSecurity();
         startClickHouse();
+        startPostgres();
         EmbeddedKafkaBroker kafka =
                 remember(EmbeddedKafkaBroker.start(layout.kafka(), options.ports().kafka()));
         TopicInstaller.install(kafka.bootstrapServers(), Topics.ALL);
@@ -150,6 +153,36 @@ final class LocalStack implements AutoCloseable {
         if (!dropped.isEmpty()) {
             say("dropped expired partitions " + dropped);
         }
+    }
+
+    /**
+     * The customer records' PostgreSQL, reused when a server already runs on the directory (left by
+     * a previous {@code up}, or by {@code psql}). Nothing reads it yet (issue 10).
+     */
+    private void startPostgres() {
+        Optional<RunningPostgres> running = LocalPostgresServer.findRunning(layout.postgres());
+        if (running.isPresent()) {
+            say(
+                    "PostgreSQL already running on "
+                            + layout.postgres()
+                            + " (port "
+                            + running.get().port()
+                            + "), reusing it");
+            return;
+        }
+        LocalPostgresServer server =
+                remember(LocalPostgresServer.start(layout.postgres(), options.ports().postgres()));
+        say(
+                "PostgreSQL on 127.0.0.1:"
+                        + server.port()
+                        + " (database "
+                        + LocalPostgresServer.DATABASE
+                        + ", user "
+                        + server.user()
+                        + ", password in "
+                        + server.passwordFile()
+                        + "), data in "
+                        + layout.postgres());
     }
 
     /** The jobs local mode runs, in start order. */

@@ -1,5 +1,6 @@
 package io.ringstream.launcher;
 
+import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -7,15 +8,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Entry point behind the {@code ./ringstream} script: {@code up}, {@code sql}, and the local
- * sign-in commands {@code token}, {@code user} and {@code client}.
+ * Entry point behind the {@code ./ringstream} script: {@code up}, {@code sql}, {@code psql}, and
+ * the local sign-in commands {@code token}, {@code user} and {@code client}.
  */
 public final class Ringstream {
     private Ringstream() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: ringstream up|sql|token|user|client [options]");
+            System.err.println("usage: ringstream up|sql|psql|token|user|client [options]");
             System.exit(2);
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -30,6 +31,10 @@ public final class Ringstream {
                 case "sql" -> {
                     configureLogging(defaultDataDir);
                     System.exit(SqlCommand.run(rest, defaultDataDir, System.out));
+                }
+                case "psql" -> {
+                    configureLogging(defaultDataDir);
+                    System.exit(PsqlCommand.run(rest, defaultDataDir, Redirect.INHERIT));
                 }
                 default -> {
                     System.err.println("unknown command: " + args[0]);

@@ -39,8 +39,9 @@ record UpOptions(
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** The fixed local ports, so users and tools can find the services (see README). */
-    record Ports(int kafka, int clickhouseHttp, int clickhouseTcp, int ami, int routing) {
-        static final Ports DEFAULT = new Ports(9092, 8123, 9000, 5038, 8080);
+    record Ports(
+            int kafka, int clickhouseHttp, int clickhouseTcp, int postgres, int ami, int routing) {
+        static final Ports DEFAULT = new Ports(9092, 8123, 9000, 5432, 5038, 8080);
     }
 
     /**
