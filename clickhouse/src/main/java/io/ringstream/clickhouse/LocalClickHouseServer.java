@@ -40,6 +40,7 @@ public final class LocalClickHouseServer implements AutoCloseable {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration PING_TIMEOUT = Duration.ofMillis(500);
     private static final int START_ATTEMPTS_ON_FREE_PORTS = 3;
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
     private static final List<Path> WELL_KNOWN_BINARIES =
             List.of(
                     Path.of("/usr/bin/clickhouse-server"),
@@ -247,7 +248,7 @@ public final class LocalClickHouseServer implements AutoCloseable {
         Process process;
         try {
             process =
-                    new ProcessBuilder(binary.toString(), "--config-file=" + config)
+                    new ProcessBuilder(ownSession(binary.toString(), "--config-file=" + config))
                             .directory(dir.toFile())
                             .redirectErrorStream(true)
                             .redirectOutput(
@@ -267,6 +268,35 @@ public final class LocalClickHouseServer implements AutoCloseable {
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt),
                 dir);
         return new LocalClickHouseServer(process, dir, http, tcp);
+    }
+
+    /**
+     * The server's command in a session of its own when {@code setsid} exists (it execs the server
+     * in place): Ctrl-C in a terminal then reaches the JVM only, and the owner stops the server in
+     * its turn, after everything that writes to it.
+     */
+    static List<String> ownSession(String... command) {
+        List<String> line = new java.util.ArrayList<>();
+        if (Files.isExecutable(SETSID)) {
+            line.add(SETSID.toString());
+        }
+        line.addAll(List.of(command));
+        return List.copyOf(line);
+    }
+
+    /**
+     * Leaves the stop to whoever closes this server: the JVM shutdown hook that would otherwise
+     * stop it (a safety net for tests) is removed. For an owner that closes its parts in order on
+     * shutdown, as {@code ./ringstream up} does, so that the Flink jobs' last writes and savepoints
+     * still find the server.
+     */
+    public LocalClickHouseServer stopOnlyWhenClosed() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException jvmAlreadyShuttingDown) {
+            // Too late to hand over: the hook stops the server.
+        }
+        return this;
     }
 
     private static void awaitReady(Process process, Path dir, int http) {

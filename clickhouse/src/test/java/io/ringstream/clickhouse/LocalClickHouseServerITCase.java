@@ -46,6 +46,23 @@ class LocalClickHouseServerITCase {
     }
 
     @Test
+    void runsInASessionOfItsOwnSoATerminalsCtrlCReachesOnlyTheJvm(@TempDir Path dir)
+            throws Exception {
+        try (LocalClickHouseServer server =
+                LocalClickHouseServer.startOnFreePorts(dir).stopOnlyWhenClosed()) {
+            assertThat(ProcessHandle.of(server.pid()).flatMap(h -> h.info().command()))
+                    .hasValueSatisfying(c -> assertThat(c).contains("clickhouse"));
+            assertThat(session(String.valueOf(server.pid()))).isNotEqualTo(session("self"));
+        }
+    }
+
+    /** The session id of a process: field 6 of /proc/<pid>/stat, counted after its name. */
+    private static String session(String pid) throws Exception {
+        String stat = java.nio.file.Files.readString(Path.of("/proc", pid, "stat"));
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ")[3];
+    }
+
+    @Test
     void keepsDataAcrossRestartsOnTheSameDirectory(@TempDir Path dir) {
         try (LocalClickHouseServer server = LocalClickHouseServer.startOnFreePorts(dir)) {
             server.migrate();

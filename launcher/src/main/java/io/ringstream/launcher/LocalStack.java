@@ -132,9 +132,11 @@ final class LocalStack implements AutoCloseable {
             LocalClickHouseServer server =
                     remember(
                             LocalClickHouseServer.start(
-                                    layout.clickhouse(),
-                                    options.ports().clickhouseHttp(),
-                                    options.ports().clickhouseTcp()));
+                                            layout.clickhouse(),
+                                            options.ports().clickhouseHttp(),
+                                            options.ports().clickhouseTcp())
+                                    // Stopped in order by close(), after the jobs' last writes.
+                                    .stopOnlyWhenClosed());
             url = server.jdbcUrl();
             say(
                     "ClickHouse on http://127.0.0.1:"
@@ -171,7 +173,10 @@ final class LocalStack implements AutoCloseable {
             return;
         }
         LocalPostgresServer server =
-                remember(LocalPostgresServer.start(layout.postgres(), options.ports().postgres()));
+                remember(
+                        LocalPostgresServer.start(layout.postgres(), options.ports().postgres())
+                                // Stopped in order by close(), after everything using it.
+                                .stopOnlyWhenClosed());
         say(
                 "PostgreSQL on 127.0.0.1:"
                         + server.port()

@@ -250,6 +250,20 @@ public final class LocalPostgresServer implements AutoCloseable {
         return process.isAlive();
     }
 
+    /**
+     * Leaves the stop to whoever closes this server: the JVM shutdown hook that would otherwise
+     * stop it (a safety net for tests) is removed. For an owner that closes its parts in order on
+     * shutdown, as {@code ./ringstream up} does, so that what writes to PostgreSQL stops first.
+     */
+    public LocalPostgresServer stopOnlyWhenClosed() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException jvmAlreadyShuttingDown) {
+            // Too late to hand over: the hook stops the server.
+        }
+        return this;
+    }
+
     /** Stops the server ({@code pg_ctl stop -m fast}) and waits for it to exit. */
     @Override
     public synchronized void close() {
