@@ -1,5 +1,7 @@
 package io.ringstream.clickhouse;
 
+import io.ringstream.localserver.ServerProcesses;
+import io.ringstream.localserver.StopHook;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,7 +53,7 @@ public final class LocalClickHouseServer implements AutoCloseable {
     private final Path dataDir;
     private final int httpPort;
     private final int tcpPort;
-    private final Thread shutdownHook;
+    private final StopHook stopHook;
     private boolean closed;
 
     private LocalClickHouseServer(Process process, Path dataDir, int httpPort, int tcpPort) {
@@ -59,8 +61,7 @@ public final class LocalClickHouseServer implements AutoCloseable {
         this.dataDir = dataDir;
         this.httpPort = httpPort;
         this.tcpPort = tcpPort;
-        this.shutdownHook = new Thread(() -> stopProcess(process), "clickhouse-server-stop");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        this.stopHook = StopHook.register("clickhouse-server-stop", () -> stopProcess(process));
     }
 
     /**
@@ -131,17 +132,13 @@ public final class LocalClickHouseServer implements AutoCloseable {
             return Optional.empty();
         }
         RunningServer server = recorded.get();
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (isAliveClickHouse(server.pid())) {
-            if (HttpPing.answers(HOST, server.httpPort(), PING_TIMEOUT)) {
-                return Optional.of(server);
-            }
-            if (System.nanoTime() > deadline) {
-                break;
-            }
-            LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
-        }
-        return Optional.empty();
+        boolean answers =
+                ServerProcesses.awaitReady(
+                        server.pid(),
+                        "clickhouse",
+                        () -> HttpPing.answers(HOST, server.httpPort(), PING_TIMEOUT),
+                        Duration.ofSeconds(5));
+        return answers ? Optional.of(server) : Optional.empty();
     }
 
     /**
@@ -226,11 +223,7 @@ public final class LocalClickHouseServer implements AutoCloseable {
         }
         closed = true;
         stopProcess(process);
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException jvmAlreadyShuttingDown) {
-            // The hook is running or about to; the process is stopped either way.
-        }
+        stopHook.remove();
         ServerStateFile.deleteIfOwnedBy(dataDir, process.pid());
         LOG.info("clickhouse-server on {} stopped", dataDir);
     }
@@ -291,11 +284,7 @@ public final class LocalClickHouseServer implements AutoCloseable {
      * still find the server.
      */
     public LocalClickHouseServer stopOnlyWhenClosed() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException jvmAlreadyShuttingDown) {
-            // Too late to hand over: the hook stops the server.
-        }
+        stopHook.remove();
         return this;
     }
 
@@ -350,11 +339,7 @@ public final class LocalClickHouseServer implements AutoCloseable {
     }
 
     private static boolean isAliveClickHouse(long pid) {
-        return ProcessHandle.of(pid)
-                .filter(ProcessHandle::isAlive)
-                // When the command is not visible (another user's process), trust the pid file.
-                .map(h -> h.info().command().map(c -> c.contains("clickhouse")).orElse(true))
-                .orElse(false);
+        return ServerProcesses.isAlive(pid, "clickhouse");
     }
 
     private static void stopProcess(Process process) {

@@ -1,5 +1,7 @@
 package io.ringstream.postgres;
 
+import io.ringstream.localserver.ServerProcesses;
+import io.ringstream.localserver.StopHook;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
@@ -69,7 +71,7 @@ public final class LocalPostgresServer implements AutoCloseable {
     private final Path dataDir;
     private final int port;
     private final String password;
-    private final Thread shutdownHook;
+    private final StopHook stopHook;
     private boolean closed;
 
     private LocalPostgresServer(
@@ -85,11 +87,10 @@ public final class LocalPostgresServer implements AutoCloseable {
         this.dataDir = dataDir;
         this.port = port;
         this.password = password;
-        this.shutdownHook =
-                new Thread(
-                        () -> stopServer(binaries, user, dataDir, process.toHandle()),
-                        "postgres-stop");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        this.stopHook =
+                StopHook.register(
+                        "postgres-stop",
+                        () -> stopServer(binaries, user, dataDir, process.toHandle()));
     }
 
     /**
@@ -154,17 +155,13 @@ public final class LocalPostgresServer implements AutoCloseable {
         RunningPostgres server =
                 new RunningPostgres(
                         recorded.get().pid(), recorded.get().port(), dir, readPassword(dir));
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (isAlivePostgres(server.pid())) {
-            if (accepts(server.jdbcUrl("postgres"), server.password())) {
-                return Optional.of(server);
-            }
-            if (System.nanoTime() > deadline) {
-                break;
-            }
-            LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
-        }
-        return Optional.empty();
+        boolean answers =
+                ServerProcesses.awaitReady(
+                        server.pid(),
+                        "postgres",
+                        () -> accepts(server.jdbcUrl("postgres"), server.password()),
+                        Duration.ofSeconds(5));
+        return answers ? Optional.of(server) : Optional.empty();
     }
 
     /**
@@ -256,11 +253,7 @@ public final class LocalPostgresServer implements AutoCloseable {
      * shutdown, as {@code ./ringstream up} does, so that what writes to PostgreSQL stops first.
      */
     public LocalPostgresServer stopOnlyWhenClosed() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException jvmAlreadyShuttingDown) {
-            // Too late to hand over: the hook stops the server.
-        }
+        stopHook.remove();
         return this;
     }
 
@@ -272,11 +265,7 @@ public final class LocalPostgresServer implements AutoCloseable {
         }
         closed = true;
         stopServer(binaries, user, dataDir, process.toHandle());
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException jvmAlreadyShuttingDown) {
-            // The hook is running or about to; the server is stopped either way.
-        }
+        stopHook.remove();
         LOG.info("postgres on {} stopped", dataDir);
     }
 
@@ -547,11 +536,7 @@ public final class LocalPostgresServer implements AutoCloseable {
     }
 
     private static boolean isAlivePostgres(long pid) {
-        return ProcessHandle.of(pid)
-                .filter(ProcessHandle::isAlive)
-                // When the command is not visible (another user's process), trust the pid file.
-                .map(h -> h.info().command().map(c -> c.contains("postgres")).orElse(true))
-                .orElse(false);
+        return ServerProcesses.isAlive(pid, "postgres");
     }
 
     private static boolean awaitExit(ProcessHandle handle, Duration timeout) {
