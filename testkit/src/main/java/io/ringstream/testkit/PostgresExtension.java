@@ -152,7 +152,7 @@ public final class PostgresExtension
                         .getStore(NAMESPACE)
                         .getOrComputeIfAbsent(
                                 PostgresSharedServer.class,
-                                k -> PostgresSharedServer.start(),
+                                k -> PostgresSharedServer.jvmWide(),
                                 PostgresSharedServer.class);
         String name = databaseName(context);
         server.server().createDatabase(name);

@@ -25,6 +25,20 @@ final class PostgresSharedServer
         this.server = server;
     }
 
+    private static PostgresSharedServer jvmWide;
+
+    /**
+     * The test JVM's one server, started on first use by the JUnit extension or by {@link
+     * PostgresDatabases} (a Micronaut test context, which has no JUnit store). The server's own
+     * stop hook stops it when the JVM exits if JUnit has not closed it first.
+     */
+    static synchronized PostgresSharedServer jvmWide() {
+        if (jvmWide == null) {
+            jvmWide = start();
+        }
+        return jvmWide;
+    }
+
     static PostgresSharedServer start() {
         Path dir;
         try {

@@ -4,6 +4,7 @@ import io.ringstream.events.AgentEvent;
 import io.ringstream.events.Assignment;
 import io.ringstream.events.BusinessEvent;
 import io.ringstream.events.ContactEvent;
+import io.ringstream.events.CustomerChange;
 import io.ringstream.events.DeadLetter;
 import io.ringstream.events.InteractionEvent;
 import io.ringstream.events.RoutingCommand;
@@ -58,6 +59,20 @@ public final class Topics {
                     EventSerde.of(BusinessEvent.class),
                     BusinessEvent::customerId,
                     Components.ROUTING_JOB);
+
+    /**
+     * Every committed change to a customer record, from routing-service's outbox, keyed by customer
+     * id. Holds personal data, so it is kept for 7 days only: ClickHouse and PostgreSQL are the
+     * records, and an erasure must not outlive the retention here by long (docs/customers.md).
+     */
+    public static final Topic<CustomerChange> CUSTOMER_CHANGES =
+            new Topic<>(
+                    "customer-changes",
+                    3,
+                    Duration.ofDays(7),
+                    EventSerde.of(CustomerChange.class),
+                    CustomerChange::customerId,
+                    Components.ARCHIVE_JOB);
 
     /** Alerts for supervisors, from the sentiment and SLA jobs; routing reads them as hints. */
     public static final Topic<SupervisorAlert> SUPERVISOR_ALERTS =
@@ -144,6 +159,7 @@ public final class Topics {
                     AGENT_EVENTS,
                     INTERACTIONS,
                     BUSINESS_EVENTS,
+                    CUSTOMER_CHANGES,
                     SUPERVISOR_ALERTS,
                     ROUTING_COMMANDS,
                     ROUTING_ASSIGNMENTS,

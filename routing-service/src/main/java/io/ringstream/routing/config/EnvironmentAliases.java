@@ -6,6 +6,7 @@ import io.micronaut.context.annotation.ContextConfigurer;
 import io.micronaut.context.env.EnvironmentPropertySource;
 import io.micronaut.context.env.PropertySource;
 import io.ringstream.routing.security.SecurityProperties;
+import io.ringstream.secrets.Secrets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -28,6 +29,17 @@ public final class EnvironmentAliases implements ApplicationContextConfigurer {
     /** Where an identity provider's signing keys are configured for Micronaut Security. */
     static final String JWKS_URL = "micronaut.security.token.jwt.signatures.jwks.oidc.url";
 
+    /** Where the aliases rank: just below Micronaut's own environment variables. */
+    public static final int PRIORITY_BELOW_ENVIRONMENT = EnvironmentPropertySource.POSITION - 1;
+
+    /**
+     * The customers' database (PostgreSQL). Its password is a secret: {@code
+     * RINGSTREAM_POSTGRES_PASSWORD} or {@code RINGSTREAM_POSTGRES_PASSWORD_FILE}.
+     */
+    static final String DATASOURCE = "datasources.default";
+
+    static final String POSTGRES_PASSWORD = "RINGSTREAM_POSTGRES_PASSWORD";
+
     /** Documented variable to the property it sets. */
     static final Map<String, String> ALIASES =
             Map.ofEntries(
@@ -48,8 +60,9 @@ public final class EnvironmentAliases implements ApplicationContextConfigurer {
                     Map.entry(
                             "RINGSTREAM_OIDC_TENANT_CLAIM",
                             SecurityProperties.PREFIX + ".oidc-tenant-claim"),
-                    Map.entry(
-                            "RINGSTREAM_OIDC_TENANT", SecurityProperties.PREFIX + ".oidc-tenant"));
+                    Map.entry("RINGSTREAM_OIDC_TENANT", SecurityProperties.PREFIX + ".oidc-tenant"),
+                    Map.entry("RINGSTREAM_POSTGRES_URL", DATASOURCE + ".url"),
+                    Map.entry("RINGSTREAM_POSTGRES_USER", DATASOURCE + ".username"));
 
     @Override
     public void configure(ApplicationContextBuilder builder) {
@@ -66,6 +79,9 @@ public final class EnvironmentAliases implements ApplicationContextConfigurer {
                         properties.put(property, value);
                     }
                 });
-        return PropertySource.of(NAME, properties, EnvironmentPropertySource.POSITION - 1);
+        Secrets.from(environment)
+                .optional(POSTGRES_PASSWORD)
+                .ifPresent(password -> properties.put(DATASOURCE + ".password", password));
+        return PropertySource.of(NAME, properties, PRIORITY_BELOW_ENVIRONMENT);
     }
 }
