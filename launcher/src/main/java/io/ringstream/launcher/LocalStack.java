@@ -62,6 +62,10 @@ final class LocalStack implements AutoCloseable {
     // Closed in reverse start order, so producers stop before the broker and the job goes last.
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private ClickHouseJdbc clickhouse;
+
+    /** JDBC URL of the customers database, once PostgreSQL runs. */
+    private String postgresUrl;
+
     private AmiBridge bridge;
     private TrafficSimulator simulator;
     private EventPublisher publisher;
@@ -159,11 +163,12 @@ final class LocalStack implements AutoCloseable {
 
     /**
      * The customer records' PostgreSQL, reused when a server already runs on the directory (left by
-     * a previous {@code up}, or by {@code psql}). Nothing reads it yet (issue 10).
+     * a previous {@code up}, or by {@code psql}). routing-service keeps customers in it.
      */
     private void startPostgres() {
         Optional<RunningPostgres> running = LocalPostgresServer.findRunning(layout.postgres());
         if (running.isPresent()) {
+            postgresUrl = running.get().jdbcUrl();
             say(
                     "PostgreSQL already running on "
                             + layout.postgres()
@@ -177,6 +182,7 @@ final class LocalStack implements AutoCloseable {
                         LocalPostgresServer.start(layout.postgres(), options.ports().postgres())
                                 // Stopped in order by close(), after everything using it.
                                 .stopOnlyWhenClosed());
+        postgresUrl = server.jdbcUrl();
         say(
                 "PostgreSQL on 127.0.0.1:"
                         + server.port()
@@ -329,6 +335,15 @@ final class LocalStack implements AutoCloseable {
                 builder.environment().remove(variable);
             }
             builder.environment().put("RINGSTREAM_KAFKA_BOOTSTRAP", kafkaBootstrap);
+            // Customers live in the local PostgreSQL, as its superuser: the password stays in the
+            // data directory's owner-only file, never in the environment.
+            builder.environment().put("RINGSTREAM_POSTGRES_URL", postgresUrl);
+            builder.environment().put("RINGSTREAM_POSTGRES_USER", LocalPostgresServer.SUPERUSER);
+            builder.environment().remove("RINGSTREAM_POSTGRES_PASSWORD");
+            builder.environment()
+                    .put(
+                            "RINGSTREAM_POSTGRES_PASSWORD_FILE",
+                            LocalPostgresServer.passwordFile(layout.postgres()).toString());
             builder.environment()
                     .put("RINGSTREAM_ROUTING_PORT", String.valueOf(options.ports().routing()));
             builder.environment().put("RINGSTREAM_ROUTING_HOST", LOOPBACK);
