@@ -92,8 +92,9 @@ final class LocalStack implements AutoCloseable {
         // Popped after the producers stop and before the jobs do.
         started.push(this::drain);
         publisher = remember(EventPublisher.create(kafka.bootstrapServers()));
-        startPbx(kafka.bootstrapServers());
+        // routing-service before the traffic: the demo's booking system reports to it.
         options.routingJar().ifPresent(jar -> startRoutingService(jar, kafka.bootstrapServers()));
+        startPbx(kafka.bootstrapServers());
         say(LocalSecurity.signInHint(layout));
     }
 
@@ -299,12 +300,26 @@ final class LocalStack implements AutoCloseable {
         say("telephony-bridge connecting to AMI at " + host + ":" + port);
         if (pbx != null) {
             // Registered after the bridge so it stops first: no calls are generated unobserved.
+            // Without routing-service there is no one to report bookings to.
+            DemoBookingSystem bookings =
+                    options.routingJar().isEmpty()
+                            ? null
+                            : remember(
+                                    new DemoBookingSystem(
+                                            URI.create(
+                                                    "http://127.0.0.1:"
+                                                            + options.ports().routing()),
+                                            new TokenIssuer(security.key(), Clock.systemUTC()),
+                                            LocalSecurity.ADMIN_TENANT,
+                                            options.seed()));
             simulator =
                     remember(
                             new TrafficSimulator(
                                     DemoTraffic.config(options.seed()),
                                     pbx,
-                                    new KafkaSimulatorSink(publisher)));
+                                    new KafkaSimulatorSink(
+                                            publisher,
+                                            bookings == null ? call -> {} : bookings::callEnded)));
             simulator.start();
         }
     }
