@@ -13,8 +13,8 @@ import javax.sql.DataSource;
  * Locks the customer a lead, note or business event is about, for the rest of the transaction.
  * Changes to one customer's leads then commit one after another, so their outbox rows (and their
  * events, keyed by customer id) are in commit order; and a merge, which locks both customers before
- * moving their leads, cannot move a lead under a change. Lock the customer first, then the lead,
- * as the merge does, so the two never deadlock.
+ * moving their leads, cannot move a lead under a change. Lock the customer first, then the lead, as
+ * the merge does, so the two never deadlock.
  */
 @Singleton
 @Requires(beans = DataSource.class)

@@ -32,7 +32,8 @@ public final class IfMatch {
         }
         Matcher m = TAG.matcher(header.strip());
         if (!m.matches()) {
-            throw Requests.invalid("If-Match '" + header.strip() + "' is not an ETag such as \"3\"");
+            throw Requests.invalid(
+                    "If-Match '" + header.strip() + "' is not an ETag such as \"3\"");
         }
         return Long.parseLong(m.group(1));
     }

@@ -63,7 +63,8 @@ public class LeadController {
 
     @Get("/v1/customers/{customerId}/leads")
     @Operation(summary = "The customer's leads, newest first")
-    public List<LeadView> ofCustomer(Authentication authentication, @PathVariable String customerId) {
+    public List<LeadView> ofCustomer(
+            Authentication authentication, @PathVariable String customerId) {
         Caller caller = Callers.of(authentication);
         return leads.ofCustomer(caller.tenant(), LeadProblems.customerId(customerId)).stream()
                 .map(LeadView::of)
@@ -75,7 +76,8 @@ public class LeadController {
     public HttpResponse<LeadView> get(Authentication authentication, @PathVariable String leadId) {
         Caller caller = Callers.of(authentication);
         Lead lead = leads.get(caller.tenant(), LeadProblems.leadId(leadId));
-        return HttpResponse.ok(LeadView.of(lead)).header(HttpHeaders.ETAG, IfMatch.etag(lead.version()));
+        return HttpResponse.ok(LeadView.of(lead))
+                .header(HttpHeaders.ETAG, IfMatch.etag(lead.version()));
     }
 
     @Post("/v1/leads/{leadId}/stage")
@@ -99,6 +101,7 @@ public class LeadController {
                         expected,
                         body,
                         caller.subject());
-        return HttpResponse.ok(LeadView.of(lead)).header(HttpHeaders.ETAG, IfMatch.etag(lead.version()));
+        return HttpResponse.ok(LeadView.of(lead))
+                .header(HttpHeaders.ETAG, IfMatch.etag(lead.version()));
     }
 }

@@ -8,8 +8,8 @@ import io.ringstream.customers.model.Lead;
 import io.ringstream.customers.model.LeadId;
 import io.ringstream.customers.model.LeadStage;
 import io.ringstream.customers.model.ModelViolationException;
-import io.ringstream.events.topics.Components;
 import io.ringstream.events.EventIds;
+import io.ringstream.events.topics.Components;
 import io.ringstream.routing.customers.CustomerResolver;
 import io.ringstream.routing.web.Requests;
 import jakarta.inject.Singleton;
@@ -85,8 +85,8 @@ public class LeadService {
     /**
      * Moves the lead to {@code body.stage()} when it is still at {@code expectedVersion}.
      *
-     * @throws io.ringstream.routing.web.ProblemException 404 unknown lead, 412 stale version, 409
-     *     a move the stage rule refuses, 400 a bad stage or a LOST without reason
+     * @throws io.ringstream.routing.web.ProblemException 404 unknown lead, 412 stale version, 409 a
+     *     move the stage rule refuses, 400 a bad stage or a LOST without reason
      */
     public Lead move(
             String tenant, UUID leadId, long expectedVersion, StageRequest body, String actor) {
@@ -127,15 +127,13 @@ public class LeadService {
     public Lead lockWithCustomer(String tenant, UUID leadId) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Lead seen =
-                    store.find(tenant, leadId)
-                            .orElseThrow(() -> LeadProblems.leadNotFound(leadId));
+                    store.find(tenant, leadId).orElseThrow(() -> LeadProblems.leadNotFound(leadId));
             UUID customer = seen.customerId().value();
             if (!customers.lock(tenant, customer)) {
                 continue; // merged away meanwhile: the lead moved with it
             }
             Lead locked =
-                    store.lock(tenant, leadId)
-                            .orElseThrow(() -> LeadProblems.leadNotFound(leadId));
+                    store.lock(tenant, leadId).orElseThrow(() -> LeadProblems.leadNotFound(leadId));
             if (locked.customerId().value().equals(customer)) {
                 return locked;
             }
@@ -198,5 +196,4 @@ public class LeadService {
             throw Requests.invalid(e.violations());
         }
     }
-
 }

@@ -5,8 +5,8 @@ import io.ringstream.customers.model.Lead;
 import io.ringstream.customers.model.LeadStage;
 import io.ringstream.events.BusinessEvent;
 import io.ringstream.events.BusinessEventType;
-import io.ringstream.events.topics.Components;
 import io.ringstream.events.RingstreamEvent;
+import io.ringstream.events.topics.Components;
 import io.ringstream.events.topics.Topics;
 import io.ringstream.routing.outbox.Outbox;
 import jakarta.inject.Singleton;
@@ -82,13 +82,7 @@ public class LeadWrites {
         }
         outbox.append(
                 Topics.BUSINESS_EVENTS,
-                event(
-                        BusinessEventType.STAGE_CHANGED,
-                        stored,
-                        eventId,
-                        contactId,
-                        at,
-                        attributes));
+                event(BusinessEventType.STAGE_CHANGED, stored, eventId, contactId, at, attributes));
         return stored;
     }
 
@@ -99,8 +93,7 @@ public class LeadWrites {
             String contactId,
             Instant at,
             Map<String, String> attributes) {
-        Money value =
-                lead.value() == null ? null : new Money(lead.value(), lead.currency());
+        Money value = lead.value() == null ? null : new Money(lead.value(), lead.currency());
         return new BusinessEvent(
                 RingstreamEvent.CURRENT_SCHEMA_VERSION,
                 eventId,

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * An amount of one currency as an API sends it: a decimal text and an ISO 4217 code. Leads' values
- * and booking systems' amounts are parsed here one way, so "10" EUR is 10.00 everywhere and
- * {@code 10.001} EUR is refused instead of rounded.
+ * and booking systems' amounts are parsed here one way, so "10" EUR is 10.00 everywhere and {@code
+ * 10.001} EUR is refused instead of rounded.
  *
  * @param amount not negative, at exactly the currency's minor-unit scale
  */
@@ -29,7 +29,8 @@ public record Money(BigDecimal amount, Currency currency) {
      *
      * @param what the field name the messages use, e.g. {@code value} or {@code amount}
      */
-    public static Money parse(String amount, String currency, String what, List<String> violations) {
+    public static Money parse(
+            String amount, String currency, String what, List<String> violations) {
         boolean hasAmount = amount != null && !amount.isBlank();
         boolean hasCurrency = currency != null && !currency.isBlank();
         if (!hasAmount && !hasCurrency) {
@@ -55,11 +56,7 @@ public record Money(BigDecimal amount, Currency currency) {
             int digits = Math.max(code.getDefaultFractionDigits(), 0);
             if (value.stripTrailingZeros().scale() > digits) {
                 violations.add(
-                        what
-                                + " has at most "
-                                + digits
-                                + " decimals in "
-                                + code.getCurrencyCode());
+                        what + " has at most " + digits + " decimals in " + code.getCurrencyCode());
             } else {
                 return new Money(value.setScale(digits, RoundingMode.UNNECESSARY), code);
             }
