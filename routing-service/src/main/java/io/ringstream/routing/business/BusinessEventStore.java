@@ -38,7 +38,7 @@ public class BusinessEventStore {
         jdbc.prepareStatement(
                 "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))",
                 statement -> {
-                    statement.setString(1, tenant + '\u0000' + key);
+                    statement.setString(1, tenant + '\u001f' + key);
                     try (ResultSet rows = statement.executeQuery()) {
                         return rows.next();
                     }
