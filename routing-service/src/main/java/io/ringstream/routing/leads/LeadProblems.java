@@ -45,7 +45,7 @@ public final class LeadProblems {
                 HttpStatus.UNPROCESSABLE_ENTITY,
                 "lead-of-another-customer",
                 "Lead of another customer",
-                "lead '" + lead + "' is not customer '" + customer + "''s");
+                "lead '" + lead + "' belongs to another customer than '" + customer + "'");
     }
 
     /** A path id that is not a UUID names nothing: 404 like any unknown id. */
