@@ -3,9 +3,11 @@ package io.ringstream.routing.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.context.annotation.Property;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.web.router.Router;
 import io.ringstream.events.AssignmentType;
 import io.ringstream.events.SupervisorAlert;
@@ -31,6 +33,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
@@ -52,7 +55,7 @@ import org.junit.jupiter.api.TestFactory;
  * #everyRouteOfTheServiceHasARow()} fails when an endpoint is added without a row here, so no door
  * is added unlocked.
  */
-@MicronautTest
+@MicronautTest(transactional = false)
 @Property(name = "ringstream.routing.route-wait", value = "50ms")
 class AuthorizationMatrixTest {
     private static final String TENANT = "acme-matrix";
@@ -74,7 +77,24 @@ class AuthorizationMatrixTest {
     }
 
     /** A request; {@code authorization} replaces the caller's bearer token when set. */
-    record Call(String method, String path, String body, String contentType, String authorization) {
+    record Call(
+            String method,
+            String path,
+            String body,
+            String contentType,
+            String authorization,
+            Map<String, String> headers) {
+        Call(String method, String path, String body, String contentType, String authorization) {
+            this(method, path, body, contentType, authorization, Map.of());
+        }
+
+        /** The same call with one more request header (If-Match, Idempotency-Key). */
+        Call with(String header, String value) {
+            Map<String, String> more = new LinkedHashMap<>(headers);
+            more.put(header, value);
+            return new Call(method, path, body, contentType, authorization, more);
+        }
+
         static Call get(String path) {
             return new Call("GET", path, null, null, null);
         }
@@ -100,6 +120,11 @@ class AuthorizationMatrixTest {
     private static final int[] PBX_ONLY = {401, 401, 401, 403, 403, 403, 403, 2, 403};
     private static final int[] ANYONE = {2, 2, 2, 2, 2, 2, 2, 2, 2};
     private static final int[] AUTHENTICATED = {401, 401, 401, 2, 2, 2, 2, 2, 2};
+    // Customer data: any agent or supervisor of the tenant; another tenant's customer is not found.
+    private static final int[] CUSTOMER_DATA = {401, 401, 401, 2, 2, 2, 404, 403, 403};
+    private static final int[] INGEST_OR_ADMIN = {401, 401, 401, 403, 403, 403, 403, 403, 2};
+    private static final String CUSTOMER = "6d1f2c3a-0000-4000-8000-00000000c001";
+    private static final String LEAD = "6d1f2c3a-0000-4000-8000-00000000a001";
 
     /** Route template to the call that exercises it and the expected status per {@link Who}. */
     private static Map<String, Map.Entry<Call, int[]>> matrix() {
@@ -236,6 +261,38 @@ class AuthorizationMatrixTest {
                                 "/v1/admin/endpoint-policy" + q,
                                 "{\"technologies\":[\"PJSIP\",\"SIP\"],\"extension\":\"[0-9]{2,8}\"}"),
                         ADMIN_ONLY));
+        String customer = "/v1/customers/" + CUSTOMER;
+        m.put(
+                "POST /v1/customers/{customerId}/leads",
+                Map.entry(
+                        Call.post(customer + "/leads", "{\"sourceChannel\":\"voice\"}"),
+                        CUSTOMER_DATA));
+        m.put(
+                "GET /v1/customers/{customerId}/leads",
+                Map.entry(Call.get(customer + "/leads"), CUSTOMER_DATA));
+        m.put("GET /v1/leads/{leadId}", Map.entry(Call.get("/v1/leads/" + LEAD), CUSTOMER_DATA));
+        m.put(
+                "POST /v1/leads/{leadId}/stage",
+                Map.entry(
+                        Call.post("/v1/leads/" + LEAD + "/stage", "{\"stage\":\"CONTACTED\"}")
+                                .with("If-Match", "\"1\""),
+                        CUSTOMER_DATA));
+        m.put(
+                "POST /v1/customers/{customerId}/notes",
+                Map.entry(Call.post(customer + "/notes", "{\"body\":\"hi\"}"), CUSTOMER_DATA));
+        m.put(
+                "GET /v1/customers/{customerId}/notes",
+                Map.entry(Call.get(customer + "/notes"), CUSTOMER_DATA));
+        m.put(
+                "POST /v1/business-events",
+                Map.entry(
+                        Call.post(
+                                        "/v1/business-events",
+                                        "{\"type\":\"BOOKING_MADE\",\"customerId\":\""
+                                                + CUSTOMER
+                                                + "\",\"amount\":\"10\",\"currency\":\"EUR\"}")
+                                .with("Idempotency-Key", "matrix-booking"),
+                        INGEST_OR_ADMIN));
         return m;
     }
 
@@ -246,6 +303,8 @@ class AuthorizationMatrixTest {
     @Inject PasswordHasher hasher;
     @Inject AgentEndpoints endpoints;
     @Inject AlertFeed alerts;
+    @Inject TransactionOperations<Connection> transactions;
+    @Inject JdbcOperations jdbc;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -329,6 +388,7 @@ class AuthorizationMatrixTest {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
+        call.headers().forEach(request::header);
         // Streams never end: read the status and headers, then hang up.
         HttpResponse<InputStream> response =
                 http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofInputStream())
@@ -363,6 +423,7 @@ class AuthorizationMatrixTest {
                 new ClientRecord("doomed-client", TENANT, Set.of(Role.PBX), hasher.hash(PASSWORD)));
         store.removeClient("new-client");
         endpoints.set(TENANT, SELF, "PJSIP/" + SELF);
+        customerAndLead();
         view.apply(Assignments.of(AssignmentType.OFFERED, TENANT, "o1", "c1", SELF));
         // The alert stream sends its headers with its first event: one recent alert.
         alerts.apply(
@@ -378,6 +439,33 @@ class AuthorizationMatrixTest {
                         SupervisorAlert.Severity.CRITICAL,
                         "breach",
                         Map.of()));
+    }
+
+    /** A customer of the tenant with one lead, back in NEW at version 1 (a stage call moves it). */
+    private void customerAndLead() {
+        transactions.executeWrite(
+                status -> {
+                    jdbc.prepareStatement(
+                            "INSERT INTO customers (id, tenant, created_at, updated_at, version)"
+                                    + " VALUES (?::uuid, ?, now(), now(), 1) ON CONFLICT DO NOTHING",
+                            statement -> {
+                                statement.setString(1, CUSTOMER);
+                                statement.setString(2, TENANT);
+                                return statement.executeUpdate();
+                            });
+                    return jdbc.prepareStatement(
+                            "INSERT INTO leads (id, tenant, customer_id, stage, source_channel,"
+                                    + " created_at, updated_at, version)"
+                                    + " VALUES (?::uuid, ?, ?::uuid, 'NEW', 'voice', now(), now(), 1)"
+                                    + " ON CONFLICT (id) DO UPDATE SET stage = 'NEW', version = 1,"
+                                    + " lost_reason = NULL",
+                            statement -> {
+                                statement.setString(1, LEAD);
+                                statement.setString(2, TENANT);
+                                statement.setString(3, CUSTOMER);
+                                return statement.executeUpdate();
+                            });
+                });
     }
 
     private static String bearer(Who who) {
