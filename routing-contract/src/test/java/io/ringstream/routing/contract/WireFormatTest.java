@@ -34,6 +34,7 @@ class WireFormatTest {
                         "es",
                         null,
                         "k42",
+                        "+34 600 11 22 33",
                         500L,
                         null);
 
@@ -42,6 +43,7 @@ class WireFormatTest {
                         "{\"tenant\":null,\"contactId\":\"1700000000.42\",\"queue\":\"sales\","
                                 + "\"channel\":\"VOICE\",\"skills\":{\"billing\":3,\"spanish\":1},"
                                 + "\"language\":\"es\",\"priority\":null,\"customerId\":\"k42\","
+                                + "\"callerNumber\":\"+34 600 11 22 33\","
                                 + "\"waitMillis\":500,\"transferFrom\":null}");
         assertThat(JSON.readValue(JSON.writeValueAsString(request), RouteRequest.class))
                 .isEqualTo(request);

@@ -46,6 +46,7 @@ class RouterTest {
                 "es",
                 null,
                 "cust-1",
+                null,
                 waitMillis,
                 transferFrom);
     }

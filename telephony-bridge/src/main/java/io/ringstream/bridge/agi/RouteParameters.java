@@ -41,6 +41,7 @@ public final class RouteParameters {
                 blankToNull(params.get("language")),
                 params.containsKey("priority") ? number("priority", params.get("priority")) : null,
                 blankToNull(params.get("customer")),
+                null,
                 params.containsKey("wait")
                         ? (long) number("wait", params.get("wait"))
                         : defaultWait,
