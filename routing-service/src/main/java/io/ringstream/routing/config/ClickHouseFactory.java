@@ -2,6 +2,8 @@ package io.ringstream.routing.config;
 
 import io.micronaut.context.annotation.Factory;
 import io.ringstream.clickhouse.ClickHouseJdbc;
+import io.ringstream.routing.screenpop.ClickHouseRecentContacts;
+import io.ringstream.routing.screenpop.RecentContacts;
 import io.ringstream.routing.supervisor.ClickHouseQueueStatsReader;
 import io.ringstream.routing.supervisor.QueueStatsReader;
 import jakarta.inject.Singleton;
@@ -15,6 +17,14 @@ public class ClickHouseFactory {
         // ClickHouseJdbc picks the legacy driver explicitly and turns compression off; the
         // password reaches it as a driver property, read from the environment here.
         return new ClickHouseQueueStatsReader(
+                ClickHouseJdbc.connect(clickHouse.getUrl(), clickHouse.credentials(System.getenv()))
+                        .dataSource());
+    }
+
+    /** The recent contacts of a customer card (contact_events, conversation_sentiment). */
+    @Singleton
+    RecentContacts recentContacts(ClickHouseProperties clickHouse) {
+        return new ClickHouseRecentContacts(
                 ClickHouseJdbc.connect(clickHouse.getUrl(), clickHouse.credentials(System.getenv()))
                         .dataSource());
     }

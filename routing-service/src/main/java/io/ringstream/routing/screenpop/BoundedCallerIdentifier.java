@@ -11,9 +11,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs {@link CallerIdentification} on a bounded executor and gives it {@code timeout}: a slow or
- * down PostgreSQL, or a full queue, makes the caller unknown for this ask (logged), and routing goes
- * on without a customer. Work that misses the deadline still finishes and records its answer, which
- * the contact's next ask (the PBX's wait loop) then reads.
+ * down PostgreSQL, or a full queue, makes the caller unknown for this ask (logged), and routing
+ * goes on without a customer. Work that misses the deadline still finishes and records its answer,
+ * which the contact's next ask (the PBX's wait loop) then reads.
  */
 public final class BoundedCallerIdentifier implements CallerIdentifier {
     private static final Logger LOG = LoggerFactory.getLogger(BoundedCallerIdentifier.class);
@@ -36,9 +36,7 @@ public final class BoundedCallerIdentifier implements CallerIdentifier {
         try {
             work =
                     CompletableFuture.supplyAsync(
-                            () ->
-                                    identification.identify(
-                                            tenant, contactId, callerNumber, channel),
+                            () -> identification.identify(tenant, contactId, callerNumber, channel),
                             executor);
         } catch (RejectedExecutionException full) {
             LOG.warn("caller of {}/{} not identified: too many lookups pending", tenant, contactId);

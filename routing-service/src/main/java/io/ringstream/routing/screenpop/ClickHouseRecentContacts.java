@@ -20,7 +20,7 @@ import javax.sql.DataSource;
  * that runs on 18.16 and current releases (no window functions, {@code FINAL} without aliases).
  */
 public final class ClickHouseRecentContacts implements RecentContacts {
-    static final String CONTACT_CUSTOMERS = Table.DATABASE + ".contact_customers";
+    static final String CONTACT_CUSTOMERS = Table.CONTACT_CUSTOMERS.qualifiedName();
 
     private final DataSource dataSource;
 
@@ -153,7 +153,9 @@ public final class ClickHouseRecentContacts implements RecentContacts {
                 while (rs.next()) {
                     double average = rs.getLong(3) > 0 ? rs.getDouble(2) : Double.NaN;
                     double last = rs.getDouble(4);
-                    out.put(rs.getString(1), new double[] {average, rs.wasNull() ? Double.NaN : last});
+                    out.put(
+                            rs.getString(1),
+                            new double[] {average, rs.wasNull() ? Double.NaN : last});
                 }
             }
         }

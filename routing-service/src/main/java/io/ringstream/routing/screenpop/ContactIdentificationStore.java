@@ -26,9 +26,9 @@ import javax.sql.DataSource;
 
 /**
  * PostgreSQL side of caller identification: the per-contact record in {@code
- * contact_identifications} (migration V40), the tenant's {@code create_unknown_callers} setting, and
- * the lead an unknown caller gets. Every write is "insert if absent, then read back", so repeated
- * and concurrent asks for one contact, on any instance, end with the first one's answer.
+ * contact_identifications} (migration V40), the tenant's {@code create_unknown_callers} setting,
+ * and the lead an unknown caller gets. Every write is "insert if absent, then read back", so
+ * repeated and concurrent asks for one contact, on any instance, end with the first one's answer.
  */
 @Singleton
 @Requires(beans = DataSource.class)
@@ -67,8 +67,7 @@ public class ContactIdentificationStore {
                     statement.setString(2, contactId);
                     try (ResultSet rs = statement.executeQuery()) {
                         rs.next();
-                        Identification recorded =
-                                rs.getBoolean(1) ? identification(rs, 2) : null;
+                        Identification recorded = rs.getBoolean(1) ? identification(rs, 2) : null;
                         return new Prior(Optional.ofNullable(recorded), rs.getBoolean(5));
                     }
                 });
@@ -103,17 +102,14 @@ public class ContactIdentificationStore {
      * Creates the contact's lead for a new caller, stage NEW, unless it exists (its id derives from
      * the contact), with its stage change and its LEAD_CREATED business event in the same
      * transaction, then records the identification as {@link #record} does. A record that an ask
-     * without the lead made first (it found the customer an instant after this one created it)
-     * gets the lead id added, so the row names the lead the contact created.
+     * without the lead made first (it found the customer an instant after this one created it) gets
+     * the lead id added, so the row names the lead the contact created.
      *
      * @param sourceChannel the lead's source channel token, e.g. {@code voice}
      */
     @Transactional
     public Identification recordWithLead(
-            String tenant,
-            String contactId,
-            Identification identification,
-            String sourceChannel) {
+            String tenant, String contactId, Identification identification, String sourceChannel) {
         UUID leadId = identification.createdLeadId();
         UUID customerId = identification.customerId();
         if (leadId == null || customerId == null) {
@@ -191,7 +187,8 @@ public class ContactIdentificationStore {
             Timestamp at) {
         return new BusinessEvent(
                 RingstreamEvent.CURRENT_SCHEMA_VERSION,
-                EventIds.of(ACTOR, tenant, leadId.toString(), BusinessEventType.LEAD_CREATED.name()),
+                EventIds.of(
+                        ACTOR, tenant, leadId.toString(), BusinessEventType.LEAD_CREATED.name()),
                 BusinessEventType.LEAD_CREATED,
                 tenant,
                 customerId.toString(),

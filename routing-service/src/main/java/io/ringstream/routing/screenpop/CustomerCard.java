@@ -37,7 +37,8 @@ public record CustomerCard(
 
     /** Only the id: what the agent gets when the customer store does not answer in time. */
     public static CustomerCard idOnly(String customerId) {
-        return new CustomerCard(customerId, null, null, List.of(), List.of(), null, null, List.of());
+        return new CustomerCard(
+                customerId, null, null, List.of(), List.of(), null, null, List.of());
     }
 
     /** The same card with these recent contacts. */
@@ -69,8 +70,8 @@ public record CustomerCard(
      * @param startedAt its first event, epoch milliseconds
      * @param waitMs time in queue until answered or abandoned; null when neither happened
      * @param talkMs talk time; null before talk ended
-     * @param outcome {@code ANSWERED}, {@code ABANDONED}, {@code ENDED} (ended unanswered) or {@code
-     *     IN_PROGRESS}
+     * @param outcome {@code ANSWERED}, {@code ABANDONED}, {@code ENDED} (ended unanswered) or
+     *     {@code IN_PROGRESS}
      * @param averageSentiment the customer's mean utterance score, -1..1; null when none was scored
      * @param lastSentiment the customer's rolling score at the end; null when none was scored
      */

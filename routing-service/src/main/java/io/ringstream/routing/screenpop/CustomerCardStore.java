@@ -91,7 +91,9 @@ public class CustomerCardStore {
         return ordered;
     }
 
-    /** Stored as numeric(19,4); shown at the currency's minor-unit digits, as the model keeps it. */
+    /**
+     * Stored as numeric(19,4); shown at the currency's minor-unit digits, as the model keeps it.
+     */
     private static BigDecimal atCurrencyScale(BigDecimal value, String currency) {
         int digits = Currency.getInstance(currency.trim()).getDefaultFractionDigits();
         return value.setScale(Math.max(digits, 0), RoundingMode.HALF_EVEN);

@@ -1,7 +1,7 @@
 package io.ringstream.routing.screenpop;
 
-import io.ringstream.routing.customers.IdentityMatch;
 import io.ringstream.events.Channel;
+import io.ringstream.routing.customers.IdentityMatch;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;

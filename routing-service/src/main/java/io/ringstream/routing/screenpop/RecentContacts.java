@@ -10,8 +10,8 @@ public interface RecentContacts {
     RecentContacts NONE = (tenant, customerIds, excludedContactId, limit) -> List.of();
 
     /**
-     * The {@code limit} latest contacts of any of {@code customerIds} (a customer and the ids merged
-     * into it), newest first, without {@code excludedContactId} (the contact being offered).
+     * The {@code limit} latest contacts of any of {@code customerIds} (a customer and the ids
+     * merged into it), newest first, without {@code excludedContactId} (the contact being offered).
      */
     List<RecentContact> latest(
             String tenant, List<String> customerIds, String excludedContactId, int limit);
