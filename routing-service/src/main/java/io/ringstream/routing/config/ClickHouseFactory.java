@@ -31,9 +31,7 @@ public class ClickHouseFactory {
 
     /** The recent contacts of a customer card (contact_events, conversation_sentiment). */
     @Singleton
-    RecentContacts recentContacts(ClickHouseProperties clickHouse) {
-        return new ClickHouseRecentContacts(
-                ClickHouseJdbc.connect(clickHouse.getUrl(), clickHouse.credentials(System.getenv()))
-                        .dataSource());
+    RecentContacts recentContacts(ClickHouseJdbc clickHouse) {
+        return new ClickHouseRecentContacts(clickHouse.dataSource());
     }
 }
