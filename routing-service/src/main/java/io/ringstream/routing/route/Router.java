@@ -114,7 +114,8 @@ public final class Router {
         Assignment target =
                 view.target(tenant, contactId).filter(a -> !a.offerId().equals(left)).orElse(null);
         if (target != null) {
-            return CompletableFuture.completedFuture(RouteAnswers.connect(target));
+            return CompletableFuture.completedFuture(
+                    RouteAnswers.connect(target, command.contact().customerId()));
         }
         String sentKey = transfer ? key + '\u001f' + command.offerId() : key;
         boolean first;
@@ -135,7 +136,12 @@ public final class Router {
                 ignored -> {
                     CompletableFuture<Assignment> next = view.nextTarget(tenant, contactId, left);
                     return next.completeOnTimeout(null, wait.toMillis(), TimeUnit.MILLISECONDS)
-                            .thenApply(a -> a != null ? RouteAnswers.connect(a) : waiting(command));
+                            .thenApply(
+                                    a ->
+                                            a != null
+                                                    ? RouteAnswers.connect(
+                                                            a, command.contact().customerId())
+                                                    : waiting(command));
                 });
     }
 
@@ -143,6 +149,11 @@ public final class Router {
         Position p =
                 view.position(command.tenant(), command.contactId(), command.contact().queue())
                         .orElse(new Position(command.contact().queue(), null, null));
-        return RouteAnswers.waiting(command.tenant(), command.contactId(), p, retryAfterSeconds);
+        return RouteAnswers.waiting(
+                command.tenant(),
+                command.contactId(),
+                p,
+                retryAfterSeconds,
+                command.contact().customerId());
     }
 }

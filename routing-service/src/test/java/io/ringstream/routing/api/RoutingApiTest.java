@@ -128,7 +128,8 @@ class RoutingApiTest {
                                 + tenant
                                 + "\",\"contactId\":\"c1\",\"queue\":\"support\",\"target\":null,"
                                 + "\"agentId\":null,\"offerId\":null,\"step\":null,\"position\":2,"
-                                + "\"estimatedWaitSeconds\":60,\"retryAfterSeconds\":5}");
+                                + "\"estimatedWaitSeconds\":60,\"retryAfterSeconds\":5,"
+                                + "\"customerId\":null}");
         JsonNode w = JSON.readTree(waiting.body());
         assertThat(w.get("action").asText()).isEqualTo("WAIT");
         assertThat(w.get("position").asInt()).isEqualTo(2);
