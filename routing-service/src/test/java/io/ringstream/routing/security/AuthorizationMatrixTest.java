@@ -6,6 +6,7 @@ import io.micronaut.context.annotation.Property;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.web.router.Router;
 import io.ringstream.events.AssignmentType;
 import io.ringstream.events.SupervisorAlert;
@@ -31,6 +32,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
@@ -100,6 +103,12 @@ class AuthorizationMatrixTest {
     private static final int[] PBX_ONLY = {401, 401, 401, 403, 403, 403, 403, 2, 403};
     private static final int[] ANYONE = {2, 2, 2, 2, 2, 2, 2, 2, 2};
     private static final int[] AUTHENTICATED = {401, 401, 401, 2, 2, 2, 2, 2, 2};
+
+    /** Customer data: people of the customer's tenant; another tenant's caller finds nothing. */
+    private static final int[] CUSTOMER_READERS = {401, 401, 401, 2, 2, 2, 404, 403, 2};
+
+    /** A customer of {@link #TENANT}, made by {@link #fixtures()}. */
+    private static final String CUSTOMER = "7d1f6a52-7a57-4c1e-9f3e-6d7a11c0ffee";
 
     /** Route template to the call that exercises it and the expected status per {@link Who}. */
     private static Map<String, Map.Entry<Call, int[]>> matrix() {
@@ -236,6 +245,11 @@ class AuthorizationMatrixTest {
                                 "/v1/admin/endpoint-policy" + q,
                                 "{\"technologies\":[\"PJSIP\",\"SIP\"],\"extension\":\"[0-9]{2,8}\"}"),
                         ADMIN_ONLY));
+        m.put(
+                "GET /v1/customers/{id}/timeline",
+                Map.entry(
+                        Call.get("/v1/customers/" + CUSTOMER + "/timeline?limit=5"),
+                        CUSTOMER_READERS));
         return m;
     }
 
@@ -246,6 +260,7 @@ class AuthorizationMatrixTest {
     @Inject PasswordHasher hasher;
     @Inject AgentEndpoints endpoints;
     @Inject AlertFeed alerts;
+    @Inject TransactionOperations<Connection> transactions;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -363,6 +378,18 @@ class AuthorizationMatrixTest {
                 new ClientRecord("doomed-client", TENANT, Set.of(Role.PBX), hasher.hash(PASSWORD)));
         store.removeClient("new-client");
         endpoints.set(TENANT, SELF, "PJSIP/" + SELF);
+        transactions.executeWrite(
+                status -> {
+                    try (Statement statement = status.getConnection().createStatement()) {
+                        return statement.executeUpdate(
+                                "INSERT INTO customers (id, tenant, created_at, updated_at,"
+                                        + " version) VALUES ('"
+                                        + CUSTOMER
+                                        + "', '"
+                                        + TENANT
+                                        + "', now(), now(), 1) ON CONFLICT DO NOTHING");
+                    }
+                });
         view.apply(Assignments.of(AssignmentType.OFFERED, TENANT, "o1", "c1", SELF));
         // The alert stream sends its headers with its first event: one recent alert.
         alerts.apply(
