@@ -2,6 +2,8 @@ package io.ringstream.routing.config;
 
 import io.micronaut.context.annotation.Factory;
 import io.ringstream.clickhouse.ClickHouseJdbc;
+import io.ringstream.routing.screenpop.ClickHouseRecentContacts;
+import io.ringstream.routing.screenpop.RecentContacts;
 import io.ringstream.routing.supervisor.ClickHouseQueueStatsReader;
 import io.ringstream.routing.supervisor.QueueStatsReader;
 import jakarta.inject.Singleton;
@@ -25,5 +27,13 @@ public class ClickHouseFactory {
     @Singleton
     QueueStatsReader queueStatsReader(ClickHouseJdbc clickHouse) {
         return new ClickHouseQueueStatsReader(clickHouse.dataSource());
+    }
+
+    /** The recent contacts of a customer card (contact_events, conversation_sentiment). */
+    @Singleton
+    RecentContacts recentContacts(ClickHouseProperties clickHouse) {
+        return new ClickHouseRecentContacts(
+                ClickHouseJdbc.connect(clickHouse.getUrl(), clickHouse.credentials(System.getenv()))
+                        .dataSource());
     }
 }

@@ -12,6 +12,8 @@ import io.ringstream.routing.kafka.CommandSink;
 import io.ringstream.routing.live.BoundedMap;
 import io.ringstream.routing.live.Position;
 import io.ringstream.routing.live.RoutingView;
+import io.ringstream.routing.screenpop.CallerIdentifier;
+import io.ringstream.routing.screenpop.Identification;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Map;
@@ -31,6 +33,10 @@ import java.util.concurrent.TimeUnit;
  * and from then on that offer is no longer the contact's target here, even for asks that do not
  * repeat the transfer, so the dialplan's wait loop never connects the caller back to the agent who
  * handed it on.
+ *
+ * <p>A request that names no customer but the caller's number is identified first ({@link
+ * CallerIdentifier}: bounded, and once per contact), and the command carries the customer found, so
+ * the routing job applies its tier and preferred agent.
  */
 public final class Router {
     public static final String SOURCE = Components.ROUTING_SERVICE;
@@ -41,6 +47,7 @@ public final class Router {
     private final Duration defaultWait;
     private final int retryAfterSeconds;
     private final InstantSource clock;
+    private final CallerIdentifier callers;
     private final Map<String, Boolean> requested = new BoundedMap<>(200_000);
     private final Map<String, String> transferredFrom = new BoundedMap<>(200_000);
 
@@ -50,6 +57,17 @@ public final class Router {
             Duration defaultWait,
             Duration retryAfter,
             InstantSource clock) {
+        this(commands, view, defaultWait, retryAfter, clock, CallerIdentifier.NONE);
+    }
+
+    public Router(
+            CommandSink commands,
+            RoutingView view,
+            Duration defaultWait,
+            Duration retryAfter,
+            InstantSource clock,
+            CallerIdentifier callers) {
+        this.callers = callers;
         this.commands = commands;
         this.view = view;
         this.defaultWait = defaultWait;
@@ -62,6 +80,11 @@ public final class Router {
      * CONTACT_TRANSFERRED; check its violations before routing.
      */
     public RoutingCommand command(String tenant, RouteRequest r) {
+        return command(tenant, r, r.customerId());
+    }
+
+    /** The command a request stands for, with the contact's customer (null when unknown). */
+    RoutingCommand command(String tenant, RouteRequest r, String customerId) {
         ContactSpec spec =
                 new ContactSpec(
                         r.queue(),
@@ -69,7 +92,7 @@ public final class Router {
                         r.skills(),
                         r.language(),
                         r.priority(),
-                        r.customerId());
+                        customerId);
         String contactId = String.valueOf(r.contactId());
         if (r.transferFrom() != null) {
             return RoutingCommand.contactTransferred(
@@ -93,6 +116,26 @@ public final class Router {
     /** How long a request waits: its own wish if valid, else the service default. */
     public Duration waitOf(RouteRequest r) {
         return r.waitMillis() == null ? defaultWait : Duration.ofMillis(r.waitMillis());
+    }
+
+    /**
+     * Routes a valid request ({@link #command} has no violations): identifies the caller when the
+     * request names a number but no customer, then routes its command with that customer.
+     */
+    public CompletableFuture<RouteAnswer> route(String tenant, RouteRequest r, Duration wait) {
+        return customerOf(tenant, r).thenCompose(c -> route(command(tenant, r, c), wait));
+    }
+
+    /** The request's customer, else the identified caller's; null when neither is known. */
+    CompletableFuture<String> customerOf(String tenant, RouteRequest r) {
+        if (r.customerId() != null
+                || r.callerNumber() == null
+                || r.callerNumber().isBlank()
+                || r.contactId() == null) {
+            return CompletableFuture.completedFuture(r.customerId());
+        }
+        return callers.identify(tenant, r.contactId(), r.callerNumber(), r.channelOrDefault())
+                .thenApply(Identification::customerIdText);
     }
 
     /**
