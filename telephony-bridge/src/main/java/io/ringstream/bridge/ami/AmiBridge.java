@@ -3,6 +3,7 @@ package io.ringstream.bridge.ami;
 import io.ringstream.bridge.BridgeConfig;
 import io.ringstream.bridge.ContactCustomers;
 import io.ringstream.events.ContactEvent;
+import io.ringstream.events.ContactEventType;
 import io.ringstream.events.DeadLetter;
 import io.ringstream.kafka.EventPublisher;
 import java.io.IOException;
@@ -337,7 +338,11 @@ public final class AmiBridge implements AutoCloseable {
             // After the send is queued, so the contact's IDENTIFIED follows its ARRIVED.
             CallerIdentifier identify = callers;
             if (identify != null) {
-                identify.arrived(c.event());
+                if (c.event().type() == ContactEventType.ENDED) {
+                    identify.ended(c.event().contactId());
+                } else {
+                    identify.arrived(c.event());
+                }
             }
         } else if (result instanceof MappingResult.Agent a) {
             track(() -> sink.agent(a.event()), "agent-events", a.event(), agentEvents);

@@ -7,7 +7,9 @@ import io.ringstream.events.ContactEvent;
 import io.ringstream.events.ContactEventType;
 import io.ringstream.routing.contract.CallerIdentificationAnswer;
 import io.ringstream.routing.contract.CallerIdentificationRequest;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +31,12 @@ import org.slf4j.LoggerFactory;
  * the pool's threads for the client's timeout each; every failure is counted, and logged once per
  * {@link #LOG_EVERY} so an outage does not flood the log. Events mapped before the answer comes
  * carry no customer; every event after it does.
+ *
+ * <p><b>Pending asks.</b> A contact is pending from its ask being queued until its answer; the
+ * bridge reports each contact's end ({@link #ended}), and an answer for a contact that ended
+ * meanwhile is dropped (counted as late) rather than stamped: the contact's events are over, and
+ * stamping would re-learn a customer the bridge had just forgotten. The set holds at most the
+ * pool's threads and queue.
  */
 public final class CallerIdentifier implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CallerIdentifier.class);
@@ -44,6 +52,7 @@ public final class CallerIdentifier implements AutoCloseable {
     private final CallerLookup lookup;
     private final CustomerListener customers;
     private final ThreadPoolExecutor pool;
+    private final Set<String> pending = ConcurrentHashMap.newKeySet();
 
     private final LongAdder asked = new LongAdder();
     private final LongAdder identified = new LongAdder();
@@ -51,6 +60,7 @@ public final class CallerIdentifier implements AutoCloseable {
     private final LongAdder refused = new LongAdder();
     private final LongAdder failed = new LongAdder();
     private final LongAdder skipped = new LongAdder();
+    private final LongAdder late = new LongAdder();
 
     public CallerIdentifier(CallerLookup lookup, CustomerListener customers) {
         this(lookup, customers, DEFAULT_THREADS, DEFAULT_QUEUE);
@@ -93,15 +103,25 @@ public final class CallerIdentifier implements AutoCloseable {
         if (!dialable(number)) {
             return;
         }
+        String contactId = event.contactId();
+        pending.add(contactId);
         try {
-            pool.execute(() -> ask(event.tenant(), event.contactId(), number));
+            pool.execute(() -> ask(event.tenant(), contactId, number));
         } catch (RejectedExecutionException full) {
+            pending.remove(contactId);
             skipped.increment();
             if (skipped.sum() % LOG_EVERY == 1) {
                 LOG.warn(
                         "caller identification queue full: {} arrivals not identified so far",
                         skipped.sum());
             }
+        }
+    }
+
+    /** The contact ended (its ENDED was published): an answer still to come is dropped. */
+    public void ended(String contactId) {
+        if (contactId != null) {
+            pending.remove(contactId);
         }
     }
 
@@ -113,6 +133,7 @@ public final class CallerIdentifier implements AutoCloseable {
                 refused.sum(),
                 failed.sum(),
                 skipped.sum(),
+                late.sum(),
                 pool.getQueue().size());
     }
 
@@ -123,6 +144,14 @@ public final class CallerIdentifier implements AutoCloseable {
     }
 
     private void ask(String tenant, String contactId, String number) {
+        try {
+            askPending(tenant, contactId, number);
+        } finally {
+            pending.remove(contactId);
+        }
+    }
+
+    private void askPending(String tenant, String contactId, String number) {
         asked.increment();
         CallerIdentificationAnswer answer;
         try {
@@ -150,6 +179,10 @@ public final class CallerIdentifier implements AutoCloseable {
             unknown.increment();
             return;
         }
+        if (!pending.contains(contactId)) {
+            late.increment();
+            return;
+        }
         identified.increment();
         try {
             customers.identified(tenant, contactId, answer.customerId());
@@ -174,6 +207,7 @@ public final class CallerIdentifier implements AutoCloseable {
      * @param refused numbers routing-service refused as not phone numbers (422)
      * @param failed asks without an answer (unreachable, timeout, other refusals)
      * @param skipped arrivals not asked about because the queue was full
+     * @param late customers named after their contact had ended, not stamped
      * @param queued asks waiting now
      */
     public record Stats(
@@ -183,5 +217,6 @@ public final class CallerIdentifier implements AutoCloseable {
             long refused,
             long failed,
             long skipped,
+            long late,
             int queued) {}
 }

@@ -128,6 +128,23 @@ class AmiCallerIdentificationTest {
         await().atMost(WAIT).until(() -> sink.contacts.size() == 6);
     }
 
+    @Test
+    void anAnswerAfterTheContactEndedIsDroppedNotStamped() throws Exception {
+        // given routing-service answers only after the caller hung up
+        start(1, 10);
+        hold = true;
+        CallScript call = flows.abandoned("sales", "+34612345678", T0, 5);
+
+        emit(call.frames());
+        await().atMost(WAIT).until(() -> types().contains(ContactEventType.ENDED));
+        release.countDown();
+
+        // then the late customer is counted, not published, and the bridge forgets the contact
+        await().atMost(WAIT).until(() -> stats().late() == 1);
+        assertThat(types()).doesNotContain(ContactEventType.IDENTIFIED);
+        assertThat(bridge.customers().size()).isZero();
+    }
+
     private void start(int threads, int queue) throws IOException {
         routing = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         routing.createContext(
