@@ -14,10 +14,12 @@ import io.ringstream.routing.core.RoutingStep;
 import io.ringstream.routing.kafka.RoutingFeeds;
 import io.ringstream.security.tokens.SigningKey;
 import io.ringstream.security.tokens.TokenIssuer;
+import io.ringstream.testkit.PostgresDatabases;
 import io.ringstream.testkit.TargetDirectories;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -74,23 +76,43 @@ final class RoutingStack {
     }
 
     static EmbeddedServer startService(String kafka, String clickHouse) {
+        return startService(kafka, clickHouse, Map.of());
+    }
+
+    /**
+     * routing-service with customers: a fresh database on the test JVM's real PostgreSQL server,
+     * migrated by the service as {@code up} does.
+     */
+    static EmbeddedServer startServiceWithCustomers(String kafka, String clickHouse) {
+        PostgresDatabases.Database db = PostgresDatabases.fresh("e2e");
+        return startService(
+                kafka,
+                clickHouse,
+                Map.of(
+                        "datasources.default.url", db.jdbcUrl(),
+                        "datasources.default.username", db.user(),
+                        "datasources.default.password", db.password()));
+    }
+
+    private static EmbeddedServer startService(
+            String kafka, String clickHouse, Map<String, Object> more) {
         Path users = TargetDirectories.create("e2e-users-").resolve("users.json");
-        EmbeddedServer server =
-                ApplicationContext.run(
-                        EmbeddedServer.class,
-                        Map.of(
-                                "ringstream.kafka.bootstrap",
-                                kafka,
-                                "ringstream.clickhouse.url",
-                                clickHouse,
-                                "ringstream.routing.route-wait",
-                                "500ms",
-                                "micronaut.server.port",
-                                -1,
-                                "ringstream.security.jwt-secret-file",
-                                SIGNING_KEY.toString(),
-                                "ringstream.security.users-file",
-                                users.toString()));
+        Map<String, Object> properties = new HashMap<>(more);
+        properties.putAll(
+                Map.of(
+                        "ringstream.kafka.bootstrap",
+                        kafka,
+                        "ringstream.clickhouse.url",
+                        clickHouse,
+                        "ringstream.routing.route-wait",
+                        "500ms",
+                        "micronaut.server.port",
+                        -1,
+                        "ringstream.security.jwt-secret-file",
+                        SIGNING_KEY.toString(),
+                        "ringstream.security.users-file",
+                        users.toString()));
+        EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties);
         RoutingFeeds feeds = server.getApplicationContext().getBean(RoutingFeeds.class);
         await().atMost(TIMEOUT).until(feeds::ready);
         return server;

@@ -1,6 +1,8 @@
 package io.ringstream.launcher;
 
 import io.ringstream.bridge.BridgeConfig;
+import io.ringstream.bridge.agi.RoutingClient;
+import io.ringstream.bridge.agi.RoutingCredentials;
 import io.ringstream.bridge.ami.AmiBridge;
 import io.ringstream.clickhouse.ClickHouseCredentials;
 import io.ringstream.clickhouse.ClickHouseJdbc;
@@ -296,6 +298,7 @@ final class LocalStack implements AutoCloseable {
                                         options.amiUser(),
                                         options.amiSecret()),
                                 publisher));
+        options.routingJar().ifPresent(jar -> identifyCallers(bridge));
         bridge.start();
         say("telephony-bridge connecting to AMI at " + host + ":" + port);
         if (pbx != null) {
@@ -322,6 +325,25 @@ final class LocalStack implements AutoCloseable {
                                             bookings == null ? call -> {} : bookings::callEnded)));
             simulator.start();
         }
+    }
+
+    /**
+     * The bridge asks the local routing-service who calls on each AMI arrival, with PBX tokens it
+     * mints from the local signing key (no client secret exists or is passed around).
+     */
+    private void identifyCallers(AmiBridge amiBridge) {
+        Clock clock = Clock.systemUTC();
+        RoutingClient routing =
+                new RoutingClient(
+                        URI.create("http://127.0.0.1:" + options.ports().routing()),
+                        Duration.ofSeconds(3),
+                        RoutingCredentials.source(
+                                new LocalPbxTokens(
+                                        new TokenIssuer(security.key(), clock),
+                                        LocalSecurity.ADMIN_TENANT,
+                                        clock)),
+                        clock);
+        amiBridge.identifyCallersWith(routing::identify);
     }
 
     private void startRoutingService(Path jar, String kafkaBootstrap) {

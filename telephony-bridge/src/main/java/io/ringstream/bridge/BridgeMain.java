@@ -2,11 +2,13 @@ package io.ringstream.bridge;
 
 import io.ringstream.bridge.agi.FastAgiConfig;
 import io.ringstream.bridge.agi.FastAgiServer;
+import io.ringstream.bridge.agi.RoutingClient;
 import io.ringstream.bridge.ami.AmiBridge;
 import io.ringstream.bridge.ami.BridgeStats;
 import io.ringstream.bridge.ingest.IngestConfig;
 import io.ringstream.bridge.ingest.TranscriptIngestServer;
 import java.io.IOException;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,11 +20,21 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the AMI bridge as its own process (container or shaded jar): configuration from the
  * environment, a stats line every 30 s, a clean stop on SIGTERM. With RINGSTREAM_ROUTING_URL set it
- * also serves FastAGI for the dialplan's route requests; with RINGSTREAM_INGEST_PORT set, the HTTP
+ * also serves FastAGI for the dialplan's route requests and identifies the callers of AMI arrivals
+ * (unless RINGSTREAM_AMI_CALLER_IDENTIFICATION=false); with RINGSTREAM_INGEST_PORT set, the HTTP
  * endpoint speech-to-text engines push transcript segments to.
  */
 public final class BridgeMain {
+    /** {@code false} turns off identifying AMI callers at routing-service (default on with it). */
+    public static final String ENV_AMI_CALLER_IDENTIFICATION =
+            "RINGSTREAM_AMI_CALLER_IDENTIFICATION";
+
     private BridgeMain() {}
+
+    static boolean identifyAmiCallers(Map<String, String> env) {
+        return !"false"
+                .equalsIgnoreCase(env.getOrDefault(ENV_AMI_CALLER_IDENTIFICATION, "").trim());
+    }
 
     public static void main(String[] args) throws InterruptedException {
         // Our own file name, so the launcher's log4j2.xml wins when the bridge runs in-process.
@@ -76,12 +88,18 @@ public final class BridgeMain {
         // Created before FastAGI (it connects only on start): the customers route answers name
         // are stamped on the AMI events of their contacts.
         AmiBridge bridge = AmiBridge.create(config);
+        // One client (one token) for both sides. With routing-service configured, the AMI side
+        // identifies the callers of calls Asterisk queues itself, which no route request names.
+        RoutingClient routing = agiConfig == null ? null : RoutingClient.of(agiConfig);
+        if (routing != null && identifyAmiCallers(System.getenv())) {
+            bridge.identifyCallersWith(routing::identify);
+        }
         FastAgiServer agi;
         try {
             agi =
                     agiConfig == null
                             ? null
-                            : FastAgiServer.start(agiConfig, bridge::customerIdentified);
+                            : FastAgiServer.start(agiConfig, bridge::customerIdentified, routing);
         } catch (IllegalStateException e) {
             log.error(e.getMessage());
             bridge.close();
@@ -133,6 +151,8 @@ public final class BridgeMain {
                     if (ingest != null) {
                         log.info("transcript ingest: {}", ingest.stats());
                     }
+                    bridge.callerIdentificationStats()
+                            .ifPresent(c -> log.info("AMI caller identification: {}", c));
                 },
                 30,
                 30,

@@ -118,6 +118,7 @@ class AuthorizationMatrixTest {
     private static final int[] ADMIN_ONLY = {401, 401, 401, 403, 403, 403, 403, 403, 2};
     private static final int[] SUPERVISOR_OR_ADMIN = {401, 401, 401, 403, 403, 2, 403, 403, 2};
     private static final int[] PBX_ONLY = {401, 401, 401, 403, 403, 403, 403, 2, 403};
+    private static final int[] PBX_OR_ADMIN = {401, 401, 401, 403, 403, 403, 403, 2, 2};
     private static final int[] ANYONE = {2, 2, 2, 2, 2, 2, 2, 2, 2};
     private static final int[] AUTHENTICATED = {401, 401, 401, 2, 2, 2, 2, 2, 2};
     // Customer data: any agent or supervisor of the tenant; another tenant's customer is not found.
@@ -183,6 +184,13 @@ class AuthorizationMatrixTest {
                 Map.entry(
                         Call.post("/v1/contacts/c1/abandon" + q, ""),
                         new int[] {401, 401, 401, 403, 403, 2, 403, 2, 403}));
+        m.put(
+                "POST /v1/contacts/{contactId}/identification",
+                Map.entry(
+                        Call.post(
+                                "/v1/contacts/c-identify/identification",
+                                "{\"callerNumber\":\"+34612345678\"}"),
+                        PBX_OR_ADMIN));
         m.put(
                 "POST /v1/agents/{agentId}/login",
                 Map.entry(

@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * grant_type=client_credentials}), caches the answer, and asks again once less than a fifth of the
  * token's life, at most 60 s, is left; if that renewal fails while the token is still valid, the
  * old one is used and renewal is tried again on the next request. When routing-service answers 401
- * the token is dropped and a new one fetched, once. A pre-issued token is sent as it is.
- * Thread-safe.
+ * the token is dropped and a new one fetched, once. A pre-issued token is sent as it is; a token
+ * source is asked every time (it caches and renews itself). Thread-safe.
  */
 final class AccessTokens {
     static final String TOKEN_PATH = "/v1/auth/token";
@@ -66,6 +66,18 @@ final class AccessTokens {
      * @throws RoutingClient.RoutingException when no valid token can be had
      */
     synchronized String current() {
+        if (credentials.tokenSource().isPresent()) {
+            String minted;
+            try {
+                minted = credentials.tokenSource().get().get();
+            } catch (RuntimeException e) {
+                throw new RoutingClient.RoutingException("the token source failed: " + e, e);
+            }
+            if (minted == null || minted.isBlank()) {
+                throw new RoutingClient.RoutingException("the token source gave no token");
+            }
+            return minted;
+        }
         if (credentials.clientId().isEmpty()) {
             return token;
         }

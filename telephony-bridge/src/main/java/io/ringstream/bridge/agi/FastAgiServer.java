@@ -1,6 +1,5 @@
 package io.ringstream.bridge.agi;
 
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -51,12 +50,15 @@ public final class FastAgiServer implements AutoCloseable {
      * route answer names.
      */
     public static FastAgiServer start(FastAgiConfig config, CustomerListener customers) {
-        RoutingClient routing =
-                new RoutingClient(
-                        config.routingUrl(),
-                        config.requestTimeout(),
-                        config.credentials(),
-                        Clock.systemUTC());
+        return start(config, customers, RoutingClient.of(config));
+    }
+
+    /**
+     * Starts listening as {@link #start(FastAgiConfig, CustomerListener)}, calling routing-service
+     * through {@code routing} (shared with the AMI side, so both use one token).
+     */
+    public static FastAgiServer start(
+            FastAgiConfig config, CustomerListener customers, RoutingClient routing) {
         SimpleMappingStrategy mapping = new SimpleMappingStrategy();
         // A HashMap: a connection naming no script looks up null, which Map.of would throw on.
         Map<String, AgiScript> scripts = new HashMap<>();

@@ -5,22 +5,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.ringstream.events.Tenants;
+import io.ringstream.routing.contract.CallerIdentificationAnswer;
+import io.ringstream.routing.contract.CallerIdentificationRequest;
 import io.ringstream.routing.contract.OfferAnswerRequest;
 import io.ringstream.routing.contract.RouteAnswer;
 import io.ringstream.routing.contract.RouteRequest;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Calls routing-service over HTTP for the FastAGI scripts: route a call, and report how dialling
- * the offered agent went. Every call carries the bridge's bearer token ({@link AccessTokens}); a
- * 401 gets one retry with a fresh token before the call fails. Thread-safe; one instance serves
- * every AGI connection.
+ * Calls routing-service over HTTP for the FastAGI scripts (route a call, and report how dialling
+ * the offered agent went) and for the AMI side (identify the caller of a call Asterisk queues
+ * itself). Every call carries the bridge's bearer token ({@link AccessTokens}); a 401 gets one
+ * retry with a fresh token before the call fails. Thread-safe; one instance serves every AGI
+ * connection.
  */
 public final class RoutingClient {
     private static final ObjectMapper JSON =
@@ -56,6 +61,39 @@ public final class RoutingClient {
         }
     }
 
+    /** The client {@code config} describes: routing-service's URL, timeout and credentials. */
+    public static RoutingClient of(FastAgiConfig config) {
+        return new RoutingClient(
+                config.routingUrl(),
+                config.requestTimeout(),
+                config.credentials(),
+                Clock.systemUTC());
+    }
+
+    /**
+     * Who is calling on {@code contactId} ({@code POST /v1/contacts/{contactId}/identification}):
+     * decided once per contact, the same answer for every ask.
+     *
+     * @param contactId a contact id as AMI gives it (Uniqueid: digits and a dot)
+     * @throws RoutingException with the status (422: not a phone number) and problem detail, or why
+     *     routing-service was unreachable
+     */
+    public CallerIdentificationAnswer identify(
+            String contactId, CallerIdentificationRequest request) {
+        String body =
+                post(
+                        "/v1/contacts/"
+                                + URLEncoder.encode(contactId, StandardCharsets.UTF_8)
+                                + "/identification",
+                        write(request),
+                        timeout);
+        try {
+            return JSON.readValue(body, CallerIdentificationAnswer.class);
+        } catch (IOException e) {
+            throw new RoutingException("unreadable answer from routing-service: " + body, e);
+        }
+    }
+
     /** Accepts or rejects an offer for its agent; a null tenant is the default one. */
     public void answerOffer(
             String tenant, String agentId, String offerId, boolean accept, String reason) {
@@ -75,6 +113,7 @@ public final class RoutingClient {
         }
         if (response.statusCode() >= 300) {
             throw new RoutingException(
+                    response.statusCode(),
                     "routing-service answered "
                             + response.statusCode()
                             + ": "
@@ -126,12 +165,25 @@ public final class RoutingClient {
     public static final class RoutingException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
+        private final int status;
+
         public RoutingException(String message) {
+            this(0, message);
+        }
+
+        public RoutingException(int status, String message) {
             super(message);
+            this.status = status;
         }
 
         public RoutingException(String message, Throwable cause) {
             super(message, cause);
+            this.status = 0;
+        }
+
+        /** routing-service's HTTP status; 0 when it gave none (unreachable, unreadable). */
+        public int status() {
+            return status;
         }
     }
 }

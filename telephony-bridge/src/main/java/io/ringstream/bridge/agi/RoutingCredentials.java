@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * How the bridge proves itself to routing-service, which answers 401 to a request without a bearer
@@ -15,7 +16,10 @@ import java.util.Optional;
  *       {@code RINGSTREAM_ROUTING_TOKEN_FILE}; sent as it is until routing-service refuses it;
  *   <li>client credentials: {@code RINGSTREAM_ROUTING_CLIENT_ID} with {@code
  *       RINGSTREAM_ROUTING_CLIENT_SECRET} or {@code RINGSTREAM_ROUTING_CLIENT_SECRET_FILE}; the
- *       bridge asks {@code POST /v1/auth/token} for tokens and renews them ({@link AccessTokens}).
+ *       bridge asks {@code POST /v1/auth/token} for tokens and renews them ({@link AccessTokens});
+ *   <li>a token source, in code only ({@link #source}): something that holds the signing key mints
+ *       tokens itself, as the launcher's local stack does; asked before every request, it caches
+ *       and renews on its own.
  * </ul>
  *
  * {@link #none()} sends no token (tests against a stand-in routing-service). {@link #toString()}
@@ -26,16 +30,19 @@ public final class RoutingCredentials {
     public static final String ENV_CLIENT_ID = "RINGSTREAM_ROUTING_CLIENT_ID";
     public static final String ENV_CLIENT_SECRET = "RINGSTREAM_ROUTING_CLIENT_SECRET";
 
-    private static final RoutingCredentials NONE = new RoutingCredentials(null, null, null);
+    private static final RoutingCredentials NONE = new RoutingCredentials(null, null, null, null);
 
     private final String token;
     private final String clientId;
     private final String clientSecret;
+    private final Supplier<String> source;
 
-    private RoutingCredentials(String token, String clientId, String clientSecret) {
+    private RoutingCredentials(
+            String token, String clientId, String clientSecret, Supplier<String> source) {
         this.token = token;
         this.clientId = clientId;
         this.clientSecret = clientSecret;
+        this.source = source;
     }
 
     /** No token at all. */
@@ -48,7 +55,17 @@ public final class RoutingCredentials {
         if (token == null || token.isBlank()) {
             throw new IllegalArgumentException("the routing token is empty");
         }
-        return new RoutingCredentials(token.trim(), null, null);
+        return new RoutingCredentials(token.trim(), null, null, null);
+    }
+
+    /**
+     * Tokens from {@code source}, asked before every request: it must answer fast (from a cache)
+     * and renew before its token expires. For a process that holds the signing key, never for
+     * configuration.
+     */
+    public static RoutingCredentials source(Supplier<String> source) {
+        Objects.requireNonNull(source, "source");
+        return new RoutingCredentials(null, null, null, source);
     }
 
     /** A machine client's id and secret, exchanged for tokens. */
@@ -56,7 +73,7 @@ public final class RoutingCredentials {
         if (id == null || id.isBlank() || secret == null || secret.isEmpty()) {
             throw new IllegalArgumentException("client credentials need an id and a secret");
         }
-        return new RoutingCredentials(null, id.trim(), secret);
+        return new RoutingCredentials(null, id.trim(), secret, null);
     }
 
     /**
@@ -116,7 +133,12 @@ public final class RoutingCredentials {
     }
 
     public boolean isNone() {
-        return token == null && clientId == null;
+        return token == null && clientId == null && source == null;
+    }
+
+    /** The token source, if that is what these are. */
+    Optional<Supplier<String>> tokenSource() {
+        return Optional.ofNullable(source);
     }
 
     /** The pre-issued token, if that is what these are. */
@@ -138,12 +160,13 @@ public final class RoutingCredentials {
         return o instanceof RoutingCredentials other
                 && Objects.equals(token, other.token)
                 && Objects.equals(clientId, other.clientId)
-                && Objects.equals(clientSecret, other.clientSecret);
+                && Objects.equals(clientSecret, other.clientSecret)
+                && Objects.equals(source, other.source);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(token, clientId, clientSecret);
+        return Objects.hash(token, clientId, clientSecret, source);
     }
 
     /** What kind they are, never a token or secret. */
@@ -154,6 +177,9 @@ public final class RoutingCredentials {
         }
         if (clientId != null) {
             return "client " + clientId + " (secret ***)";
+        }
+        if (source != null) {
+            return "a token source ***";
         }
         return "no credentials";
     }

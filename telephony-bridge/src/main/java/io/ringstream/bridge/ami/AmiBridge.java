@@ -3,10 +3,12 @@ package io.ringstream.bridge.ami;
 import io.ringstream.bridge.BridgeConfig;
 import io.ringstream.bridge.ContactCustomers;
 import io.ringstream.events.ContactEvent;
+import io.ringstream.events.ContactEventType;
 import io.ringstream.events.DeadLetter;
 import io.ringstream.kafka.EventPublisher;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -49,6 +51,10 @@ import org.slf4j.LoggerFactory;
  * registered). A silently dead TCP connection is caught by pinging every {@code pingInterval} with
  * a socket read timeout of three intervals, which makes Asterisk-Java's reader fail and reconnect.
  * Events the PBX emits while disconnected are not replayed by AMI.
+ *
+ * <p><b>Customers.</b> A customer learned for a contact ({@link #customerIdentified}, from a
+ * FastAGI route answer or from {@link #identifyCallersWith caller identification} of an AMI
+ * arrival) is published as IDENTIFIED once and stamped on the contact's later events.
  */
 public final class AmiBridge implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AmiBridge.class);
@@ -85,6 +91,7 @@ public final class AmiBridge implements AutoCloseable {
     private long lastPingNanos;
     private Thread worker;
     private ScheduledExecutorService supervisor;
+    private volatile CallerIdentifier callers;
 
     /** A bridge publishing through {@code publisher}, which stays the caller's to close. */
     public AmiBridge(BridgeConfig config, EventPublisher publisher) {
@@ -165,6 +172,30 @@ public final class AmiBridge implements AutoCloseable {
         track(() -> sink.contact(identified), "contact-events", identified, contactEvents);
     }
 
+    /**
+     * Asks {@code lookup} (routing-service) who calls on every voice caller leg that arrives with a
+     * number, off the worker thread ({@link CallerIdentifier}), and stamps the customers it names.
+     * Call before {@link #start()}; without it no AMI call is identified (FastAGI's still are).
+     */
+    public synchronized void identifyCallersWith(CallerLookup lookup) {
+        identifyCallersWith(
+                lookup, CallerIdentifier.DEFAULT_THREADS, CallerIdentifier.DEFAULT_QUEUE);
+    }
+
+    /** As {@link #identifyCallersWith(CallerLookup)}, with the pool's size and queue. */
+    public synchronized void identifyCallersWith(CallerLookup lookup, int threads, int queue) {
+        if (running || closed || callers != null) {
+            throw new IllegalStateException("caller identification is set once, before start");
+        }
+        callers = new CallerIdentifier(lookup, this::customerIdentified, threads, queue);
+    }
+
+    /** The AMI side's caller identification counters; empty when it is off. */
+    public Optional<CallerIdentifier.Stats> callerIdentificationStats() {
+        CallerIdentifier c = callers;
+        return c == null ? Optional.empty() : Optional.of(c.stats());
+    }
+
     /** The contacts' customers the bridge knows now. */
     ContactCustomers customers() {
         return customers;
@@ -214,6 +245,9 @@ public final class AmiBridge implements AutoCloseable {
             running = false;
             sup = supervisor;
             work = worker;
+        }
+        if (callers != null) {
+            callers.close();
         }
         if (sup != null) {
             sup.shutdownNow();
@@ -301,6 +335,15 @@ public final class AmiBridge implements AutoCloseable {
         }
         if (result instanceof MappingResult.Contact c) {
             track(() -> sink.contact(c.event()), "contact-events", c.event(), contactEvents);
+            // After the send is queued, so the contact's IDENTIFIED follows its ARRIVED.
+            CallerIdentifier identify = callers;
+            if (identify != null) {
+                if (c.event().type() == ContactEventType.ENDED) {
+                    identify.ended(c.event().contactId());
+                } else {
+                    identify.arrived(c.event());
+                }
+            }
         } else if (result instanceof MappingResult.Agent a) {
             track(() -> sink.agent(a.event()), "agent-events", a.event(), agentEvents);
         } else if (result instanceof MappingResult.Rejected rejected) {
