@@ -14,10 +14,12 @@ import io.ringstream.routing.core.RoutingStep;
 import io.ringstream.routing.kafka.RoutingFeeds;
 import io.ringstream.security.tokens.SigningKey;
 import io.ringstream.security.tokens.TokenIssuer;
+import io.ringstream.testkit.PostgresDatabases;
 import io.ringstream.testkit.TargetDirectories;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -73,11 +75,26 @@ final class RoutingStack {
         return new TokenIssuer(SigningKey.loadOrCreate(SIGNING_KEY), Clock.systemUTC());
     }
 
+    /**
+     * The customer store: a fresh database on the test JVM's real PostgreSQL server
+     * (routing-service migrates it), so routes identify callers and offers carry customer cards.
+     * The deadlines of both are generous: a loaded test machine must not turn a caller into an
+     * unknown one.
+     */
+    static Map<String, Object> customerStore() {
+        PostgresDatabases.Database db = PostgresDatabases.fresh("e2e");
+        return Map.of(
+                "datasources.default.url", db.jdbcUrl(),
+                "datasources.default.username", db.user(),
+                "datasources.default.password", db.password(),
+                "ringstream.routing.caller-identification-timeout", "10s",
+                "ringstream.routing.customer-card-timeout", "10s");
+    }
+
     static EmbeddedServer startService(String kafka, String clickHouse) {
         Path users = TargetDirectories.create("e2e-users-").resolve("users.json");
-        EmbeddedServer server =
-                ApplicationContext.run(
-                        EmbeddedServer.class,
+        Map<String, Object> properties =
+                new HashMap<>(
                         Map.of(
                                 "ringstream.kafka.bootstrap",
                                 kafka,
@@ -91,6 +108,8 @@ final class RoutingStack {
                                 SIGNING_KEY.toString(),
                                 "ringstream.security.users-file",
                                 users.toString()));
+        properties.putAll(customerStore());
+        EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties);
         RoutingFeeds feeds = server.getApplicationContext().getBean(RoutingFeeds.class);
         await().atMost(TIMEOUT).until(feeds::ready);
         return server;
