@@ -53,9 +53,7 @@ class AmiCallerIdentificationITCase {
 
     @BeforeAll
     static void startRoutingService() {
-        service =
-                RoutingStack.startServiceWithCustomers(
-                        KAFKA.bootstrapServers(), CLICKHOUSE.jdbcUrl());
+        service = RoutingStack.startService(KAFKA.bootstrapServers(), CLICKHOUSE.jdbcUrl());
     }
 
     @AfterAll

@@ -160,6 +160,16 @@ final class RoutingApi {
         return null;
     }
 
+    /** A supervisor's call to any endpoint of the tenant, e.g. the customer and lead API. */
+    JsonNode asSupervisor(String method, String path, Object body, int expected) {
+        return send(supervisor, method, path, body, expected);
+    }
+
+    /** A supervisor's GET of any endpoint of the tenant. */
+    JsonNode getAsSupervisor(String path) {
+        return get(path);
+    }
+
     private JsonNode get(String path) {
         return send(
                 HttpRequest.newBuilder(URI.create(base + path))

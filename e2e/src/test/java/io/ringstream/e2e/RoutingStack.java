@@ -66,7 +66,6 @@ final class RoutingStack {
         return RoutingJob.DEFINITION.startLocal(config, env);
     }
 
-    /** routing-service on a free port, its Kafka feeds positioned before it returns. */
     /** The key the test services sign and check tokens with; clients sign theirs with it too. */
     static final Path SIGNING_KEY = Path.of("target/e2e-security/jwt.key");
 
@@ -75,29 +74,34 @@ final class RoutingStack {
         return new TokenIssuer(SigningKey.loadOrCreate(SIGNING_KEY), Clock.systemUTC());
     }
 
-    static EmbeddedServer startService(String kafka, String clickHouse) {
-        return startService(kafka, clickHouse, Map.of());
+    /**
+     * The customer store: a fresh database on the test JVM's real PostgreSQL server
+     * (routing-service migrates it), so routes identify callers and offers carry customer cards.
+     * The deadlines of both are generous: a loaded test machine must not turn a caller into an
+     * unknown one.
+     */
+    static Map<String, Object> customerStore() {
+        PostgresDatabases.Database db = PostgresDatabases.fresh("e2e");
+        return Map.of(
+                "datasources.default.url", db.jdbcUrl(),
+                "datasources.default.username", db.user(),
+                "datasources.default.password", db.password(),
+                "ringstream.routing.caller-identification-timeout", "10s",
+                "ringstream.routing.customer-card-timeout", "10s");
     }
 
     /**
-     * routing-service with customers: a fresh database on the test JVM's real PostgreSQL server,
-     * migrated by the service as {@code up} does.
+     * routing-service on a free port with its own customer store, its Kafka feeds positioned before
+     * it returns.
      */
-    static EmbeddedServer startServiceWithCustomers(String kafka, String clickHouse) {
-        PostgresDatabases.Database db = PostgresDatabases.fresh("e2e");
-        return startService(
-                kafka,
-                clickHouse,
-                Map.of(
-                        "datasources.default.url", db.jdbcUrl(),
-                        "datasources.default.username", db.user(),
-                        "datasources.default.password", db.password()));
+    static EmbeddedServer startService(String kafka, String clickHouse) {
+        return startService(kafka, clickHouse, Map.of());
     }
 
     private static EmbeddedServer startService(
             String kafka, String clickHouse, Map<String, Object> more) {
         Path users = TargetDirectories.create("e2e-users-").resolve("users.json");
-        Map<String, Object> properties = new HashMap<>(more);
+        Map<String, Object> properties = new HashMap<>(customerStore());
         properties.putAll(
                 Map.of(
                         "ringstream.kafka.bootstrap",
@@ -112,6 +116,7 @@ final class RoutingStack {
                         SIGNING_KEY.toString(),
                         "ringstream.security.users-file",
                         users.toString()));
+        properties.putAll(more);
         EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties);
         RoutingFeeds feeds = server.getApplicationContext().getBean(RoutingFeeds.class);
         await().atMost(TIMEOUT).until(feeds::ready);

@@ -28,6 +28,9 @@ public final class FastAgiClient {
     private static final Pattern SET = Pattern.compile("SET VARIABLE \"(.*?)\" \"(.*)\"");
     private static final Pattern GET = Pattern.compile("GET VARIABLE \"(.*?)\"");
 
+    /** The Caller*ID number of a call that names none. */
+    public static final String DEFAULT_CALLER_ID = "5551234";
+
     private FastAgiClient() {}
 
     /**
@@ -48,6 +51,20 @@ public final class FastAgiClient {
     public static Call run(
             int port, String pathAndQuery, String uniqueId, Map<String, String> variables)
             throws IOException {
+        return run(port, pathAndQuery, uniqueId, DEFAULT_CALLER_ID, variables);
+    }
+
+    /**
+     * Runs one script for a caller whose channel has {@code callerId} as its Caller*ID number
+     * ({@code agi_callerid}, as the PBX sees it: any format).
+     */
+    public static Call run(
+            int port,
+            String pathAndQuery,
+            String uniqueId,
+            String callerId,
+            Map<String, String> variables)
+            throws IOException {
         Map<String, String> vars = new LinkedHashMap<>(variables);
         List<String> commands = new ArrayList<>();
         try (Socket socket = new Socket("127.0.0.1", port)) {
@@ -58,7 +75,7 @@ public final class FastAgiClient {
                     new BufferedReader(
                             new InputStreamReader(
                                     socket.getInputStream(), StandardCharsets.ISO_8859_1));
-            out.write(environment(port, pathAndQuery, uniqueId));
+            out.write(environment(port, pathAndQuery, uniqueId, callerId));
             out.flush();
             String line;
             while ((line = in.readLine()) != null) {
@@ -71,7 +88,8 @@ public final class FastAgiClient {
     }
 
     /** The environment Asterisk 18 sends for a PJSIP caller, ended by an empty line. */
-    private static String environment(int port, String pathAndQuery, String uniqueId) {
+    private static String environment(
+            int port, String pathAndQuery, String uniqueId, String callerId) {
         return "agi_network: yes\n"
                 + "agi_network_script: "
                 + pathAndQuery
@@ -88,7 +106,9 @@ public final class FastAgiClient {
                 + uniqueId
                 + "\n"
                 + "agi_version: 18.20.0\n"
-                + "agi_callerid: 5551234\n"
+                + "agi_callerid: "
+                + callerId
+                + "\n"
                 + "agi_calleridname: Ana\n"
                 + "agi_callingpres: 0\n"
                 + "agi_dnid: 100\n"

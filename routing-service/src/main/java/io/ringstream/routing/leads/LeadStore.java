@@ -70,10 +70,29 @@ public class LeadStore {
     /** Inserts a new lead at version 1 and returns it so. */
     public Lead insert(Lead lead) {
         Lead stored = withVersion(lead, 1);
-        jdbc.prepareStatement(
+        insert(stored, "");
+        return stored;
+    }
+
+    /**
+     * Inserts a new lead at version 1 unless a lead with its id exists: for leads whose id derives
+     * from what caused them, asked for again or concurrently (a contact's caller identification).
+     *
+     * @return the lead as stored, or empty when its id was taken (nothing written)
+     */
+    public Optional<Lead> insertIfAbsent(Lead lead) {
+        Lead stored = withVersion(lead, 1);
+        return insert(stored, " ON CONFLICT (id) DO NOTHING") == 1
+                ? Optional.of(stored)
+                : Optional.empty();
+    }
+
+    private int insert(Lead stored, String onConflict) {
+        return jdbc.prepareStatement(
                 "INSERT INTO leads ("
                         + COLUMNS
-                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + onConflict,
                 statement -> {
                     statement.setObject(1, stored.id().value());
                     statement.setString(2, stored.tenant());
@@ -94,7 +113,6 @@ public class LeadStore {
                     statement.setLong(13, stored.version());
                     return statement.executeUpdate();
                 });
-        return stored;
     }
 
     /**

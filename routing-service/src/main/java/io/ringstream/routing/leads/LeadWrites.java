@@ -13,13 +13,15 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
  * The one place a lead is created or changes stage: the lead row, its {@code lead_stage_changes}
  * row and its {@link BusinessEvent} (LEAD_CREATED or STAGE_CHANGED, keyed by customer id) go into
- * the same transaction. The lead API and {@code POST /v1/business-events} both write through here.
- * Callers hold the customer's lock ({@link CustomerLocks}) and, for a move, the lead's.
+ * the same transaction. The lead API, {@code POST /v1/business-events} and caller identification (a
+ * new caller's lead) all write through here. Callers hold the customer's lock ({@link
+ * CustomerLocks}) and, for a move, the lead's.
  */
 @Singleton
 @Requires(beans = DataSource.class)
@@ -40,6 +42,25 @@ public class LeadWrites {
      */
     public Lead create(Lead lead, String actor, String eventId, String contactId) {
         Lead stored = store.insert(lead);
+        recordCreation(stored, actor, eventId, contactId);
+        return stored;
+    }
+
+    /**
+     * As {@link #create}, unless a lead with its id exists, in which case nothing is written: for a
+     * lead whose id derives from what caused it, so asking again (or concurrently, on any instance)
+     * creates it once. Caller identification gives each contact's new caller one lead this way.
+     *
+     * @return the lead as stored, or empty when it existed already
+     */
+    public Optional<Lead> createIfAbsent(
+            Lead lead, String actor, String eventId, String contactId) {
+        Optional<Lead> stored = store.insertIfAbsent(lead);
+        stored.ifPresent(l -> recordCreation(l, actor, eventId, contactId));
+        return stored;
+    }
+
+    private void recordCreation(Lead stored, String actor, String eventId, String contactId) {
         store.recordStageChange(stored, null, actor, stored.createdAt());
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("sourceChannel", stored.sourceChannel());
@@ -55,7 +76,6 @@ public class LeadWrites {
                         contactId,
                         stored.createdAt(),
                         attributes));
-        return stored;
     }
 
     /**

@@ -17,7 +17,9 @@ import javax.sql.DataSource;
  * Reads a customer's latest contacts from ClickHouse: which contacts are the customer's from the
  * {@code contact_customers} view (a contact's latest non-empty {@code customer_id}), what happened
  * from {@code contact_events}, and how the customer felt from {@code conversation_sentiment}. SQL
- * that runs on 18.16 and current releases (no window functions, {@code FINAL} without aliases).
+ * that runs on 18.16 and current releases (no window functions, {@code FINAL} without aliases, and
+ * counts next to aggregates that may have no values, whose result differs between the two); {@code
+ * ClickHouseRecentContactsITCase} runs it on the real server.
  */
 public final class ClickHouseRecentContacts implements RecentContacts {
     static final String CONTACT_CUSTOMERS = Table.CONTACT_CUSTOMERS.qualifiedName();
@@ -53,7 +55,8 @@ public final class ClickHouseRecentContacts implements RecentContacts {
     static String sentimentSql(int contacts) {
         return "SELECT contact_id, avgIf(score, speaker = 'CUSTOMER' AND isNotNull(score)),"
                 + " countIf(speaker = 'CUSTOMER' AND isNotNull(score)),"
-                + " argMax(customer_rolling, turn)"
+                + " argMaxIf(ifNull(customer_rolling, 0), turn, isNotNull(customer_rolling)),"
+                + " countIf(isNotNull(customer_rolling))"
                 + " FROM "
                 + Table.CONVERSATION_SENTIMENT.qualifiedName()
                 + " FINAL WHERE tenant = ? AND contact_id IN ("
@@ -151,11 +154,11 @@ public final class ClickHouseRecentContacts implements RecentContacts {
             }
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
+                    // Counts say whether there was a value: an aggregate of no values is 0 on
+                    // 18.16 (whose argMax drops Nullable) and NULL on current releases.
                     double average = rs.getLong(3) > 0 ? rs.getDouble(2) : Double.NaN;
-                    double last = rs.getDouble(4);
-                    out.put(
-                            rs.getString(1),
-                            new double[] {average, rs.wasNull() ? Double.NaN : last});
+                    double last = rs.getLong(5) > 0 ? rs.getDouble(4) : Double.NaN;
+                    out.put(rs.getString(1), new double[] {average, last});
                 }
             }
         }

@@ -3,12 +3,15 @@ package io.ringstream.routing.screenpop;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
-import io.ringstream.events.BusinessEvent;
+import io.ringstream.customers.model.CustomerId;
+import io.ringstream.customers.model.Lead;
+import io.ringstream.customers.model.LeadId;
+import io.ringstream.customers.model.LeadStage;
 import io.ringstream.events.BusinessEventType;
 import io.ringstream.events.EventIds;
-import io.ringstream.events.RingstreamEvent;
-import io.ringstream.events.topics.Topics;
-import io.ringstream.routing.outbox.Outbox;
+import io.ringstream.routing.leads.CustomerLocks;
+import io.ringstream.routing.leads.LeadWrites;
+import io.ringstream.routing.leads.Sql;
 import io.ringstream.routing.route.Router;
 import jakarta.inject.Singleton;
 import java.sql.Array;
@@ -17,9 +20,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -45,12 +48,15 @@ public class ContactIdentificationStore {
                     + " LEFT JOIN tenant_customer_settings s ON s.tenant = k.tenant";
 
     private final JdbcOperations jdbc;
-    private final Outbox outbox;
+    private final CustomerLocks customers;
+    private final LeadWrites leads;
     private final Clock clock;
 
-    public ContactIdentificationStore(JdbcOperations jdbc, Outbox outbox, Clock clock) {
+    public ContactIdentificationStore(
+            JdbcOperations jdbc, CustomerLocks customers, LeadWrites leads, Clock clock) {
         this.jdbc = jdbc;
-        this.outbox = outbox;
+        this.customers = customers;
+        this.leads = leads;
         this.clock = clock;
     }
 
@@ -100,10 +106,11 @@ public class ContactIdentificationStore {
 
     /**
      * Creates the contact's lead for a new caller, stage NEW, unless it exists (its id derives from
-     * the contact), with its stage change and its LEAD_CREATED business event in the same
-     * transaction, then records the identification as {@link #record} does. A record that an ask
-     * without the lead made first (it found the customer an instant after this one created it) gets
-     * the lead id added, so the row names the lead the contact created.
+     * the contact), through {@link LeadWrites} (the one place leads are written: the row, its stage
+     * change and its LEAD_CREATED event in this transaction, after the customer's lock), then
+     * records the identification as {@link #record} does. A record that an ask without the lead
+     * made first (it found the customer an instant after this one created it) gets the lead id
+     * added, so the row names the lead the contact created.
      *
      * @param sourceChannel the lead's source channel token, e.g. {@code voice}
      */
@@ -115,38 +122,32 @@ public class ContactIdentificationStore {
         if (leadId == null || customerId == null) {
             return record(tenant, contactId, identification);
         }
-        Timestamp now = new Timestamp(clock.millis());
-        int created =
-                jdbc.prepareStatement(
-                        "INSERT INTO leads (id, tenant, customer_id, stage, source_channel,"
-                                + " created_at, updated_at, version)"
-                                + " VALUES (?, ?, ?, 'NEW', ?, ?, ?, 1)"
-                                + " ON CONFLICT (id) DO NOTHING",
-                        statement -> {
-                            statement.setObject(1, leadId);
-                            statement.setString(2, tenant);
-                            statement.setObject(3, customerId);
-                            statement.setString(4, sourceChannel);
-                            statement.setTimestamp(5, now);
-                            statement.setTimestamp(6, now);
-                            return statement.executeUpdate();
-                        });
-        if (created == 1) {
-            jdbc.prepareStatement(
-                    "INSERT INTO lead_stage_changes (tenant, lead_id, customer_id, from_stage,"
-                            + " to_stage, actor, changed_at) VALUES (?, ?, ?, NULL, 'NEW', ?, ?)",
-                    statement -> {
-                        statement.setString(1, tenant);
-                        statement.setObject(2, leadId);
-                        statement.setObject(3, customerId);
-                        statement.setString(4, ACTOR);
-                        statement.setTimestamp(5, now);
-                        return statement.executeUpdate();
-                    });
-            outbox.append(
-                    Topics.BUSINESS_EVENTS,
-                    leadCreated(tenant, contactId, customerId, leadId, sourceChannel, now));
+        // Concurrent asks of one contact queue here, on the customer's row; the first creates the
+        // lead, the others find its id taken and write nothing.
+        if (!customers.lock(tenant, customerId)) {
+            // Merged or erased since it was created a moment ago: no lead for a gone customer.
+            return record(tenant, contactId, Identification.of(customerId));
         }
+        Instant now = Sql.stored(clock.instant());
+        leads.createIfAbsent(
+                new Lead(
+                        new LeadId(leadId),
+                        tenant,
+                        new CustomerId(customerId),
+                        LeadStage.NEW,
+                        null,
+                        sourceChannel,
+                        null,
+                        null,
+                        null,
+                        null,
+                        now,
+                        now,
+                        0),
+                ACTOR,
+                EventIds.of(
+                        ACTOR, tenant, leadId.toString(), BusinessEventType.LEAD_CREATED.name()),
+                contactId);
         insert(tenant, contactId, identification);
         jdbc.prepareStatement(
                 "UPDATE contact_identifications SET created_lead_id = ?"
@@ -176,30 +177,6 @@ public class ContactIdentificationStore {
                     statement.setTimestamp(6, new Timestamp(clock.millis()));
                     return statement.executeUpdate();
                 });
-    }
-
-    private static BusinessEvent leadCreated(
-            String tenant,
-            String contactId,
-            UUID customerId,
-            UUID leadId,
-            String sourceChannel,
-            Timestamp at) {
-        return new BusinessEvent(
-                RingstreamEvent.CURRENT_SCHEMA_VERSION,
-                EventIds.of(
-                        ACTOR, tenant, leadId.toString(), BusinessEventType.LEAD_CREATED.name()),
-                BusinessEventType.LEAD_CREATED,
-                tenant,
-                customerId.toString(),
-                contactId,
-                at.getTime(),
-                ACTOR,
-                leadId.toString(),
-                "NEW",
-                null,
-                null,
-                Map.of("sourceChannel", sourceChannel, "createdBy", "caller-identification"));
     }
 
     private static Array uuids(PreparedStatement statement, List<UUID> ids) throws SQLException {
