@@ -3,9 +3,11 @@ package io.ringstream.routing.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.context.annotation.Property;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.web.router.Router;
 import io.ringstream.events.AssignmentType;
 import io.ringstream.events.SupervisorAlert;
@@ -31,6 +33,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
@@ -39,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -59,6 +63,9 @@ class AuthorizationMatrixTest {
     private static final String OTHER_TENANT = "beta-matrix";
     private static final String SELF = "1001";
     private static final String PASSWORD = "matrix-password-1";
+    private static final UUID CUSTOMER = UUID.fromString("00000000-0000-4000-8000-00000000c001");
+    private static final UUID MERGED_CUSTOMER =
+            UUID.fromString("00000000-0000-4000-8000-00000000c002");
 
     /** The columns: who calls. */
     enum Who {
@@ -73,8 +80,21 @@ class AuthorizationMatrixTest {
         ADMIN
     }
 
-    /** A request; {@code authorization} replaces the caller's bearer token when set. */
-    record Call(String method, String path, String body, String contentType, String authorization) {
+    /**
+     * A request; {@code authorization} replaces the caller's bearer token when set, and {@code
+     * ifMatch} is sent as If-Match when set.
+     */
+    record Call(
+            String method,
+            String path,
+            String body,
+            String contentType,
+            String authorization,
+            String ifMatch) {
+        Call(String method, String path, String body, String contentType, String authorization) {
+            this(method, path, body, contentType, authorization, null);
+        }
+
         static Call get(String path) {
             return new Call("GET", path, null, null, null);
         }
@@ -236,7 +256,57 @@ class AuthorizationMatrixTest {
                                 "/v1/admin/endpoint-policy" + q,
                                 "{\"technologies\":[\"PJSIP\",\"SIP\"],\"extension\":\"[0-9]{2,8}\"}"),
                         ADMIN_ONLY));
+        customerRows(m);
         return m;
+    }
+
+    /** Customers' routes: another tenant's caller with the right role gets 404, never 403. */
+    private static void customerRows(Map<String, Map.Entry<Call, int[]>> m) {
+        int[] customers = {401, 401, 401, 2, 2, 2, 2, 403, 2};
+        int[] oneCustomer = {401, 401, 401, 2, 2, 2, 404, 403, 2};
+        int[] merge = {401, 401, 401, 403, 403, 2, 404, 403, 2};
+        String one = "/v1/customers/" + CUSTOMER;
+        m.put(
+                "POST /v1/customers",
+                Map.entry(Call.post("/v1/customers", "{\"displayName\":\"Matrix\"}"), customers));
+        m.put("GET /v1/customers", Map.entry(Call.get("/v1/customers?name=mat"), customers));
+        m.put("GET /v1/customers/{id}", Map.entry(Call.get(one), oneCustomer));
+        m.put(
+                "PUT /v1/customers/{id}",
+                Map.entry(
+                        new Call(
+                                "PUT",
+                                one,
+                                "{\"displayName\":\"Matrix 2\"}",
+                                "application/json",
+                                null,
+                                "\"1\""),
+                        oneCustomer));
+        m.put(
+                "POST /v1/customers/{id}/identities",
+                Map.entry(
+                        Call.post(
+                                one + "/identities", "{\"kind\":\"EMAIL\",\"value\":\"m2@x.es\"}"),
+                        oneCustomer));
+        m.put(
+                "DELETE /v1/customers/{id}/identities/{kind}/{value}",
+                Map.entry(Call.delete(one + "/identities/EMAIL/matrix@x.es"), oneCustomer));
+        m.put(
+                "POST /v1/customers/{survivorId}/merge",
+                Map.entry(
+                        Call.post(one + "/merge", "{\"mergedId\":\"" + MERGED_CUSTOMER + "\"}"),
+                        merge));
+        m.put(
+                "POST /v1/customers/{id}/erasure",
+                Map.entry(Call.post(one + "/erasure", ""), ADMIN_ONLY));
+        m.put(
+                "GET /v1/admin/customer-settings",
+                Map.entry(Call.get("/v1/admin/customer-settings"), ADMIN_ONLY));
+        m.put(
+                "PUT /v1/admin/customer-settings",
+                Map.entry(
+                        Call.put("/v1/admin/customer-settings", "{\"defaultRegion\":\"ES\"}"),
+                        ADMIN_ONLY));
     }
 
     @Inject EmbeddedServer server;
@@ -246,6 +316,8 @@ class AuthorizationMatrixTest {
     @Inject PasswordHasher hasher;
     @Inject AgentEndpoints endpoints;
     @Inject AlertFeed alerts;
+    @Inject TransactionOperations<Connection> transactions;
+    @Inject JdbcOperations jdbc;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -329,6 +401,9 @@ class AuthorizationMatrixTest {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
+        if (call.ifMatch() != null) {
+            request.header("If-Match", call.ifMatch());
+        }
         // Streams never end: read the status and headers, then hang up.
         HttpResponse<InputStream> response =
                 http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofInputStream())
@@ -353,6 +428,7 @@ class AuthorizationMatrixTest {
 
     /** The state each call expects; re-made before each, since some calls delete or change it. */
     private void fixtures() {
+        customerFixtures();
         store.putUser(
                 new UserRecord(TENANT, "matrix-user", Set.of(Role.AGENT), hasher.hash(PASSWORD)));
         store.putUser(
@@ -378,6 +454,44 @@ class AuthorizationMatrixTest {
                         SupervisorAlert.Severity.CRITICAL,
                         "breach",
                         Map.of()));
+    }
+
+    /** Two customers of the tenant at version 1, the first with an e-mail identity. */
+    private void customerFixtures() {
+        transactions.executeWrite(
+                status -> {
+                    for (String sql :
+                            List.of(
+                                    "DELETE FROM customer_merges WHERE tenant = ?",
+                                    "DELETE FROM customer_redirects WHERE tenant = ?",
+                                    "DELETE FROM customers WHERE tenant = ?",
+                                    "INSERT INTO customers (id, tenant, created_at, updated_at,"
+                                            + " version) VALUES ('"
+                                            + CUSTOMER
+                                            + "', ?, now(),"
+                                            + " now(), 1), ('"
+                                            + MERGED_CUSTOMER
+                                            + "', ?, now(),"
+                                            + " now(), 1)",
+                                    "INSERT INTO customer_identities (tenant, kind, value,"
+                                            + " customer_id, raw, created_at) VALUES (?, 'EMAIL',"
+                                            + " 'matrix@x.es', '"
+                                            + CUSTOMER
+                                            + "', 'matrix@x.es',"
+                                            + " now())")) {
+                        jdbc.prepareStatement(
+                                sql,
+                                statement -> {
+                                    int parameters =
+                                            statement.getParameterMetaData().getParameterCount();
+                                    for (int i = 1; i <= parameters; i++) {
+                                        statement.setString(i, TENANT);
+                                    }
+                                    return statement.executeUpdate();
+                                });
+                    }
+                    return null;
+                });
     }
 
     private static String bearer(Who who) {
