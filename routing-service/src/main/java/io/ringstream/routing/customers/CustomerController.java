@@ -64,9 +64,27 @@ public class CustomerController {
     @Post
     @Secured({"AGENT", "SUPERVISOR", "ADMIN"})
     @Operation(summary = "Create a customer, with its identities")
-    @ApiResponse(responseCode = "201", description = "created; Location and ETag name it")
-    @ApiResponse(responseCode = "409", description = "an identity belongs to another customer")
-    @ApiResponse(responseCode = "422", description = "invalid fields or a refused identity")
+    @ApiResponse(
+            responseCode = "201",
+            description = "created; Location and ETag name it",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = CustomerView.class)))
+    @ApiResponse(
+            responseCode = "409",
+            description = "an identity belongs to another customer",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(
+            responseCode = "422",
+            description = "invalid fields or a refused identity",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
     public HttpResponse<CustomerView> create(
             Authentication authentication, @Body CustomerRequest body) {
         Caller caller = Callers.of(authentication);
@@ -80,7 +98,7 @@ public class CustomerController {
             summary = "Search customers: all, or by one of name prefix, phone, email, externalId",
             description =
                     "Pages of at most `limit` (1-100, default 20); `next` is the cursor of the"
-                            + " next page, absent on the last")
+                            + " next page, null on the last")
     public CustomerPage search(
             Authentication authentication,
             @Nullable @QueryValue @Parameter(description = "name prefix, any case") String name,
@@ -113,8 +131,20 @@ public class CustomerController {
     @Put("/{id}")
     @Secured({"AGENT", "SUPERVISOR", "ADMIN"})
     @Operation(summary = "Replace a customer's fields (identities excepted); If-Match required")
-    @ApiResponse(responseCode = "412", description = "If-Match names an older version")
-    @ApiResponse(responseCode = "428", description = "no If-Match")
+    @ApiResponse(
+            responseCode = "412",
+            description = "If-Match names an older version",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(
+            responseCode = "428",
+            description = "no If-Match",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
     public HttpResponse<CustomerView> update(
             Authentication authentication,
             @PathVariable String id,
@@ -129,8 +159,20 @@ public class CustomerController {
     @Post("/{id}/identities")
     @Secured({"AGENT", "SUPERVISOR", "ADMIN"})
     @Operation(summary = "Add an identity; If-Match optional")
-    @ApiResponse(responseCode = "409", description = "another customer holds it")
-    @ApiResponse(responseCode = "422", description = "refused, with its RefusalReason first")
+    @ApiResponse(
+            responseCode = "409",
+            description = "another customer holds it",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(
+            responseCode = "422",
+            description = "refused, with its RefusalReason first",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
     public HttpResponse<CustomerView> addIdentity(
             Authentication authentication,
             @PathVariable String id,
@@ -163,7 +205,13 @@ public class CustomerController {
     @Operation(
             summary = "Merge another customer into this one, the survivor the user chose",
             description = "If-Match (the survivor's ETag) optional; the merged id redirects here")
-    @ApiResponse(responseCode = "409", description = "refused: same customer, already merged, ...")
+    @ApiResponse(
+            responseCode = "409",
+            description = "refused: same customer, already merged, ...",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
     public HttpResponse<CustomerView> merge(
             Authentication authentication,
             @PathVariable String survivorId,

@@ -11,7 +11,10 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.ringstream.customers.identity.IdentityNormaliser;
 import io.ringstream.routing.security.Callers;
+import io.ringstream.routing.web.Problem;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
@@ -54,7 +57,13 @@ public class CustomerSettingsController {
             description =
                     "defaultRegion: ISO 3166-1 alpha-2 (null: international numbers only);"
                             + " createUnknownCallers: default true")
-    @ApiResponse(responseCode = "422", description = "not a region with a phone numbering plan")
+    @ApiResponse(
+            responseCode = "422",
+            description = "not a region with a phone numbering plan",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
     public CustomerSettings put(Authentication authentication, @Body CustomerSettingsBody body) {
         String region = region(body.defaultRegion());
         CustomerSettings settings =
