@@ -30,6 +30,11 @@ public enum Table {
     QUEUE_KPIS("queue_kpis", Kind.REPLACING, Keep.FOREVER),
     CONTACT_KPI_FACTS("contact_kpi_facts", Kind.VIEW, Keep.FOREVER),
     AGENT_PRESENCE_SEGMENTS("agent_presence_segments", Kind.VIEW, Keep.FOREVER),
+    /**
+     * The customer of each contact whose customer is known (the latest non-empty {@code
+     * customer_id} of its {@link #CONTACT_EVENTS}), to join contact-keyed tables to customers.
+     */
+    CONTACT_CUSTOMERS("contact_customers", Kind.VIEW, Keep.FOREVER),
     /** The migrator's bookkeeping; never truncated. */
     SCHEMA_MIGRATIONS("schema_migrations", Kind.REPLACING, Keep.FOREVER);
 

@@ -76,6 +76,7 @@ class ClickHouseMigratorITCase {
                         "source String",
                         "queue String",
                         "agent_id String",
+                        "customer_id String",
                         "wait_ms Nullable(Int64)",
                         "duration_ms Nullable(Int64)",
                         "reason String",

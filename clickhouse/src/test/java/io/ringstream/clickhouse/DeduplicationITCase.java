@@ -52,11 +52,11 @@ class DeduplicationITCase {
         String row =
                 "('ev-1', 'default', 'c-1', 'ANSWERED', 'VOICE', toDate('2025-03-14'),"
                         + " toDateTime('2025-03-14 10:00:05'), 1741946405250, 'pbx', 'sales',"
-                        + " 'a-7', 12000, NULL, '', '{}')";
+                        + " 'a-7', 'k42', 12000, NULL, '', '{}')";
         String other =
                 "('ev-2', 'default', 'c-2', 'QUEUED', 'VOICE', toDate('2025-03-14'),"
                         + " toDateTime('2025-03-14 10:00:06'), 1741946406000, 'pbx', 'sales',"
-                        + " '', NULL, NULL, '', '{}')";
+                        + " '', '', NULL, NULL, '', '{}')";
         // Two separate inserts of the same event, as a sink retrying after a failure would do.
         jdbc.execute("INSERT INTO ringstream.contact_events VALUES " + row + ", " + other);
         jdbc.execute("INSERT INTO ringstream.contact_events VALUES " + row);

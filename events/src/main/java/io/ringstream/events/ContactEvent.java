@@ -12,6 +12,8 @@ import java.util.Set;
  *
  * @param waitMillis time in queue, on ANSWERED and ABANDONED
  * @param durationMillis talk time on TALK_ENDED, wrap-up time on WRAPUP_ENDED
+ * @param customerId the CRM customer of the contact, once known (null before, and in events written
+ *     before the field existed); required on IDENTIFIED
  * @param reason why it happened (hangup cause, abandon reason, transfer reason), when known
  */
 public record ContactEvent(
@@ -25,6 +27,7 @@ public record ContactEvent(
         String source,
         String queue,
         String agentId,
+        String customerId,
         Long waitMillis,
         Long durationMillis,
         String reason,
@@ -63,6 +66,9 @@ public record ContactEvent(
         if (type != null && NEEDS_AGENT.contains(type)) {
             v.require(agentId, "agentId");
         }
+        if (type == ContactEventType.IDENTIFIED) {
+            v.require(customerId, "customerId");
+        }
         v.check(waitMillis == null || waitMillis >= 0, "waitMillis must not be negative");
         v.check(
                 durationMillis == null || durationMillis >= 0,
@@ -92,6 +98,7 @@ public record ContactEvent(
         private String source;
         private String queue;
         private String agentId;
+        private String customerId;
         private Long waitMillis;
         private Long durationMillis;
         private String reason;
@@ -137,6 +144,12 @@ public record ContactEvent(
             return this;
         }
 
+        /** The CRM customer of the contact, once known; null when not (yet) known. */
+        public Builder customerId(String customerId) {
+            this.customerId = customerId;
+            return this;
+        }
+
         public Builder waitMillis(Long waitMillis) {
             this.waitMillis = waitMillis;
             return this;
@@ -169,6 +182,7 @@ public record ContactEvent(
                     source,
                     queue,
                     agentId,
+                    customerId,
                     waitMillis,
                     durationMillis,
                     reason,

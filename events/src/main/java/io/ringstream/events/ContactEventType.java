@@ -4,6 +4,11 @@ package io.ringstream.events;
 public enum ContactEventType {
     /** The contact reached us (a new caller channel, a chat opened). */
     ARRIVED,
+    /**
+     * The contact's customer became known (caller id lookup); requires customerId. Changes no KPI,
+     * clock or routing; later events of the contact carry the same customerId.
+     */
+    IDENTIFIED,
     /** It joined a queue; requires queue. */
     QUEUED,
     /** It was offered to an agent (ringing, chat invite); requires queue and agent. */

@@ -36,6 +36,44 @@ class EventSerdeTest {
     }
 
     @Test
+    void theCustomerIdRoundTripsAndAnEventWrittenBeforeItDecodesWithout() {
+        ContactEvent identified =
+                ContactEvent.builder(ContactEventType.IDENTIFIED, "1700000000.1")
+                        .eventId(EventIds.of("bridge", "1700000000.1", "IDENTIFIED", "k42"))
+                        .eventTime(1_700_000_001_000L)
+                        .source("bridge:pbx1")
+                        .customerId("k42")
+                        .build();
+        String old =
+                "{\"schemaVersion\":1,\"eventId\":\"x\",\"type\":\"ARRIVED\",\"tenant\":\"default\","
+                        + "\"contactId\":\"c1\",\"channel\":\"VOICE\",\"eventTime\":1700000000000,"
+                        + "\"source\":\"test\",\"queue\":null,\"agentId\":null}";
+
+        ContactEvent decoded =
+                Topics.CONTACT_EVENTS
+                        .serde()
+                        .deserialize(Topics.CONTACT_EVENTS.serde().serialize(identified));
+
+        assertThat(decoded).isEqualTo(identified);
+        assertThat(decoded.customerId()).isEqualTo("k42");
+        assertThat(Topics.CONTACT_EVENTS.serde().toJson(identified))
+                .contains("\"agentId\":null,\"customerId\":\"k42\"");
+        assertThat(Topics.CONTACT_EVENTS.serde().fromJson(old).customerId()).isNull();
+    }
+
+    @Test
+    void identifiedRequiresTheCustomerButNoQueueOrAgent() {
+        ContactEvent.Builder identified =
+                ContactEvent.builder(ContactEventType.IDENTIFIED, "c1")
+                        .eventId("e1")
+                        .eventTime(1_700_000_000_000L)
+                        .source("test");
+
+        assertThat(identified.build().violations()).containsExactly("customerId is required");
+        assertThat(identified.customerId("k42").build().violations()).isEmpty();
+    }
+
+    @Test
     void malformedJsonIsRejectedWithAReason() {
         assertThatThrownBy(() -> Topics.CONTACT_EVENTS.serde().fromJson("{\"type\": \"ANSWERED\","))
                 .isInstanceOf(InvalidEventException.class)

@@ -6,13 +6,25 @@ import io.ringstream.events.InteractionEvent;
 import io.ringstream.events.topics.Topics;
 import io.ringstream.kafka.EventPublisher;
 import io.ringstream.pbxsim.SimulatorSink;
+import io.ringstream.pbxsim.traffic.Emission;
+import java.util.function.Consumer;
 
-/** Sends the simulator's chat traffic to Kafka, as the web chat gateway would. */
+/**
+ * Sends the simulator's chat traffic to Kafka, as the web chat gateway would, and its ended voice
+ * calls to the demo's booking system.
+ */
 final class KafkaSimulatorSink implements SimulatorSink {
     private final EventPublisher publisher;
+    private final Consumer<Emission.CallEnded> endedCalls;
 
-    KafkaSimulatorSink(EventPublisher publisher) {
+    KafkaSimulatorSink(EventPublisher publisher, Consumer<Emission.CallEnded> endedCalls) {
         this.publisher = publisher;
+        this.endedCalls = endedCalls;
+    }
+
+    @Override
+    public void callEnded(Emission.CallEnded call) {
+        endedCalls.accept(call);
     }
 
     @Override

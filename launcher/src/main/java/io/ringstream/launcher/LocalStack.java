@@ -62,6 +62,10 @@ final class LocalStack implements AutoCloseable {
     // Closed in reverse start order, so producers stop before the broker and the job goes last.
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private ClickHouseJdbc clickhouse;
+
+    /** JDBC URL of the customers database, once PostgreSQL runs. */
+    private String postgresUrl;
+
     private AmiBridge bridge;
     private TrafficSimulator simulator;
     private EventPublisher publisher;
@@ -88,8 +92,9 @@ final class LocalStack implements AutoCloseable {
         // Popped after the producers stop and before the jobs do.
         started.push(this::drain);
         publisher = remember(EventPublisher.create(kafka.bootstrapServers()));
-        startPbx(kafka.bootstrapServers());
+        // routing-service before the traffic: the demo's booking system reports to it.
         options.routingJar().ifPresent(jar -> startRoutingService(jar, kafka.bootstrapServers()));
+        startPbx(kafka.bootstrapServers());
         say(LocalSecurity.signInHint(layout));
     }
 
@@ -159,11 +164,12 @@ final class LocalStack implements AutoCloseable {
 
     /**
      * The customer records' PostgreSQL, reused when a server already runs on the directory (left by
-     * a previous {@code up}, or by {@code psql}). Nothing reads it yet (issue 10).
+     * a previous {@code up}, or by {@code psql}). routing-service keeps customers in it.
      */
     private void startPostgres() {
         Optional<RunningPostgres> running = LocalPostgresServer.findRunning(layout.postgres());
         if (running.isPresent()) {
+            postgresUrl = running.get().jdbcUrl();
             say(
                     "PostgreSQL already running on "
                             + layout.postgres()
@@ -177,6 +183,7 @@ final class LocalStack implements AutoCloseable {
                         LocalPostgresServer.start(layout.postgres(), options.ports().postgres())
                                 // Stopped in order by close(), after everything using it.
                                 .stopOnlyWhenClosed());
+        postgresUrl = server.jdbcUrl();
         say(
                 "PostgreSQL on 127.0.0.1:"
                         + server.port()
@@ -293,12 +300,26 @@ final class LocalStack implements AutoCloseable {
         say("telephony-bridge connecting to AMI at " + host + ":" + port);
         if (pbx != null) {
             // Registered after the bridge so it stops first: no calls are generated unobserved.
+            // Without routing-service there is no one to report bookings to.
+            DemoBookingSystem bookings =
+                    options.routingJar().isEmpty()
+                            ? null
+                            : remember(
+                                    new DemoBookingSystem(
+                                            URI.create(
+                                                    "http://127.0.0.1:"
+                                                            + options.ports().routing()),
+                                            new TokenIssuer(security.key(), Clock.systemUTC()),
+                                            LocalSecurity.ADMIN_TENANT,
+                                            options.seed()));
             simulator =
                     remember(
                             new TrafficSimulator(
                                     DemoTraffic.config(options.seed()),
                                     pbx,
-                                    new KafkaSimulatorSink(publisher)));
+                                    new KafkaSimulatorSink(
+                                            publisher,
+                                            bookings == null ? call -> {} : bookings::callEnded)));
             simulator.start();
         }
     }
@@ -329,6 +350,15 @@ final class LocalStack implements AutoCloseable {
                 builder.environment().remove(variable);
             }
             builder.environment().put("RINGSTREAM_KAFKA_BOOTSTRAP", kafkaBootstrap);
+            // Customers live in the local PostgreSQL, as its superuser: the password stays in the
+            // data directory's owner-only file, never in the environment.
+            builder.environment().put("RINGSTREAM_POSTGRES_URL", postgresUrl);
+            builder.environment().put("RINGSTREAM_POSTGRES_USER", LocalPostgresServer.SUPERUSER);
+            builder.environment().remove("RINGSTREAM_POSTGRES_PASSWORD");
+            builder.environment()
+                    .put(
+                            "RINGSTREAM_POSTGRES_PASSWORD_FILE",
+                            LocalPostgresServer.passwordFile(layout.postgres()).toString());
             builder.environment()
                     .put("RINGSTREAM_ROUTING_PORT", String.valueOf(options.ports().routing()));
             builder.environment().put("RINGSTREAM_ROUTING_HOST", LOOPBACK);

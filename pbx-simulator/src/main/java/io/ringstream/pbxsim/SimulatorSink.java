@@ -3,6 +3,7 @@ package io.ringstream.pbxsim;
 import io.ringstream.events.AgentEvent;
 import io.ringstream.events.ContactEvent;
 import io.ringstream.events.InteractionEvent;
+import io.ringstream.pbxsim.traffic.Emission;
 
 /**
  * Where the simulator's non-voice traffic (chat contacts, chat agents, chat messages) goes; voice
@@ -15,4 +16,7 @@ public interface SimulatorSink {
     void agent(AgentEvent event);
 
     void interaction(InteractionEvent event);
+
+    /** A voice call ended (its AMI frames went out before); what a CRM would hear of it. */
+    default void callEnded(Emission.CallEnded call) {}
 }

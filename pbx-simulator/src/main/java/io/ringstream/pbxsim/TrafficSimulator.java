@@ -165,6 +165,8 @@ public final class TrafficSimulator implements AutoCloseable {
         } else if (e instanceof Emission.Interaction i) {
             sink.interaction(i.event());
             interactions.incrementAndGet();
+        } else if (e instanceof Emission.CallEnded ended) {
+            sink.callEnded(ended);
         }
     }
 }

@@ -73,18 +73,24 @@ public final class BridgeMain {
         }
         // FastAGI (the dialplan asking routing-service where calls go) runs when a routing URL is
         // set.
+        // Created before FastAGI (it connects only on start): the customers route answers name
+        // are stamped on the AMI events of their contacts.
+        AmiBridge bridge = AmiBridge.create(config);
         FastAgiServer agi;
         try {
-            agi = agiConfig == null ? null : FastAgiServer.start(agiConfig);
+            agi =
+                    agiConfig == null
+                            ? null
+                            : FastAgiServer.start(agiConfig, bridge::customerIdentified);
         } catch (IllegalStateException e) {
             log.error(e.getMessage());
+            bridge.close();
             if (ingest != null) {
                 ingest.close();
             }
             System.exit(2);
             return;
         }
-        AmiBridge bridge = AmiBridge.create(config);
         if (agi == null) {
             log.info("FastAGI off: set {} to serve agi://…/route", FastAgiConfig.ENV_ROUTING_URL);
         }

@@ -83,7 +83,13 @@ public final class ContactKpiTracker implements Serializable {
                         yield List.of();
                     }
                         // Nothing beyond leaving the queue (above).
-                    case ARRIVED, OFFERED, OFFER_REJECTED, OFFER_TIMED_OUT, DEQUEUED, TRANSFERRED ->
+                    case ARRIVED,
+                                    IDENTIFIED,
+                                    OFFERED,
+                                    OFFER_REJECTED,
+                                    OFFER_TIMED_OUT,
+                                    DEQUEUED,
+                                    TRANSFERRED ->
                             List.of();
                 });
         return out;
@@ -124,6 +130,7 @@ public final class ContactKpiTracker implements Serializable {
         return switch (type) {
             case QUEUED, ANSWERED, ABANDONED, DEQUEUED, TRANSFERRED, ENDED -> true;
             case ARRIVED,
+                            IDENTIFIED,
                             OFFERED,
                             OFFER_REJECTED,
                             OFFER_TIMED_OUT,

@@ -73,6 +73,28 @@ class ContactKpiTrackerTest {
     }
 
     @Test
+    void identifyingTheCustomerMakesNoFactAndLeavesNoQueue() {
+        List<KpiFact> queuedOnly = apply(queued("c1", "sales", T0));
+        List<KpiFact> identified =
+                apply(
+                        contact("c1", ContactEventType.IDENTIFIED, T0 + 1_000, Channel.VOICE)
+                                .customerId("k42")
+                                .build());
+        List<KpiFact> abandoned =
+                apply(
+                        contact("c1", ContactEventType.ABANDONED, T0 + 3_000, Channel.VOICE)
+                                .queue("sales")
+                                .build());
+
+        assertThat(queuedOnly).extracting(KpiFact::type).containsExactly(FactType.OFFERED);
+        assertThat(identified).isEmpty();
+        // Still waiting since T0: the identification did not take the contact out of the queue.
+        assertThat(abandoned)
+                .extracting(KpiFact::type, KpiFact::waitMillis)
+                .contains(tuple(FactType.LEFT, 3_000L), tuple(FactType.ABANDONED, 3_000L));
+    }
+
+    @Test
     void anUnreportedWaitIsTheTimeSinceTheLatestQueued() {
         List<KpiFact> facts =
                 apply(

@@ -7,8 +7,8 @@ import io.ringstream.events.ContactEvent;
 import io.ringstream.events.DeadLetter;
 
 /**
- * The raw archive's tables (migrations V002, V003, V005): every contact and agent event as
- * published, and every dead letter, each column next to how an event fills it.
+ * The raw archive's tables (migrations V002 with V040, V003, V005): every contact and agent event
+ * as published, and every dead letter, each column next to how an event fills it.
  */
 public final class ArchiveTables {
     private ArchiveTables() {}
@@ -24,6 +24,7 @@ public final class ArchiveTables {
                     .text("source", ContactEvent::source)
                     .text("queue", ContactEvent::queue)
                     .text("agent_id", ContactEvent::agentId)
+                    .text("customer_id", ContactEvent::customerId)
                     .column("wait_ms", ContactEvent::waitMillis)
                     .column("duration_ms", ContactEvent::durationMillis)
                     .text("reason", ContactEvent::reason)

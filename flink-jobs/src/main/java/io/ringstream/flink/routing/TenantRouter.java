@@ -291,6 +291,7 @@ public final class TenantRouter {
                     case ENDED -> () -> engine.contactEnded(e.contactId(), now);
                         // Not in FREEING: the job does not pass them here.
                     case ARRIVED,
+                                    IDENTIFIED,
                                     QUEUED,
                                     OFFERED,
                                     OFFER_REJECTED,

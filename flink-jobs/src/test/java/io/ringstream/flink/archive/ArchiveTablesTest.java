@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringstream.events.AgentEventType;
 import io.ringstream.events.ContactEvent;
+import io.ringstream.events.ContactEventType;
 import io.ringstream.events.DeadLetter;
 import io.ringstream.testkit.TestEvents;
 import java.time.Instant;
@@ -33,10 +34,25 @@ class ArchiveTablesTest {
                         "test",
                         "",
                         "",
+                        "",
                         null,
                         null,
                         "",
                         "{\"ani\":\"+15550100\"}");
+    }
+
+    @Test
+    void aContactEventsCustomerGoesToCustomerIdAfterTheAgent() {
+        ContactEvent e =
+                TestEvents.contact("acme", "c1", ContactEventType.IDENTIFIED, AT)
+                        .customerId("k42")
+                        .build();
+
+        Map<String, Object> row = ArchiveTables.CONTACT_EVENTS.namedRow(e);
+
+        assertThat(row).containsEntry("customer_id", "k42");
+        assertThat(ArchiveTables.CONTACT_EVENTS.columns())
+                .containsSubsequence("agent_id", "customer_id", "wait_ms");
     }
 
     @Test

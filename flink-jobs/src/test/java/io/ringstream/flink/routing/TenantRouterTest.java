@@ -124,6 +124,22 @@ class TenantRouterTest {
     }
 
     @Test
+    void identifyingTheCustomerOfAWaitingContactChangesNoRouting() {
+        apply(queued(T, "c1", Map.of("billing", 3), "es", null, T0), T0);
+
+        RoutingOutputs out =
+                router.apply(
+                        RoutingInput.of(
+                                contactEvent(T, "c1", ContactEventType.IDENTIFIED, T0 + 1_000)),
+                        T0 + 1_000);
+
+        assertThat(out.assignments()).isEmpty();
+        assertThat(StatusSnapshots.build(T, router, T0 + 1_000, 1, 10).queues().get(0).contacts())
+                .singleElement()
+                .satisfies(c -> assertThat(c.contactId()).isEqualTo("c1"));
+    }
+
+    @Test
     void anAgentInWrapUpReceivesNothingUntilItEnds() {
         ready("a1", 5, "es", T0);
         Assignment offer =

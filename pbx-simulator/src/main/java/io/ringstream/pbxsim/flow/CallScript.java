@@ -59,6 +59,11 @@ public final class CallScript {
         return channel;
     }
 
+    /** The caller's number as the PBX shows it (CallerIDNum). */
+    public String callerIdNum() {
+        return callerIdNum;
+    }
+
     public List<AmiFrame> frames() {
         return List.copyOf(frames);
     }

@@ -17,4 +17,15 @@ public sealed interface Emission {
     record AgentState(long atMicros, AgentEvent event) implements Emission {}
 
     record Interaction(long atMicros, InteractionEvent event) implements Emission {}
+
+    /**
+     * A voice call left the queue: answered and completed, or abandoned. Not an AMI frame: what a
+     * booking system would learn about the caller afterwards (the launcher's demo turns returning
+     * callers into leads, bookings and payments).
+     *
+     * @param contactId the call's Uniqueid, the contact id the bridge gives its events
+     */
+    record CallEnded(
+            long atMicros, String queue, String callerNumber, String contactId, boolean answered)
+            implements Emission {}
 }

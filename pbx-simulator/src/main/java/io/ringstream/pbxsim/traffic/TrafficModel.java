@@ -39,7 +39,8 @@ public final class TrafficModel {
                                         pending.add(
                                                 new Emission.Voice(
                                                         AmiTime.parseMicros(frame.get("Timestamp")),
-                                                        positions.apply(frame))))
+                                                        positions.apply(frame))),
+                                pending::add)
                         .start();
             } else {
                 new ChatQueue(q, i, config, clock, rng, pending::add).start();

@@ -55,6 +55,8 @@ final class VoiceQueue {
     private final Random rng;
     private final CallFlows flows;
     private final Consumer<AmiFrame> out;
+    private final Consumer<Emission.CallEnded> ended;
+    private final CallerNumbers callers;
     private final List<Member> members = new ArrayList<>();
     private final List<Caller> waiting = new ArrayList<>();
 
@@ -65,13 +67,16 @@ final class VoiceQueue {
             Scheduler clock,
             Random rng,
             CallFlows flows,
-            Consumer<AmiFrame> out) {
+            Consumer<AmiFrame> out,
+            Consumer<Emission.CallEnded> ended) {
         this.profile = profile;
         this.config = config;
         this.clock = clock;
         this.rng = rng;
         this.flows = flows;
         this.out = out;
+        this.ended = ended;
+        this.callers = new CallerNumbers();
         for (int k = 0; k < profile.agents(); k++) {
             String ext = Integer.toString((queueIndex + 1) * 1000 + k + 1);
             members.add(
@@ -98,7 +103,7 @@ final class VoiceQueue {
     }
 
     private void arrive() {
-        String callerNum = String.format("+1555%07d", rng.nextInt(10_000_000));
+        String callerNum = callers.next(rng);
         Caller c = new Caller(flows.call(profile.name(), callerNum, clock.now()));
         flush(c);
         clock.after(CallFlows.IVR_SECONDS, () -> join(c));
@@ -162,6 +167,7 @@ final class VoiceQueue {
     private void complete(Caller c, Member m) {
         c.script.complete(clock.now(), rng.nextDouble() < 0.6 ? "caller" : "agent");
         flush(c);
+        callEnded(c, true);
         m.state = State.IDLE;
         m.idleSince = clock.now();
         dispatch();
@@ -184,8 +190,19 @@ final class VoiceQueue {
         }
         c.script.abandon(clock.now());
         flush(c);
+        callEnded(c, false);
         waiting.remove(c);
         dispatch();
+    }
+
+    private void callEnded(Caller c, boolean answered) {
+        ended.accept(
+                new Emission.CallEnded(
+                        clock.now(),
+                        profile.name(),
+                        c.script.callerIdNum(),
+                        c.script.uniqueid(),
+                        answered));
     }
 
     private void login(Member m) {

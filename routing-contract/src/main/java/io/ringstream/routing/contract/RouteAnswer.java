@@ -28,7 +28,13 @@ public record RouteAnswer(
                 Integer position,
         @Nullable @JsonPropertyDescription("on WAIT; null when the job has no estimate yet")
                 Long estimatedWaitSeconds,
-        @Nullable Integer retryAfterSeconds) {
+        @Nullable Integer retryAfterSeconds,
+        @Nullable
+                @JsonPropertyDescription(
+                        "the CRM customer routing identified for this contact (from the request's"
+                                + " `customerId` or its `callerNumber`); null when not known. The"
+                                + " bridge stamps it on the contact's later events")
+                String customerId) {
 
     /** The two things a PBX can do with a contact. */
     @JsonClassDescription("The two things a PBX can do with a contact.")
@@ -37,7 +43,11 @@ public record RouteAnswer(
         WAIT
     }
 
-    /** Dial {@code target}, the agent the routing job offered the contact to. */
+    /**
+     * Dial {@code target}, the agent the routing job offered the contact to.
+     *
+     * @param customerId the contact's customer, null when not known
+     */
     public static RouteAnswer connect(
             String tenant,
             String contactId,
@@ -45,7 +55,8 @@ public record RouteAnswer(
             String target,
             String agentId,
             String offerId,
-            int step) {
+            int step,
+            String customerId) {
         return new RouteAnswer(
                 Action.CONNECT,
                 tenant,
@@ -57,7 +68,8 @@ public record RouteAnswer(
                 step,
                 null,
                 null,
-                null);
+                null,
+                customerId);
     }
 
     /**
@@ -65,6 +77,7 @@ public record RouteAnswer(
      *
      * @param position 1 = next in the queue; null when not known yet
      * @param estimatedWaitSeconds null when there is no estimate yet
+     * @param customerId the contact's customer, null when not known
      */
     public static RouteAnswer waiting(
             String tenant,
@@ -72,7 +85,8 @@ public record RouteAnswer(
             String queue,
             Integer position,
             Long estimatedWaitSeconds,
-            int retryAfterSeconds) {
+            int retryAfterSeconds,
+            String customerId) {
         return new RouteAnswer(
                 Action.WAIT,
                 tenant,
@@ -84,6 +98,7 @@ public record RouteAnswer(
                 null,
                 position,
                 estimatedWaitSeconds,
-                retryAfterSeconds);
+                retryAfterSeconds,
+                customerId);
     }
 }

@@ -36,6 +36,12 @@ public record RouteRequest(
                 String customerId,
         @Nullable
                 @JsonPropertyDescription(
+                        "the caller's number as the PBX sees it (Asterisk: CALLERID(num)), in any"
+                                + " format; routing resolves it to a customer. Null when the"
+                                + " caller withheld it or the channel has none")
+                String callerNumber,
+        @Nullable
+                @JsonPropertyDescription(
                         "how long to wait for an agent before answering WAIT; default the"
                                 + " service's `ringstream.routing.route-wait`, at most 30 000")
                 Long waitMillis,

@@ -34,6 +34,7 @@ class WireFormatTest {
                         "es",
                         null,
                         "k42",
+                        "+34 600 11 22 33",
                         500L,
                         null);
 
@@ -42,9 +43,21 @@ class WireFormatTest {
                         "{\"tenant\":null,\"contactId\":\"1700000000.42\",\"queue\":\"sales\","
                                 + "\"channel\":\"VOICE\",\"skills\":{\"billing\":3,\"spanish\":1},"
                                 + "\"language\":\"es\",\"priority\":null,\"customerId\":\"k42\","
+                                + "\"callerNumber\":\"+34 600 11 22 33\","
                                 + "\"waitMillis\":500,\"transferFrom\":null}");
         assertThat(JSON.readValue(JSON.writeValueAsString(request), RouteRequest.class))
                 .isEqualTo(request);
+    }
+
+    @Test
+    void aRequestWrittenBeforeTheCallerNumberReadsWithout() throws Exception {
+        RouteRequest request =
+                JSON.readValue(
+                        "{\"contactId\":\"c1\",\"queue\":\"q\",\"customerId\":\"k42\"}",
+                        RouteRequest.class);
+
+        assertThat(request.callerNumber()).isNull();
+        assertThat(request.customerId()).isEqualTo("k42");
     }
 
     @Test
@@ -73,7 +86,9 @@ class WireFormatTest {
 
         assertThat(connect)
                 .isEqualTo(
-                        RouteAnswer.connect("default", "c1", "sales", "PJSIP/1001", "a1", "o1", 1));
+                        RouteAnswer.connect(
+                                "default", "c1", "sales", "PJSIP/1001", "a1", "o1", 1, null));
+        assertThat(connect.customerId()).as("an answer written before the field").isNull();
         assertThat(waiting.action()).isEqualTo(RouteAnswer.Action.WAIT);
         assertThat(waiting.position()).isEqualTo(3);
         assertThat(waiting.estimatedWaitSeconds()).isEqualTo(45);
@@ -83,12 +98,17 @@ class WireFormatTest {
 
     @Test
     void anAnswerIsWrittenWithEveryFieldInOrder() throws Exception {
-        assertThat(JSON.writeValueAsString(RouteAnswer.waiting("t", "c1", "sales", 2, 60L, 5)))
+        RouteAnswer waiting = RouteAnswer.waiting("t", "c1", "sales", 2, 60L, 5, "k42");
+
+        assertThat(JSON.writeValueAsString(waiting))
                 .isEqualTo(
                         "{\"action\":\"WAIT\",\"tenant\":\"t\",\"contactId\":\"c1\","
                                 + "\"queue\":\"sales\",\"target\":null,\"agentId\":null,"
                                 + "\"offerId\":null,\"step\":null,\"position\":2,"
-                                + "\"estimatedWaitSeconds\":60,\"retryAfterSeconds\":5}");
+                                + "\"estimatedWaitSeconds\":60,\"retryAfterSeconds\":5,"
+                                + "\"customerId\":\"k42\"}");
+        assertThat(JSON.readValue(JSON.writeValueAsString(waiting), RouteAnswer.class))
+                .isEqualTo(waiting);
     }
 
     @Test

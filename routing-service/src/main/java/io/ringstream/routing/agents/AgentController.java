@@ -31,6 +31,7 @@ import java.util.concurrent.CompletableFuture;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
+import reactor.core.publisher.Mono;
 
 /**
  * The agent desktop's API: log in with a profile, change state, answer offers, finish wrap-up, and
@@ -129,8 +130,13 @@ public class AgentController {
     /**
      * The agent's assignments as server-sent events, named by type: CONNECTED once the stream is
      * live, then the offers pending now, then each later one (OFFERED, ACCEPTED, REJECTED,
-     * TIMED_OUT, CANCELLED). OFFERED carries the customer's CRM summary when known. A browser opens
-     * it with a one-time ticket ({@code POST /v1/auth/stream-ticket}).
+     * TIMED_OUT, CANCELLED). OFFERED carries the customer card (the screen-pop) when the caller is
+     * known or ambiguous. A browser opens it with a one-time ticket ({@code POST
+     * /v1/auth/stream-ticket}).
+     *
+     * <p>Cards are read as offers arrive, each within its deadline; {@code concatMap} keeps the
+     * events in their order, so an offer's outcome never overtakes the OFFERED waiting for its
+     * card.
      */
     @Get(value = "/assignments", produces = MediaType.TEXT_EVENT_STREAM)
     @Operation(summary = "Stream the agent's offers and their outcomes (server-sent events)")
@@ -139,19 +145,25 @@ public class AgentController {
             @PathVariable String agentId,
             @Nullable @QueryValue String tenant) {
         String t = self(authentication, agentId, tenant);
-        return Flux.create(
-                sink -> {
-                    AutoCloseable subscription =
-                            agents.follow(t, agentId, a -> sink.next(event(a)));
-                    sink.next(Event.of(AssignmentView.connected(agentId)).name("CONNECTED"));
-                    agents.pendingOffers(t, agentId).forEach(a -> sink.next(event(a)));
-                    sink.onDispose(() -> close(subscription));
-                },
-                FluxSink.OverflowStrategy.BUFFER);
+        return Flux.<Mono<Event<AssignmentView>>>create(
+                        sink -> {
+                            AutoCloseable subscription =
+                                    agents.follow(t, agentId, a -> sink.next(event(a)));
+                            sink.next(
+                                    Mono.just(
+                                            Event.of(AssignmentView.connected(agentId))
+                                                    .name("CONNECTED")));
+                            agents.pendingOffers(t, agentId).forEach(a -> sink.next(event(a)));
+                            sink.onDispose(() -> close(subscription));
+                        },
+                        FluxSink.OverflowStrategy.BUFFER)
+                .concatMap(event -> event);
     }
 
-    private Event<AssignmentView> event(Assignment a) {
-        return Event.of(agents.describe(a)).name(a.type().name()).id(a.eventId());
+    /** The event of an offer step; its card starts loading now. */
+    private Mono<Event<AssignmentView>> event(Assignment a) {
+        return Mono.fromFuture(agents.describe(a))
+                .map(view -> Event.of(view).name(a.type().name()).id(a.eventId()));
     }
 
     /** The tenant of an agent acting as itself; anyone else is refused with 403. */

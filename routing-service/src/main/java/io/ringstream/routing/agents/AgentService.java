@@ -7,11 +7,11 @@ import io.ringstream.events.EventIds;
 import io.ringstream.events.RoutingCommand;
 import io.ringstream.events.RoutingCommand.AgentSpec;
 import io.ringstream.events.RoutingCommandType;
-import io.ringstream.routing.crm.CrmDirectory;
 import io.ringstream.routing.kafka.CommandSink;
 import io.ringstream.routing.live.OfferLookup;
 import io.ringstream.routing.live.RoutingView;
 import io.ringstream.routing.route.Router;
+import io.ringstream.routing.screenpop.ScreenPop;
 import io.ringstream.routing.web.ProblemException;
 import io.ringstream.routing.web.Requests;
 import java.time.InstantSource;
@@ -34,7 +34,7 @@ import java.util.function.Supplier;
 public final class AgentService {
     private final CommandSink commands;
     private final RoutingView view;
-    private final CrmDirectory crm;
+    private final ScreenPop screenPop;
     private final InstantSource clock;
     private final Supplier<String> ids;
 
@@ -44,12 +44,12 @@ public final class AgentService {
     public AgentService(
             CommandSink commands,
             RoutingView view,
-            CrmDirectory crm,
+            ScreenPop screenPop,
             InstantSource clock,
             Supplier<String> ids) {
         this.commands = commands;
         this.view = view;
-        this.crm = crm;
+        this.screenPop = screenPop;
         this.clock = clock;
         this.ids = ids;
     }
@@ -116,13 +116,16 @@ public final class AgentService {
         return view.pendingOffersOf(tenant, agentId);
     }
 
-    /** What the desktop shows of an offer step: an OFFERED one with the customer when known. */
-    public AssignmentView describe(Assignment a) {
-        return AssignmentView.of(
-                a,
-                a.type() == AssignmentType.OFFERED
-                        ? crm.find(a.tenant(), a.customerId()).orElse(null)
-                        : null);
+    /**
+     * What the desktop shows of an offer step: an OFFERED one with the customer card (the
+     * screen-pop) when there is one. Completes when the card is read, or given up on (the card's
+     * deadline).
+     */
+    public CompletableFuture<AssignmentView> describe(Assignment a) {
+        if (a.type() != AssignmentType.OFFERED) {
+            return CompletableFuture.completedFuture(AssignmentView.of(a, null));
+        }
+        return screenPop.cardFor(a).thenApply(card -> AssignmentView.of(a, card));
     }
 
     private CompletableFuture<RoutingCommand> answer(

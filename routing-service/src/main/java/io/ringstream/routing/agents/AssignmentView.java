@@ -4,12 +4,12 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.ringstream.events.Assignment;
 import io.ringstream.events.Channel;
-import io.ringstream.routing.crm.CrmSummary;
+import io.ringstream.routing.screenpop.CustomerCard;
 
 /**
  * One event of an agent's assignment stream: CONNECTED first (the stream is live; only {@code
- * agentId} is set), then offers to answer (OFFERED, with the customer's CRM summary when known) and
- * how offers ended.
+ * agentId} is set), then offers to answer (OFFERED, with the customer card when the caller is known
+ * or the number matched several customers) and how offers ended.
  *
  * @param expiresAt when an unanswered offer times out, epoch milliseconds
  */
@@ -24,7 +24,7 @@ public record AssignmentView(
         int step,
         @Nullable Long expiresAt,
         @Nullable String reason,
-        @Nullable CrmSummary customer) {
+        @Nullable CustomerCard customer) {
 
     /** The first event of every stream: from now on the agent receives every offer. */
     static AssignmentView connected(String agentId) {
@@ -32,7 +32,7 @@ public record AssignmentView(
                 "CONNECTED", null, null, agentId, null, null, 0, null, null, null);
     }
 
-    static AssignmentView of(Assignment a, CrmSummary customer) {
+    static AssignmentView of(Assignment a, CustomerCard customer) {
         return new AssignmentView(
                 a.type().name(),
                 a.offerId(),

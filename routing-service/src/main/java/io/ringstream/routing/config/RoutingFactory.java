@@ -8,13 +8,14 @@ import io.ringstream.kafka.EventPublisher;
 import io.ringstream.routing.agents.AgentService;
 import io.ringstream.routing.agents.ContactService;
 import io.ringstream.routing.alerts.AlertFeed;
-import io.ringstream.routing.crm.CrmDirectory;
 import io.ringstream.routing.kafka.CommandSink;
 import io.ringstream.routing.kafka.KafkaCommandSink;
 import io.ringstream.routing.kafka.RoutingFeeds;
 import io.ringstream.routing.kafka.UnconfiguredCommandSink;
 import io.ringstream.routing.live.RoutingView;
 import io.ringstream.routing.route.Router;
+import io.ringstream.routing.screenpop.CallerIdentifier;
+import io.ringstream.routing.screenpop.ScreenPop;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Map;
@@ -39,11 +40,6 @@ public class RoutingFactory {
     @Singleton
     RoutingView routingView() {
         return new RoutingView();
-    }
-
-    @Singleton
-    CrmDirectory crmDirectory(RoutingProperties routing) {
-        return new CrmDirectory(routing.getCrmCustomers());
     }
 
     @Singleton
@@ -75,14 +71,12 @@ public class RoutingFactory {
             KafkaProperties kafka,
             RoutingProperties routing,
             RoutingView view,
-            CrmDirectory crm,
             AlertFeed alerts,
             EventPublisher publisher) {
         RoutingFeeds feeds =
                 new RoutingFeeds(
                         kafka.requireBootstrap(),
                         view,
-                        crm,
                         alerts,
                         publisher,
                         routing.getFeedLookback());
@@ -91,14 +85,30 @@ public class RoutingFactory {
     }
 
     @Singleton
-    Router router(CommandSink commands, RoutingView view, RoutingProperties routing, Clock clock) {
-        return new Router(commands, view, routing.getRouteWait(), routing.getRetryAfter(), clock);
+    Router router(
+            CommandSink commands,
+            RoutingView view,
+            RoutingProperties routing,
+            Clock clock,
+            Optional<CallerIdentifier> callers) {
+        return new Router(
+                commands,
+                view,
+                routing.getRouteWait(),
+                routing.getRetryAfter(),
+                clock,
+                callers.orElse(CallerIdentifier.NONE));
     }
 
     @Singleton
     AgentService agentService(
-            CommandSink commands, RoutingView view, CrmDirectory crm, Clock clock) {
-        return new AgentService(commands, view, crm, clock, () -> UUID.randomUUID().toString());
+            CommandSink commands, RoutingView view, Clock clock, Optional<ScreenPop> screenPop) {
+        return new AgentService(
+                commands,
+                view,
+                screenPop.orElse(ScreenPop.NONE),
+                clock,
+                () -> UUID.randomUUID().toString());
     }
 
     @Singleton

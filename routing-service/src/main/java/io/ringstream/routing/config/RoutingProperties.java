@@ -23,8 +23,11 @@ public class RoutingProperties {
     /** Default of {@link #getFeedLookback()}. */
     public static final Duration DEFAULT_FEED_LOOKBACK = Duration.ofMinutes(15);
 
-    /** Default of {@link #getCrmCustomers()}. */
-    public static final int DEFAULT_CRM_CUSTOMERS = 100_000;
+    /** Default of {@link #getCallerIdentificationTimeout()}. */
+    public static final Duration DEFAULT_CALLER_IDENTIFICATION_TIMEOUT = Duration.ofMillis(500);
+
+    /** Default of {@link #getCustomerCardTimeout()}. */
+    public static final Duration DEFAULT_CUSTOMER_CARD_TIMEOUT = Duration.ofSeconds(1);
 
     /** Default of {@link #getRecentAlerts()}. */
     public static final int DEFAULT_RECENT_ALERTS = 100;
@@ -32,7 +35,8 @@ public class RoutingProperties {
     private Duration routeWait = DEFAULT_ROUTE_WAIT;
     private Duration retryAfter = DEFAULT_RETRY_AFTER;
     private Duration feedLookback = DEFAULT_FEED_LOOKBACK;
-    private int crmCustomers = DEFAULT_CRM_CUSTOMERS;
+    private Duration callerIdentificationTimeout = DEFAULT_CALLER_IDENTIFICATION_TIMEOUT;
+    private Duration customerCardTimeout = DEFAULT_CUSTOMER_CARD_TIMEOUT;
     private int recentAlerts = DEFAULT_RECENT_ALERTS;
 
     /**
@@ -72,15 +76,29 @@ public class RoutingProperties {
     }
 
     /**
-     * {@code crm-customers}: how many customers' CRM summaries the service keeps for agents'
-     * offers, forgetting the least recently updated. Default 100 000.
+     * {@code caller-identification-timeout}: how long {@code POST /v1/route} waits for PostgreSQL
+     * to say who is calling (a lookup, or creating an unknown caller) before routing the contact
+     * without a customer. Default 500 ms.
      */
-    public int getCrmCustomers() {
-        return crmCustomers;
+    public Duration getCallerIdentificationTimeout() {
+        return callerIdentificationTimeout;
     }
 
-    public void setCrmCustomers(int crmCustomers) {
-        this.crmCustomers = crmCustomers;
+    public void setCallerIdentificationTimeout(Duration callerIdentificationTimeout) {
+        this.callerIdentificationTimeout = callerIdentificationTimeout;
+    }
+
+    /**
+     * {@code customer-card-timeout}: how long an OFFERED assignment waits for each part of its
+     * customer card (PostgreSQL, then ClickHouse's recent contacts) before going out without it.
+     * Default 1 s.
+     */
+    public Duration getCustomerCardTimeout() {
+        return customerCardTimeout;
+    }
+
+    public void setCustomerCardTimeout(Duration customerCardTimeout) {
+        this.customerCardTimeout = customerCardTimeout;
     }
 
     /**

@@ -14,6 +14,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Carries out a data-protection erasure in PostgreSQL, in one transaction under the customer's row
@@ -24,10 +26,13 @@ import javax.sql.DataSource;
 @Singleton
 @Requires(beans = DataSource.class)
 public class CustomerEraser {
+    private static final Logger LOG = LoggerFactory.getLogger(CustomerEraser.class);
+
     private final TransactionOperations<Connection> transactions;
     private final CustomerStore customers;
     private final ErasureStore store;
     private final Outbox outbox;
+    private final ContactHistoryScrubber contacts;
     private final Clock clock;
 
     public CustomerEraser(
@@ -35,11 +40,13 @@ public class CustomerEraser {
             CustomerStore customers,
             ErasureStore store,
             Outbox outbox,
+            ContactHistoryScrubber contacts,
             Clock clock) {
         this.transactions = transactions;
         this.customers = customers;
         this.store = store;
         this.outbox = outbox;
+        this.contacts = contacts;
         this.clock = clock;
     }
 
@@ -50,26 +57,49 @@ public class CustomerEraser {
      */
     public CustomerView erase(String tenant, String actor, UUID id) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        return CustomerMerger.retrying(
-                () ->
-                        transactions.executeWrite(
-                                status -> {
-                                    UUID live =
-                                            customers
-                                                    .resolve(tenant, id)
-                                                    .orElseThrow(
-                                                            () -> CustomerProblems.notFound(id));
-                                    StoredCustomer before =
-                                            customers
-                                                    .lock(tenant, live)
-                                                    .orElseThrow(
-                                                            () -> CustomerProblems.notFound(id));
-                                    if (before.erasedAt() != null) {
-                                        return CustomerView.of(
-                                                before.customer(), List.of(), before.erasedAt());
-                                    }
-                                    return erase(tenant, actor, before.customer(), now);
-                                }));
+        CustomerView erased =
+                CustomerMerger.retrying(
+                        () ->
+                                transactions.executeWrite(
+                                        status -> {
+                                            UUID live =
+                                                    customers
+                                                            .resolve(tenant, id)
+                                                            .orElseThrow(
+                                                                    () ->
+                                                                            CustomerProblems
+                                                                                    .notFound(id));
+                                            StoredCustomer before =
+                                                    customers
+                                                            .lock(tenant, live)
+                                                            .orElseThrow(
+                                                                    () ->
+                                                                            CustomerProblems
+                                                                                    .notFound(id));
+                                            if (before.erasedAt() != null) {
+                                                // Again: PostgreSQL is done; the contact history is
+                                                // scrubbed again (idempotent), nothing is
+                                                // published.
+                                                store.requestContactScrub(
+                                                        tenant,
+                                                        live,
+                                                        store.idsOf(tenant, live),
+                                                        now);
+                                                return CustomerView.of(
+                                                        before.customer(),
+                                                        List.of(),
+                                                        before.erasedAt());
+                                            }
+                                            return erase(tenant, actor, before.customer(), now);
+                                        }));
+        // After the commit: ClickHouse is not part of the transaction. A failure here leaves the
+        // request pending in customer_erasures, and the scrubber retries it every minute.
+        try {
+            contacts.scrubPending();
+        } catch (RuntimeException e) {
+            LOG.warn("Contact history scrub not started; the scheduled retry will run it", e);
+        }
+        return erased;
     }
 
     private CustomerView erase(String tenant, String actor, Customer before, Instant now) {
@@ -82,6 +112,7 @@ public class CustomerEraser {
         store.eraseBusinessEventAttributes(tenant, id);
         store.scrubMerges(tenant, ids);
         store.dropPendingChanges(ids);
+        store.requestContactScrub(tenant, id, ids, now);
         StoredCustomer after = customers.find(tenant, id).orElseThrow();
         outbox.append(
                 Topics.CUSTOMER_CHANGES,

@@ -120,6 +120,71 @@ public class ErasureStore {
                 });
     }
 
+    /**
+     * Records that the person's ClickHouse contact history is to be scrubbed (again, on a repeated
+     * erasure): {@link ContactHistoryScrubber} picks it up after the commit.
+     */
+    public void requestContactScrub(String tenant, UUID id, List<UUID> ids, Instant at) {
+        jdbc.prepareStatement(
+                "INSERT INTO customer_erasures (tenant, customer_id, customer_ids, requested_at)"
+                        + " VALUES (?, ?, ?, ?) ON CONFLICT (tenant, customer_id) DO UPDATE SET"
+                        + " customer_ids = EXCLUDED.customer_ids,"
+                        + " requested_at = EXCLUDED.requested_at, contacts_scrubbed_at = NULL",
+                statement -> {
+                    statement.setString(1, tenant);
+                    statement.setObject(2, id);
+                    statement.setArray(
+                            3,
+                            statement
+                                    .getConnection()
+                                    .createArrayOf("uuid", ids.toArray(UUID[]::new)));
+                    statement.setObject(4, CustomerStore.at(at));
+                    return statement.executeUpdate();
+                });
+    }
+
+    /** A pending contact scrub. */
+    public record PendingScrub(String tenant, UUID customerId, List<UUID> customerIds) {}
+
+    /**
+     * Claims up to {@code limit} pending scrubs for the current transaction ({@code FOR UPDATE SKIP
+     * LOCKED}: two replicas never scrub the same one at once), oldest first.
+     */
+    public List<PendingScrub> claimPendingScrubs(int limit) {
+        return jdbc.prepareStatement(
+                "SELECT tenant, customer_id, customer_ids FROM customer_erasures"
+                        + " WHERE contacts_scrubbed_at IS NULL ORDER BY requested_at"
+                        + " LIMIT ? FOR UPDATE SKIP LOCKED",
+                statement -> {
+                    statement.setInt(1, limit);
+                    List<PendingScrub> pending = new ArrayList<>();
+                    try (var rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            pending.add(
+                                    new PendingScrub(
+                                            rows.getString(1),
+                                            rows.getObject(2, UUID.class),
+                                            List.of((UUID[]) rows.getArray(3).getArray())));
+                        }
+                    }
+                    return pending;
+                });
+    }
+
+    /** Marks a scrub done, or counts a failed attempt with its error. */
+    public void scrubOutcome(PendingScrub scrub, Instant doneAt, String error) {
+        update(
+                doneAt != null
+                        ? "UPDATE customer_erasures SET contacts_scrubbed_at = ?, last_error = NULL,"
+                                + " attempts = attempts + 1 WHERE tenant = ? AND customer_id = ?"
+                        : "UPDATE customer_erasures SET last_error = ?, attempts = attempts + 1"
+                                + " WHERE tenant = ? AND customer_id = ?",
+                java.util.Arrays.asList(
+                        doneAt != null ? CustomerStore.at(doneAt) : error,
+                        scrub.tenant(),
+                        scrub.customerId()));
+    }
+
     private void update(String sql, List<Object> args) {
         jdbc.prepareStatement(
                 sql,

@@ -7,7 +7,6 @@ import io.ringstream.events.topics.Topic;
 import io.ringstream.events.topics.Topics;
 import io.ringstream.kafka.EventPublisher;
 import io.ringstream.routing.alerts.AlertFeed;
-import io.ringstream.routing.crm.CrmDirectory;
 import io.ringstream.routing.live.RoutingView;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,17 +30,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Feeds the service's in-memory views from Kafka on one thread: the routing job's assignments and
- * status snapshots into {@link RoutingView}, CRM business events into {@link CrmDirectory},
- * supervisor alerts into {@link AlertFeed}.
+ * status snapshots into {@link RoutingView}, supervisor alerts into {@link AlertFeed}. (Customer
+ * cards come from PostgreSQL, not from a topic: see {@code screenpop}.)
  *
  * <p>No consumer group: every instance reads every partition. On start it rewinds by time so it
  * does not begin blind: assignments and alerts by {@code lookback} (pending offers and recent
  * alerts reappear), status by the same (the job re-publishes each tenant's snapshot at least every
- * heartbeat), business events from the beginning (their retention bounds it). Topics that do not
- * exist yet are looked for again every few seconds. A record that is not a valid event is skipped;
- * it goes to the dead-letter topic when this service is the topic's reporting reader ({@link
- * Topics#ROUTING_ASSIGNMENTS}, {@link Topics#ROUTING_STATUS}), and is reported by the routing job
- * otherwise.
+ * heartbeat). Topics that do not exist yet are looked for again every few seconds. A record that is
+ * not a valid event is skipped; it goes to the dead-letter topic when this service is the topic's
+ * reporting reader ({@link Topics#ROUTING_ASSIGNMENTS}, {@link Topics#ROUTING_STATUS}), and is
+ * reported by the routing job otherwise.
  */
 public final class RoutingFeeds implements AutoCloseable {
     public static final String COMPONENT = Components.ROUTING_SERVICE;
@@ -58,11 +56,7 @@ public final class RoutingFeeds implements AutoCloseable {
 
     /** The topics the feeds read, for the registry's check that each has one reporting reader. */
     public static final List<Topic<?>> INPUTS =
-            List.of(
-                    Topics.ROUTING_ASSIGNMENTS,
-                    Topics.ROUTING_STATUS,
-                    Topics.BUSINESS_EVENTS,
-                    Topics.SUPERVISOR_ALERTS);
+            List.of(Topics.ROUTING_ASSIGNMENTS, Topics.ROUTING_STATUS, Topics.SUPERVISOR_ALERTS);
 
     private volatile boolean running = true;
     private volatile boolean ready;
@@ -70,7 +64,6 @@ public final class RoutingFeeds implements AutoCloseable {
     public RoutingFeeds(
             String bootstrapServers,
             RoutingView view,
-            CrmDirectory crm,
             AlertFeed alerts,
             EventPublisher deadLetters,
             Duration lookback) {
@@ -82,8 +75,6 @@ public final class RoutingFeeds implements AutoCloseable {
                 r -> decode(Topics.ROUTING_ASSIGNMENTS, r, view::apply));
         handlers.put(
                 Topics.ROUTING_STATUS.name(), r -> decode(Topics.ROUTING_STATUS, r, view::apply));
-        handlers.put(
-                Topics.BUSINESS_EVENTS.name(), r -> decode(Topics.BUSINESS_EVENTS, r, crm::apply));
         handlers.put(
                 Topics.SUPERVISOR_ALERTS.name(),
                 r -> decode(Topics.SUPERVISOR_ALERTS, r, alerts::apply));
@@ -161,19 +152,8 @@ public final class RoutingFeeds implements AutoCloseable {
     private void position(List<TopicPartition> partitions) {
         long since = System.currentTimeMillis() - lookback.toMillis();
         Map<TopicPartition, Long> byTime = new HashMap<>();
-        List<TopicPartition> fromStart = new ArrayList<>();
         for (TopicPartition tp : partitions) {
-            if (tp.topic().equals(Topics.BUSINESS_EVENTS.name())) {
-                fromStart.add(tp);
-            } else {
-                byTime.put(tp, since);
-            }
-        }
-        if (!fromStart.isEmpty()) {
-            consumer.seekToBeginning(fromStart);
-        }
-        if (byTime.isEmpty()) {
-            return;
+            byTime.put(tp, since);
         }
         Map<TopicPartition, OffsetAndTimestamp> offsets = consumer.offsetsForTimes(byTime);
         List<TopicPartition> toEnd = new ArrayList<>();

@@ -11,8 +11,8 @@ import io.ringstream.routing.live.Position;
 final class RouteAnswers {
     private RouteAnswers() {}
 
-    /** CONNECT to the agent of the offer. */
-    static RouteAnswer connect(Assignment a) {
+    /** CONNECT to the agent of the offer; {@code customerId} null when not known. */
+    static RouteAnswer connect(Assignment a, String customerId) {
         return RouteAnswer.connect(
                 a.tenant(),
                 a.contactId(),
@@ -20,14 +20,16 @@ final class RouteAnswers {
                 a.endpoint(),
                 a.agentId(),
                 a.offerId(),
-                a.step());
+                a.step(),
+                customerId);
     }
 
     /** WAIT where the contact stands; the estimated wait is rounded up to whole seconds. */
-    static RouteAnswer waiting(String tenant, String contactId, Position p, int retryAfterSeconds) {
+    static RouteAnswer waiting(
+            String tenant, String contactId, Position p, int retryAfterSeconds, String customerId) {
         Long seconds =
                 p.estimatedWaitMillis() == null ? null : (p.estimatedWaitMillis() + 999) / 1000;
         return RouteAnswer.waiting(
-                tenant, contactId, p.queue(), p.position(), seconds, retryAfterSeconds);
+                tenant, contactId, p.queue(), p.position(), seconds, retryAfterSeconds, customerId);
     }
 }

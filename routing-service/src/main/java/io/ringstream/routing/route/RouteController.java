@@ -71,7 +71,7 @@ public class RouteController {
             throw Requests.invalid(problems);
         }
         Duration wait = router.waitOf(request);
-        return router.route(command, wait)
+        return router.route(tenant, request, wait)
                 .exceptionally(
                         e -> {
                             throw Requests.unavailable(e);

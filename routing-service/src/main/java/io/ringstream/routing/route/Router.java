@@ -12,6 +12,8 @@ import io.ringstream.routing.kafka.CommandSink;
 import io.ringstream.routing.live.BoundedMap;
 import io.ringstream.routing.live.Position;
 import io.ringstream.routing.live.RoutingView;
+import io.ringstream.routing.screenpop.CallerIdentifier;
+import io.ringstream.routing.screenpop.Identification;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Map;
@@ -31,6 +33,10 @@ import java.util.concurrent.TimeUnit;
  * and from then on that offer is no longer the contact's target here, even for asks that do not
  * repeat the transfer, so the dialplan's wait loop never connects the caller back to the agent who
  * handed it on.
+ *
+ * <p>A request that names no customer but the caller's number is identified first ({@link
+ * CallerIdentifier}: bounded, and once per contact), and the command carries the customer found, so
+ * the routing job applies its tier and preferred agent.
  */
 public final class Router {
     public static final String SOURCE = Components.ROUTING_SERVICE;
@@ -41,6 +47,7 @@ public final class Router {
     private final Duration defaultWait;
     private final int retryAfterSeconds;
     private final InstantSource clock;
+    private final CallerIdentifier callers;
     private final Map<String, Boolean> requested = new BoundedMap<>(200_000);
     private final Map<String, String> transferredFrom = new BoundedMap<>(200_000);
 
@@ -50,6 +57,17 @@ public final class Router {
             Duration defaultWait,
             Duration retryAfter,
             InstantSource clock) {
+        this(commands, view, defaultWait, retryAfter, clock, CallerIdentifier.NONE);
+    }
+
+    public Router(
+            CommandSink commands,
+            RoutingView view,
+            Duration defaultWait,
+            Duration retryAfter,
+            InstantSource clock,
+            CallerIdentifier callers) {
+        this.callers = callers;
         this.commands = commands;
         this.view = view;
         this.defaultWait = defaultWait;
@@ -62,6 +80,11 @@ public final class Router {
      * CONTACT_TRANSFERRED; check its violations before routing.
      */
     public RoutingCommand command(String tenant, RouteRequest r) {
+        return command(tenant, r, r.customerId());
+    }
+
+    /** The command a request stands for, with the contact's customer (null when unknown). */
+    RoutingCommand command(String tenant, RouteRequest r, String customerId) {
         ContactSpec spec =
                 new ContactSpec(
                         r.queue(),
@@ -69,7 +92,7 @@ public final class Router {
                         r.skills(),
                         r.language(),
                         r.priority(),
-                        r.customerId());
+                        customerId);
         String contactId = String.valueOf(r.contactId());
         if (r.transferFrom() != null) {
             return RoutingCommand.contactTransferred(
@@ -96,6 +119,26 @@ public final class Router {
     }
 
     /**
+     * Routes a valid request ({@link #command} has no violations): identifies the caller when the
+     * request names a number but no customer, then routes its command with that customer.
+     */
+    public CompletableFuture<RouteAnswer> route(String tenant, RouteRequest r, Duration wait) {
+        return customerOf(tenant, r).thenCompose(c -> route(command(tenant, r, c), wait));
+    }
+
+    /** The request's customer, else the identified caller's; null when neither is known. */
+    CompletableFuture<String> customerOf(String tenant, RouteRequest r) {
+        if (r.customerId() != null
+                || r.callerNumber() == null
+                || r.callerNumber().isBlank()
+                || r.contactId() == null) {
+            return CompletableFuture.completedFuture(r.customerId());
+        }
+        return callers.identify(tenant, r.contactId(), r.callerNumber(), r.channelOrDefault())
+                .thenApply(Identification::customerIdText);
+    }
+
+    /**
      * Routes a valid CONTACT_QUEUED or CONTACT_TRANSFERRED command. Completes exceptionally only
      * when the command could not be sent.
      */
@@ -114,7 +157,8 @@ public final class Router {
         Assignment target =
                 view.target(tenant, contactId).filter(a -> !a.offerId().equals(left)).orElse(null);
         if (target != null) {
-            return CompletableFuture.completedFuture(RouteAnswers.connect(target));
+            return CompletableFuture.completedFuture(
+                    RouteAnswers.connect(target, command.contact().customerId()));
         }
         String sentKey = transfer ? key + '\u001f' + command.offerId() : key;
         boolean first;
@@ -135,7 +179,12 @@ public final class Router {
                 ignored -> {
                     CompletableFuture<Assignment> next = view.nextTarget(tenant, contactId, left);
                     return next.completeOnTimeout(null, wait.toMillis(), TimeUnit.MILLISECONDS)
-                            .thenApply(a -> a != null ? RouteAnswers.connect(a) : waiting(command));
+                            .thenApply(
+                                    a ->
+                                            a != null
+                                                    ? RouteAnswers.connect(
+                                                            a, command.contact().customerId())
+                                                    : waiting(command));
                 });
     }
 
@@ -143,6 +192,11 @@ public final class Router {
         Position p =
                 view.position(command.tenant(), command.contactId(), command.contact().queue())
                         .orElse(new Position(command.contact().queue(), null, null));
-        return RouteAnswers.waiting(command.tenant(), command.contactId(), p, retryAfterSeconds);
+        return RouteAnswers.waiting(
+                command.tenant(),
+                command.contactId(),
+                p,
+                retryAfterSeconds,
+                command.contact().customerId());
     }
 }

@@ -9,11 +9,11 @@ import io.ringstream.events.EventIds;
 import io.ringstream.events.RoutingCommand;
 import io.ringstream.events.RoutingCommand.AgentSpec;
 import io.ringstream.events.RoutingCommandType;
-import io.ringstream.routing.crm.CrmDirectory;
-import io.ringstream.routing.crm.CrmEvents;
 import io.ringstream.routing.kafka.RecordingCommandSink;
 import io.ringstream.routing.live.Assignments;
 import io.ringstream.routing.live.RoutingView;
+import io.ringstream.routing.screenpop.CustomerCard;
+import io.ringstream.routing.screenpop.ScreenPop;
 import io.ringstream.routing.web.ProblemException;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -36,13 +36,24 @@ class AgentServiceTest {
 
     private final RecordingCommandSink sink = new RecordingCommandSink();
     private final RoutingView view = new RoutingView();
-    private final CrmDirectory crm = new CrmDirectory(10);
+    private final ScreenPop screenPop =
+            offered ->
+                    CompletableFuture.completedFuture(
+                            new CustomerCard(
+                                    offered.customerId(),
+                                    "Ana",
+                                    "gold",
+                                    List.of(),
+                                    List.of(),
+                                    null,
+                                    null,
+                                    List.of()));
     private final AtomicInteger nextId = new AtomicInteger();
     private final AgentService agents =
             new AgentService(
                     sink,
                     view,
-                    crm,
+                    screenPop,
                     InstantSource.fixed(Instant.ofEpochMilli(NOW)),
                     () -> "id-" + nextId.incrementAndGet());
 
@@ -194,16 +205,16 @@ class AgentServiceTest {
 
     @Test
     void anOfferIsDescribedWithTheCustomerAndItsOutcomeWithout() {
-        crm.apply(CrmEvents.lead("b1", "t", "k1", Map.of("name", "Ana")));
-
         AssignmentView offered =
-                agents.describe(
-                        Assignments.of(AssignmentType.OFFERED, "t", "o1", "c1", "a1", "k1"));
+                agents.describe(Assignments.of(AssignmentType.OFFERED, "t", "o1", "c1", "a1", "k1"))
+                        .join();
         AssignmentView accepted =
                 agents.describe(
-                        Assignments.of(AssignmentType.ACCEPTED, "t", "o1", "c1", "a1", "k1"));
+                                Assignments.of(
+                                        AssignmentType.ACCEPTED, "t", "o1", "c1", "a1", "k1"))
+                        .join();
 
-        assertThat(offered.customer().name()).isEqualTo("Ana");
+        assertThat(offered.customer().displayName()).isEqualTo("Ana");
         assertThat(accepted.customer()).isNull();
     }
 

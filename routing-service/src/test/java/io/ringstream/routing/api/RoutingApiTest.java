@@ -9,11 +9,13 @@ import io.micronaut.context.annotation.Property;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.transaction.TransactionOperations;
+import io.ringstream.customers.identity.IdentityKind;
 import io.ringstream.events.AssignmentType;
 import io.ringstream.events.RoutingCommand;
 import io.ringstream.events.RoutingCommandType;
-import io.ringstream.routing.crm.CrmDirectory;
-import io.ringstream.routing.crm.CrmEvents;
+import io.ringstream.routing.customers.CustomerResolver;
+import io.ringstream.routing.customers.IdentityMatch;
 import io.ringstream.routing.kafka.CommandSink;
 import io.ringstream.routing.kafka.RecordingCommandSink;
 import io.ringstream.routing.live.Assignments;
@@ -31,7 +33,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,7 +51,8 @@ class RoutingApiTest {
 
     @Inject EmbeddedServer server;
     @Inject RoutingView view;
-    @Inject CrmDirectory crm;
+    @Inject CustomerResolver customers;
+    @Inject TransactionOperations<java.sql.Connection> transactions;
     @Inject AgentEndpoints endpoints;
     @Inject CredentialStore store;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -128,7 +130,8 @@ class RoutingApiTest {
                                 + tenant
                                 + "\",\"contactId\":\"c1\",\"queue\":\"support\",\"target\":null,"
                                 + "\"agentId\":null,\"offerId\":null,\"step\":null,\"position\":2,"
-                                + "\"estimatedWaitSeconds\":60,\"retryAfterSeconds\":5}");
+                                + "\"estimatedWaitSeconds\":60,\"retryAfterSeconds\":5,"
+                                + "\"customerId\":null}");
         JsonNode w = JSON.readTree(waiting.body());
         assertThat(w.get("action").asText()).isEqualTo("WAIT");
         assertThat(w.get("position").asInt()).isEqualTo(2);
@@ -299,7 +302,19 @@ class RoutingApiTest {
 
     @Test
     void theAgentStreamDeliversPendingThenNewOffersWithTheCustomersSummary() throws Exception {
-        crm.apply(CrmEvents.lead("b1", tenant, "k1", Map.of("name", "Ana", "tier", "gold")));
+        String k1 =
+                ((IdentityMatch.Created)
+                                customers.findOrCreate(
+                                        tenant, IdentityKind.PHONE, "+34612345678", "test", "Ana"))
+                        .customerId()
+                        .toString();
+        transactions.executeWrite(
+                status -> {
+                    try (java.sql.Statement s = status.getConnection().createStatement()) {
+                        return s.executeUpdate(
+                                "UPDATE customers SET tier = 'gold' WHERE id = '" + k1 + "'");
+                    }
+                });
         view.apply(Assignments.of(AssignmentType.OFFERED, tenant, "o1", "c1", "a1"));
 
         try (SseClient stream =
@@ -309,7 +324,7 @@ class RoutingApiTest {
                         agent("a1"))) {
             await().atMost(Duration.ofSeconds(10)).until(() -> stream.events().size() == 2);
             view.apply(Assignments.of(AssignmentType.TIMED_OUT, tenant, "o1", "c1", "a1"));
-            view.apply(Assignments.of(AssignmentType.OFFERED, tenant, "o2", "c2", "a1", "k1"));
+            view.apply(Assignments.of(AssignmentType.OFFERED, tenant, "o2", "c2", "a1", k1));
             view.apply(Assignments.of(AssignmentType.OFFERED, tenant, "o3", "c3", "someone-else"));
 
             await().atMost(Duration.ofSeconds(10)).until(() -> stream.events().size() == 4);
@@ -321,7 +336,8 @@ class RoutingApiTest {
                     .isEqualTo("a1");
             JsonNode withCustomer = JSON.readTree(stream.events().get(3).data());
             assertThat(withCustomer.get("offerId").asText()).isEqualTo("o2");
-            assertThat(withCustomer.get("customer").get("name").asText()).isEqualTo("Ana");
+            assertThat(withCustomer.get("customer").get("displayName").asText()).isEqualTo("Ana");
+            assertThat(withCustomer.get("customer").get("customerId").asText()).isEqualTo(k1);
             assertThat(withCustomer.get("customer").get("tier").asText()).isEqualTo("gold");
             assertThat(JSON.readTree(stream.events().get(1).data()).get("customer").isNull())
                     .isTrue();

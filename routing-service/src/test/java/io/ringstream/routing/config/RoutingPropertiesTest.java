@@ -40,7 +40,8 @@ class RoutingPropertiesTest {
             assertThat(routing.getRouteWait()).isEqualTo(Duration.ofSeconds(2));
             assertThat(routing.getRetryAfter()).isEqualTo(Duration.ofSeconds(5));
             assertThat(routing.getFeedLookback()).isEqualTo(Duration.ofMinutes(15));
-            assertThat(routing.getCrmCustomers()).isEqualTo(100_000);
+            assertThat(routing.getCallerIdentificationTimeout()).isEqualTo(Duration.ofMillis(500));
+            assertThat(routing.getCustomerCardTimeout()).isEqualTo(Duration.ofSeconds(1));
             assertThat(routing.getRecentAlerts()).isEqualTo(100);
             assertThat(context.getBean(ClickHouseProperties.class).getUrl())
                     .isEqualTo("jdbc:clickhouse://127.0.0.1:8123/ringstream?compress=false");
@@ -62,7 +63,8 @@ class RoutingPropertiesTest {
                                 "ringstream.routing.route-wait", "750ms",
                                 "ringstream.routing.retry-after", "9s",
                                 "ringstream.routing.feed-lookback", "1h",
-                                "ringstream.routing.crm-customers", "42",
+                                "ringstream.routing.caller-identification-timeout", "250ms",
+                                "ringstream.routing.customer-card-timeout", "3s",
                                 "ringstream.routing.recent-alerts", "7",
                                 "ringstream.clickhouse.url", "jdbc:clickhouse://ch:8123/x",
                                 "ringstream.clickhouse.user", "ringstream"),
@@ -72,7 +74,8 @@ class RoutingPropertiesTest {
             assertThat(routing.getRouteWait()).isEqualTo(Duration.ofMillis(750));
             assertThat(routing.getRetryAfter()).isEqualTo(Duration.ofSeconds(9));
             assertThat(routing.getFeedLookback()).isEqualTo(Duration.ofHours(1));
-            assertThat(routing.getCrmCustomers()).isEqualTo(42);
+            assertThat(routing.getCallerIdentificationTimeout()).isEqualTo(Duration.ofMillis(250));
+            assertThat(routing.getCustomerCardTimeout()).isEqualTo(Duration.ofSeconds(3));
             assertThat(routing.getRecentAlerts()).isEqualTo(7);
             assertThat(context.getBean(ClickHouseProperties.class).getUrl())
                     .isEqualTo("jdbc:clickhouse://ch:8123/x");

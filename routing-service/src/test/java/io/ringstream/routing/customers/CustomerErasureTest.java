@@ -117,6 +117,16 @@ class CustomerErasureTest {
         assertThat(sql.one("SELECT reason FROM customer_merges WHERE tenant = ?", tenant)).isNull();
         assertThat(sql.column("SELECT event_id FROM outbox WHERE event_key IN (?, ?)", ana, old))
                 .containsExactly(CustomerChange.idOf(tenant, ana, 3, CustomerChangeType.ERASED));
+        assertThat(
+                        sql.one(
+                                "SELECT array_length(customer_ids, 1) FROM customer_erasures"
+                                        + " WHERE tenant = ? AND customer_id = ?::uuid"
+                                        + " AND ?::uuid = ANY (customer_ids)",
+                                tenant,
+                                ana,
+                                old))
+                .as("the ClickHouse contact scrub is recorded for both ids")
+                .isEqualTo("2");
         assertThat(resolver.find(tenant, IdentityKind.PHONE, "+34612345678"))
                 .isInstanceOf(IdentityMatch.None.class);
         assertThat(resolver.resolveId(tenant, UUID.fromString(old))).contains(UUID.fromString(ana));

@@ -46,6 +46,7 @@ class RouterTest {
                 "es",
                 null,
                 "cust-1",
+                null,
                 waitMillis,
                 transferFrom);
     }
@@ -77,6 +78,7 @@ class RouterTest {
         assertThat(a.action()).isEqualTo(RouteAnswer.Action.CONNECT);
         assertThat(a.target()).isEqualTo("PJSIP/a1");
         assertThat(a.offerId()).isEqualTo("o1");
+        assertThat(a.customerId()).as("the request's customer, for the bridge").isEqualTo("cust-1");
         assertThat(sink.sent()).hasSize(1);
     }
 
@@ -94,6 +96,7 @@ class RouterTest {
             assertThat(a.position()).isEqualTo(2);
             assertThat(a.estimatedWaitSeconds()).isEqualTo(60);
             assertThat(a.retryAfterSeconds()).isEqualTo(5);
+            assertThat(a.customerId()).isEqualTo("cust-1");
         }
         assertThat(sink.sent()).hasSize(1);
     }

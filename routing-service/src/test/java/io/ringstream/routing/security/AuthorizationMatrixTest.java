@@ -42,7 +42,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -56,16 +55,13 @@ import org.junit.jupiter.api.TestFactory;
  * #everyRouteOfTheServiceHasARow()} fails when an endpoint is added without a row here, so no door
  * is added unlocked.
  */
-@MicronautTest
+@MicronautTest(transactional = false)
 @Property(name = "ringstream.routing.route-wait", value = "50ms")
 class AuthorizationMatrixTest {
     private static final String TENANT = "acme-matrix";
     private static final String OTHER_TENANT = "beta-matrix";
     private static final String SELF = "1001";
     private static final String PASSWORD = "matrix-password-1";
-    private static final UUID CUSTOMER = UUID.fromString("00000000-0000-4000-8000-00000000c001");
-    private static final UUID MERGED_CUSTOMER =
-            UUID.fromString("00000000-0000-4000-8000-00000000c002");
 
     /** The columns: who calls. */
     enum Who {
@@ -80,19 +76,23 @@ class AuthorizationMatrixTest {
         ADMIN
     }
 
-    /**
-     * A request; {@code authorization} replaces the caller's bearer token when set, and {@code
-     * ifMatch} is sent as If-Match when set.
-     */
+    /** A request; {@code authorization} replaces the caller's bearer token when set. */
     record Call(
             String method,
             String path,
             String body,
             String contentType,
             String authorization,
-            String ifMatch) {
+            Map<String, String> headers) {
         Call(String method, String path, String body, String contentType, String authorization) {
-            this(method, path, body, contentType, authorization, null);
+            this(method, path, body, contentType, authorization, Map.of());
+        }
+
+        /** The same call with one more request header (If-Match, Idempotency-Key). */
+        Call with(String header, String value) {
+            Map<String, String> more = new LinkedHashMap<>(headers);
+            more.put(header, value);
+            return new Call(method, path, body, contentType, authorization, more);
         }
 
         static Call get(String path) {
@@ -120,6 +120,12 @@ class AuthorizationMatrixTest {
     private static final int[] PBX_ONLY = {401, 401, 401, 403, 403, 403, 403, 2, 403};
     private static final int[] ANYONE = {2, 2, 2, 2, 2, 2, 2, 2, 2};
     private static final int[] AUTHENTICATED = {401, 401, 401, 2, 2, 2, 2, 2, 2};
+    // Customer data: any agent or supervisor of the tenant; another tenant's customer is not found.
+    private static final int[] CUSTOMER_DATA = {401, 401, 401, 2, 2, 2, 404, 403, 403};
+    private static final int[] INGEST_OR_ADMIN = {401, 401, 401, 403, 403, 403, 403, 403, 2};
+    private static final String CUSTOMER = "6d1f2c3a-0000-4000-8000-00000000c001";
+    private static final String LEAD = "6d1f2c3a-0000-4000-8000-00000000a001";
+    private static final String MERGED_CUSTOMER = "6d1f2c3a-0000-4000-8000-00000000c002";
 
     /** Route template to the call that exercises it and the expected status per {@link Who}. */
     private static Map<String, Map.Entry<Call, int[]>> matrix() {
@@ -256,6 +262,38 @@ class AuthorizationMatrixTest {
                                 "/v1/admin/endpoint-policy" + q,
                                 "{\"technologies\":[\"PJSIP\",\"SIP\"],\"extension\":\"[0-9]{2,8}\"}"),
                         ADMIN_ONLY));
+        String customer = "/v1/customers/" + CUSTOMER;
+        m.put(
+                "POST /v1/customers/{customerId}/leads",
+                Map.entry(
+                        Call.post(customer + "/leads", "{\"sourceChannel\":\"voice\"}"),
+                        CUSTOMER_DATA));
+        m.put(
+                "GET /v1/customers/{customerId}/leads",
+                Map.entry(Call.get(customer + "/leads"), CUSTOMER_DATA));
+        m.put("GET /v1/leads/{leadId}", Map.entry(Call.get("/v1/leads/" + LEAD), CUSTOMER_DATA));
+        m.put(
+                "POST /v1/leads/{leadId}/stage",
+                Map.entry(
+                        Call.post("/v1/leads/" + LEAD + "/stage", "{\"stage\":\"CONTACTED\"}")
+                                .with("If-Match", "\"1\""),
+                        CUSTOMER_DATA));
+        m.put(
+                "POST /v1/customers/{customerId}/notes",
+                Map.entry(Call.post(customer + "/notes", "{\"body\":\"hi\"}"), CUSTOMER_DATA));
+        m.put(
+                "GET /v1/customers/{customerId}/notes",
+                Map.entry(Call.get(customer + "/notes"), CUSTOMER_DATA));
+        m.put(
+                "POST /v1/business-events",
+                Map.entry(
+                        Call.post(
+                                        "/v1/business-events",
+                                        "{\"type\":\"BOOKING_MADE\",\"customerId\":\""
+                                                + CUSTOMER
+                                                + "\",\"amount\":\"10\",\"currency\":\"EUR\"}")
+                                .with("Idempotency-Key", "matrix-booking"),
+                        INGEST_OR_ADMIN));
         customerRows(m);
         return m;
     }
@@ -274,13 +312,7 @@ class AuthorizationMatrixTest {
         m.put(
                 "PUT /v1/customers/{id}",
                 Map.entry(
-                        new Call(
-                                "PUT",
-                                one,
-                                "{\"displayName\":\"Matrix 2\"}",
-                                "application/json",
-                                null,
-                                "\"1\""),
+                        Call.put(one, "{\"displayName\":\"Matrix 2\"}").with("If-Match", "\"1\""),
                         oneCustomer));
         m.put(
                 "POST /v1/customers/{id}/identities",
@@ -401,9 +433,7 @@ class AuthorizationMatrixTest {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
-        if (call.ifMatch() != null) {
-            request.header("If-Match", call.ifMatch());
-        }
+        call.headers().forEach(request::header);
         // Streams never end: read the status and headers, then hang up.
         HttpResponse<InputStream> response =
                 http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofInputStream())
@@ -439,6 +469,7 @@ class AuthorizationMatrixTest {
                 new ClientRecord("doomed-client", TENANT, Set.of(Role.PBX), hasher.hash(PASSWORD)));
         store.removeClient("new-client");
         endpoints.set(TENANT, SELF, "PJSIP/" + SELF);
+        customerAndLead();
         view.apply(Assignments.of(AssignmentType.OFFERED, TENANT, "o1", "c1", SELF));
         // The alert stream sends its headers with its first event: one recent alert.
         alerts.apply(
@@ -456,7 +487,10 @@ class AuthorizationMatrixTest {
                         Map.of()));
     }
 
-    /** Two customers of the tenant at version 1, the first with an e-mail identity. */
+    /**
+     * The customers the customer routes act on, back at version 1: {@code CUSTOMER} (with an e-mail
+     * identity, not erased) and {@code MERGED_CUSTOMER} (merged into it by the merge row).
+     */
     private void customerFixtures() {
         transactions.executeWrite(
                 status -> {
@@ -464,21 +498,19 @@ class AuthorizationMatrixTest {
                             List.of(
                                     "DELETE FROM customer_merges WHERE tenant = ?",
                                     "DELETE FROM customer_redirects WHERE tenant = ?",
-                                    "DELETE FROM customers WHERE tenant = ?",
                                     "INSERT INTO customers (id, tenant, created_at, updated_at,"
                                             + " version) VALUES ('"
                                             + CUSTOMER
-                                            + "', ?, now(),"
-                                            + " now(), 1), ('"
+                                            + "', ?, now(), now(), 1), ('"
                                             + MERGED_CUSTOMER
-                                            + "', ?, now(),"
-                                            + " now(), 1)",
+                                            + "', ?, now(), now(), 1) ON CONFLICT (id) DO UPDATE"
+                                            + " SET version = 1, erased_at = NULL",
+                                    "DELETE FROM customer_identities WHERE tenant = ?",
                                     "INSERT INTO customer_identities (tenant, kind, value,"
                                             + " customer_id, raw, created_at) VALUES (?, 'EMAIL',"
                                             + " 'matrix@x.es', '"
                                             + CUSTOMER
-                                            + "', 'matrix@x.es',"
-                                            + " now())")) {
+                                            + "', 'matrix@x.es', now())")) {
                         jdbc.prepareStatement(
                                 sql,
                                 statement -> {
@@ -491,6 +523,33 @@ class AuthorizationMatrixTest {
                                 });
                     }
                     return null;
+                });
+    }
+
+    /** A customer of the tenant with one lead, back in NEW at version 1 (a stage call moves it). */
+    private void customerAndLead() {
+        transactions.executeWrite(
+                status -> {
+                    jdbc.prepareStatement(
+                            "INSERT INTO customers (id, tenant, created_at, updated_at, version)"
+                                    + " VALUES (?::uuid, ?, now(), now(), 1) ON CONFLICT DO NOTHING",
+                            statement -> {
+                                statement.setString(1, CUSTOMER);
+                                statement.setString(2, TENANT);
+                                return statement.executeUpdate();
+                            });
+                    return jdbc.prepareStatement(
+                            "INSERT INTO leads (id, tenant, customer_id, stage, source_channel,"
+                                    + " created_at, updated_at, version)"
+                                    + " VALUES (?::uuid, ?, ?::uuid, 'NEW', 'voice', now(), now(), 1)"
+                                    + " ON CONFLICT (id) DO UPDATE SET stage = 'NEW', version = 1,"
+                                    + " lost_reason = NULL",
+                            statement -> {
+                                statement.setString(1, LEAD);
+                                statement.setString(2, TENANT);
+                                statement.setString(3, CUSTOMER);
+                                return statement.executeUpdate();
+                            });
                 });
     }
 

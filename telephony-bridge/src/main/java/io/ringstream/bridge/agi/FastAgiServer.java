@@ -43,6 +43,14 @@ public final class FastAgiServer implements AutoCloseable {
      * @throws IllegalStateException when the address cannot be bound
      */
     public static FastAgiServer start(FastAgiConfig config) {
+        return start(config, CustomerListener.NONE);
+    }
+
+    /**
+     * Starts listening as {@link #start(FastAgiConfig)}, telling {@code customers} each customer a
+     * route answer names.
+     */
+    public static FastAgiServer start(FastAgiConfig config, CustomerListener customers) {
         RoutingClient routing =
                 new RoutingClient(
                         config.routingUrl(),
@@ -52,7 +60,7 @@ public final class FastAgiServer implements AutoCloseable {
         SimpleMappingStrategy mapping = new SimpleMappingStrategy();
         // A HashMap: a connection naming no script looks up null, which Map.of would throw on.
         Map<String, AgiScript> scripts = new HashMap<>();
-        scripts.put(ROUTE, new RouteScript(routing, config.routeWait().toMillis()));
+        scripts.put(ROUTE, new RouteScript(routing, config.routeWait().toMillis(), customers));
         scripts.put(ROUTE_RESULT, new RouteResultScript(routing));
         mapping.setMappings(scripts);
         AllowListAgiServer server = new AllowListAgiServer(mapping, config.allowed());

@@ -1,6 +1,8 @@
 package io.ringstream.bridge.ami;
 
 import io.ringstream.bridge.BridgeConfig;
+import io.ringstream.bridge.ContactCustomers;
+import io.ringstream.events.ContactEvent;
 import io.ringstream.events.DeadLetter;
 import io.ringstream.kafka.EventPublisher;
 import java.io.IOException;
@@ -60,6 +62,7 @@ public final class AmiBridge implements AutoCloseable {
     private final EventSink sink;
     private final EventPublisher ownedPublisher;
     private final AmiEventMapper mapper;
+    private final ContactCustomers customers;
     private final ManagerConnection connection;
     private final BlockingQueue<Received> handOff;
     private final Overflow overflow;
@@ -97,7 +100,8 @@ public final class AmiBridge implements AutoCloseable {
         this.config = config;
         this.sink = sink;
         this.ownedPublisher = ownedPublisher;
-        this.mapper = new AmiEventMapper(config.serverName(), config.requireTimestamp());
+        this.customers = new ContactCustomers();
+        this.mapper = new AmiEventMapper(config.serverName(), config.requireTimestamp(), customers);
         this.handOff = new ArrayBlockingQueue<>(config.handOffCapacity());
         this.overflow = new Overflow(config.handOffCapacity(), OVERFLOW_FRAMES_PER_LETTER);
         this.backoff = new Backoff(config.minBackoff(), config.maxBackoff(), new Random());
@@ -143,6 +147,27 @@ public final class AmiBridge implements AutoCloseable {
                         });
         supervisor.execute(this::supervise);
         LOG.info("AMI bridge started: {}", config);
+    }
+
+    /**
+     * A route answer named the customer of a contact (FastAGI's {@code CustomerListener}): the
+     * contact's events mapped from now on carry it, and, when the bridge did not know it yet, one
+     * IDENTIFIED event is published. Thread-safe; does not block (the send is asynchronous).
+     *
+     * @param tenant null for the default tenant
+     */
+    public void customerIdentified(String tenant, String contactId, String customerId) {
+        if (contactId == null || customerId == null || !customers.learn(contactId, customerId)) {
+            return;
+        }
+        ContactEvent identified =
+                mapper.identified(tenant, contactId, customerId, System.currentTimeMillis());
+        track(() -> sink.contact(identified), "contact-events", identified, contactEvents);
+    }
+
+    /** The contacts' customers the bridge knows now. */
+    ContactCustomers customers() {
+        return customers;
     }
 
     /** Logged in to the PBX now. */

@@ -1,5 +1,6 @@
 package io.ringstream.bridge.ami;
 
+import io.ringstream.bridge.ContactCustomers;
 import io.ringstream.events.AgentEvent;
 import io.ringstream.events.AgentEventType;
 import io.ringstream.events.Channel;
@@ -30,8 +31,8 @@ import org.asteriskjava.manager.event.QueueMemberRemovedEvent;
 import org.asteriskjava.manager.event.QueueMemberStatusEvent;
 
 /**
- * Maps Asterisk-Java manager events to Ringstream events; pure, so every mapping rule is unit
- * tested without a PBX or Kafka.
+ * Maps Asterisk-Java manager events to Ringstream events; pure but for the contacts' customers it
+ * reads, so every mapping rule is unit tested without a PBX or Kafka.
  *
  * <p><b>Contacts.</b> The contact id is the caller channel's Linkedid (its own Uniqueid for the
  * caller leg). Newchannel and Hangup only count for the caller leg (Linkedid = Uniqueid); agent
@@ -75,6 +76,11 @@ import org.asteriskjava.manager.event.QueueMemberStatusEvent;
  * where the discriminator is the member interface or queue, so a replay of the same frames yields
  * the same ids.
  *
+ * <p><b>Customers.</b> Every contact event carries the {@code customerId} the bridge knows for its
+ * contact ({@link ContactCustomers}, learned from routing-service's route answers), null while it
+ * knows none; mapping the contact's ENDED forgets it. {@link #identified} makes the IDENTIFIED
+ * event for a newly learned customer.
+ *
  * <p>Missing required fields or an event failing its own {@code violations()} yield a dead letter
  * with the frame reconstructed as {@code Key: Value} lines.
  */
@@ -85,6 +91,7 @@ public final class AmiEventMapper {
     private final String serverName;
     private final String source;
     private final boolean requireTimestamp;
+    private final ContactCustomers customers;
 
     /**
      * @param serverName names the PBX in event sources ({@code ami:<serverName>}) and ids
@@ -92,9 +99,38 @@ public final class AmiEventMapper {
      *     time
      */
     public AmiEventMapper(String serverName, boolean requireTimestamp) {
+        this(serverName, requireTimestamp, new ContactCustomers());
+    }
+
+    /**
+     * @param customers the contacts' customers, stamped on their events; shared with whoever learns
+     *     them
+     */
+    public AmiEventMapper(String serverName, boolean requireTimestamp, ContactCustomers customers) {
         this.serverName = serverName;
         this.source = "ami:" + serverName;
         this.requireTimestamp = requireTimestamp;
+        this.customers = customers;
+    }
+
+    /**
+     * The IDENTIFIED event for a contact whose customer the bridge just learned. Its id derives
+     * from the contact and the customer only, so learning the same customer again (a retried route,
+     * a restarted bridge) makes a duplicate that consumers drop.
+     *
+     * @param tenant null for the default tenant
+     * @param atMillis when the bridge learned it
+     */
+    public ContactEvent identified(
+            String tenant, String contactId, String customerId, long atMillis) {
+        return ContactEvent.builder(ContactEventType.IDENTIFIED, contactId)
+                .eventId(EventIds.of("bridge", contactId, "IDENTIFIED", customerId))
+                .tenant(tenant == null || tenant.isBlank() ? Tenants.DEFAULT : tenant)
+                .channel(Channel.VOICE)
+                .eventTime(atMillis)
+                .source("bridge:" + serverName)
+                .customerId(customerId)
+                .build();
     }
 
     /**
@@ -390,6 +426,7 @@ public final class AmiEventMapper {
             long receivedAt,
             String discriminator) {
         ContactEvent draft = builder.eventTime(eventTime(event, receivedAt)).build();
+        builder.customerId(customers.customerOf(draft.contactId()));
         builder.eventId(
                 eventId(
                         event,
@@ -401,6 +438,9 @@ public final class AmiEventMapper {
         if (!violations.isEmpty()) {
             return reject(
                     event, "invalid ContactEvent: " + String.join("; ", violations), receivedAt);
+        }
+        if (result.type() == ContactEventType.ENDED) {
+            customers.forget(result.contactId());
         }
         return new MappingResult.Contact(result);
     }

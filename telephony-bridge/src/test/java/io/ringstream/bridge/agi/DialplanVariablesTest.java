@@ -48,7 +48,7 @@ class DialplanVariablesTest {
     @Test
     void everyVariableIsSetSoNoStaleValueSurvives() {
         Map<String, String> wait =
-                DialplanVariables.of(RouteAnswer.waiting("t", "c1", "q", 4, 60L, 5));
+                DialplanVariables.of(RouteAnswer.waiting("t", "c1", "q", 4, 60L, 5, null));
         Map<String, String> error = DialplanVariables.error("bad \"quote\"\nline");
 
         assertThat(wait)

@@ -28,6 +28,7 @@ class FastAgiRouteTest {
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private volatile int status = 200;
     private volatile String answer;
+    private final List<String> identified = new CopyOnWriteArrayList<>();
     private HttpServer routing;
     private FastAgiServer agi;
 
@@ -63,7 +64,9 @@ class FastAgiRouteTest {
                                                 "http://127.0.0.1:"
                                                         + routing.getAddress().getPort()))
                                 .withPort(port)
-                                .withRouteWait(Duration.ofMillis(500)));
+                                .withRouteWait(Duration.ofMillis(500)),
+                        (tenant, contact, customer) ->
+                                identified.add(tenant + "/" + contact + "/" + customer));
         await().atMost(Duration.ofSeconds(10)).until(() -> accepts(port));
     }
 
@@ -100,7 +103,41 @@ class FastAgiRouteTest {
                 .startsWith("/v1/route ")
                 .contains("\"contactId\":\"1700000000.42\"", "\"queue\":\"sales\"")
                 .contains("\"skills\":{\"billing\":3,\"spanish\":1}", "\"language\":\"es\"")
-                .contains("\"customerId\":\"k42\"", "\"waitMillis\":500");
+                .contains("\"customerId\":\"k42\"", "\"waitMillis\":500")
+                .contains("\"callerNumber\":\"5551234\"");
+        assertThat(identified).as("the answer named no customer").isEmpty();
+    }
+
+    @Test
+    void theDialplansCallerParameterReplacesTheChannelsNumberAndAnEmptyOneSendsNone()
+            throws Exception {
+        answer =
+                "{\"action\":\"WAIT\",\"queue\":\"sales\",\"position\":1,"
+                        + "\"estimatedWaitSeconds\":10,\"retryAfterSeconds\":5}";
+
+        FastAgiClient.run(
+                agi.port(), "route?queue=sales&caller=0034600112233", "1700000000.47", Map.of());
+        FastAgiClient.run(agi.port(), "route?queue=sales&caller=", "1700000000.48", Map.of());
+
+        assertThat(requests).hasSize(2);
+        assertThat(requests.get(0))
+                .contains("\"callerNumber\":\"0034600112233\"")
+                .doesNotContain("5551234");
+        assertThat(requests.get(1)).contains("\"callerNumber\":null");
+    }
+
+    @Test
+    void aCustomerTheAnswerNamesIsPassedOnForTheContactsEvents() throws Exception {
+        answer =
+                "{\"action\":\"CONNECT\",\"tenant\":\"acme\",\"contactId\":\"1700000000.49\","
+                        + "\"queue\":\"sales\",\"target\":\"PJSIP/1001\",\"agentId\":\"a1\","
+                        + "\"offerId\":\"o1\",\"step\":1,\"customerId\":\"k42\"}";
+
+        FastAgiClient.Call call =
+                FastAgiClient.run(agi.port(), "route?queue=sales", "1700000000.49", Map.of());
+
+        assertThat(call.variables()).containsEntry("RINGSTREAM_ACTION", "CONNECT");
+        assertThat(identified).containsExactly("acme/1700000000.49/k42");
     }
 
     @Test

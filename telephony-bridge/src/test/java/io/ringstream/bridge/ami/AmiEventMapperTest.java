@@ -2,12 +2,14 @@ package io.ringstream.bridge.ami;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ringstream.bridge.ContactCustomers;
 import io.ringstream.events.AgentEvent;
 import io.ringstream.events.AgentEventType;
 import io.ringstream.events.Channel;
 import io.ringstream.events.ContactEvent;
 import io.ringstream.events.ContactEventType;
 import io.ringstream.events.DeadLetter;
+import io.ringstream.events.Tenants;
 import org.asteriskjava.manager.event.AgentCalledEvent;
 import org.asteriskjava.manager.event.AgentCompleteEvent;
 import org.asteriskjava.manager.event.AgentConnectEvent;
@@ -85,6 +87,91 @@ class AmiEventMapperTest {
         e.setRingtime(3_000L);
         e.setDestUniqueId(AGENT_LEG);
         return e;
+    }
+
+    @Nested
+    class Customers {
+        private final ContactCustomers customers = new ContactCustomers(100);
+        private final AmiEventMapper withCustomers = new AmiEventMapper("pbx1", true, customers);
+
+        private ContactEvent mapped(ManagerEvent event) {
+            MappingResult result = withCustomers.map(event, RECEIVED);
+            assertThat(result).isInstanceOf(MappingResult.Contact.class);
+            return ((MappingResult.Contact) result).event();
+        }
+
+        private HangupEvent hangup() {
+            HangupEvent e = stamped(new HangupEvent("test"));
+            e.setUniqueId(CALLER);
+            e.setLinkedId(CALLER);
+            e.setCause(16);
+            return e;
+        }
+
+        @Test
+        void eventsOfAContactCarryItsCustomerOnceKnownUntilItEnds() {
+            ContactEvent before = mapped(join("sales"));
+            customers.learn(CALLER, "k42");
+
+            ContactEvent queued = mapped(join("sales"));
+            ContactEvent answered = mapped(connect());
+            ContactEvent ended = mapped(hangup());
+            ContactEvent afterwards = mapped(join("sales"));
+
+            assertThat(before.customerId()).isNull();
+            assertThat(queued.customerId()).isEqualTo("k42");
+            assertThat(answered.customerId()).isEqualTo("k42");
+            assertThat(ended.customerId()).as("the hangup is stamped too").isEqualTo("k42");
+            assertThat(customers.customerOf(CALLER)).as("forgotten at ENDED").isNull();
+            assertThat(afterwards.customerId()).isNull();
+        }
+
+        @Test
+        void anAbandonedContactKeepsItsCustomerForItsHangup() {
+            customers.learn(CALLER, "k42");
+            QueueCallerAbandonEvent abandon = stamped(new QueueCallerAbandonEvent("test"));
+            abandon.setQueue("sales");
+            abandon.setUniqueId(CALLER);
+            abandon.setLinkedId(CALLER);
+            abandon.setHoldTime(30);
+
+            ContactEvent abandoned = mapped(abandon);
+            ContactEvent ended = mapped(hangup());
+
+            assertThat(abandoned.customerId()).isEqualTo("k42");
+            assertThat(ended.customerId()).isEqualTo("k42");
+            assertThat(customers.size()).isZero();
+        }
+
+        @Test
+        void anotherContactsEventsAndAgentEventsCarryNoCustomer() {
+            customers.learn("1715677999.99", "k42");
+            QueueMemberAddedEvent added = stamped(new QueueMemberAddedEvent("test"));
+            added.setQueue("sales");
+            added.setInterface("PJSIP/1001");
+
+            assertThat(mapped(join("sales")).customerId()).isNull();
+            assertThat(withCustomers.map(added, RECEIVED)).isInstanceOf(MappingResult.Agent.class);
+            assertThat(customers.customerOf("1715677999.99")).isEqualTo("k42");
+        }
+
+        @Test
+        void identifiedIsAValidEventWhoseIdDependsOnContactAndCustomerOnly() {
+            ContactEvent first = withCustomers.identified("acme", CALLER, "k42", RECEIVED);
+            ContactEvent repeat =
+                    new AmiEventMapper("pbx2", true).identified(null, CALLER, "k42", RECEIVED + 9);
+            ContactEvent other = withCustomers.identified("acme", CALLER, "k43", RECEIVED);
+
+            assertThat(first.violations()).isEmpty();
+            assertThat(first.type()).isEqualTo(ContactEventType.IDENTIFIED);
+            assertThat(first.customerId()).isEqualTo("k42");
+            assertThat(first.tenant()).isEqualTo("acme");
+            assertThat(first.queue()).isNull();
+            assertThat(first.agentId()).isNull();
+            assertThat(repeat.tenant()).isEqualTo(Tenants.DEFAULT);
+            assertThat(repeat.eventId()).isEqualTo(first.eventId());
+            assertThat(other.eventId()).isNotEqualTo(first.eventId());
+        }
     }
 
     @Nested

@@ -139,9 +139,9 @@ public final class ClockMapper implements Serializable {
                 s.endedAt = s.endedAt == null ? t : Math.min(s.endedAt, t);
                 yield out.list;
             }
-            case OFFERED, OFFER_REJECTED, OFFER_TIMED_OUT, DEQUEUED -> {
+            case IDENTIFIED, OFFERED, OFFER_REJECTED, OFFER_TIMED_OUT, DEQUEUED -> {
                 // No clock starts or stops. DEQUEUED in particular precedes ANSWERED on Asterisk
-                // and must not end a wait.
+                // and must not end a wait; IDENTIFIED only names the customer.
                 yield out.list;
             }
         };

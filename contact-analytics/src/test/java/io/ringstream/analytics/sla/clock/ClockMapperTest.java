@@ -60,6 +60,21 @@ class ClockMapperTest {
     }
 
     @Test
+    void identifyingTheCustomerStartsAndStopsNoClock() {
+        SubjectState s = new SubjectState();
+        mapper.onContact(queued("c1", "sales", T0), s, defaults);
+
+        assertThat(
+                        mapper.onContact(
+                                contact("c1", ContactEventType.IDENTIFIED, T0 + 5, Channel.VOICE)
+                                        .customerId("k42")
+                                        .build(),
+                                s,
+                                defaults))
+                .isEmpty();
+    }
+
+    @Test
     void anAbandonWithoutAReportedWaitIsShortWhenQueuedMomentsAgo() {
         SubjectState s = new SubjectState();
         mapper.onContact(queued("c1", "sales", T0), s, defaults);

@@ -159,6 +159,7 @@ public class ConversationSentimentFunction
                 switch (type) {
                     case QUEUED, OFFERED, ANSWERED, TRANSFERRED -> true;
                     case ARRIVED,
+                                    IDENTIFIED,
                                     OFFER_REJECTED,
                                     OFFER_TIMED_OUT,
                                     HELD,

@@ -156,6 +156,13 @@ class ConversationSentimentFunctionTest {
     }
 
     @Test
+    void identifyingTheCustomerOfAContactWithoutAConversationLeavesNoState() throws Exception {
+        contactEvent(contact(T, "voice-only", ContactEventType.IDENTIFIED, T0, null, null));
+
+        assertThat(harness.numKeyedStateEntries()).isZero();
+    }
+
+    @Test
     void anEndedContactWithoutAConversationLeavesNoState() throws Exception {
         contactEvent(contact(T, "voice-only", ContactEventType.ENDED, T0, null, null));
         contactEvent(contact(T, "voice-only", ContactEventType.TALK_ENDED, T0, null, null));
