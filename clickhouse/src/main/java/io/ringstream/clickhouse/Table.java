@@ -35,6 +35,10 @@ public enum Table {
      * customer_id} of its {@link #CONTACT_EVENTS}), to join contact-keyed tables to customers.
      */
     CONTACT_CUSTOMERS("contact_customers", Kind.VIEW, Keep.FOREVER),
+    /** The latest version of each customer (ReplacingMergeTree by version); read with FINAL. */
+    CUSTOMERS("customers", Kind.REPLACING, Keep.FOREVER),
+    /** Every change to every customer, a snapshot after each; an erasure leaves only its own. */
+    CUSTOMER_CHANGES("customer_changes", Kind.REPLACING, Keep.EVENTS),
     /** The migrator's bookkeeping; never truncated. */
     SCHEMA_MIGRATIONS("schema_migrations", Kind.REPLACING, Keep.FOREVER);
 

@@ -2,6 +2,7 @@ package io.ringstream.flink;
 
 import io.ringstream.events.AgentEvent;
 import io.ringstream.events.ContactEvent;
+import io.ringstream.events.CustomerChange;
 import io.ringstream.events.DeadLetter;
 import io.ringstream.events.InteractionEvent;
 import io.ringstream.events.SlaEvent;
@@ -12,6 +13,7 @@ import io.ringstream.events.topics.Topic;
 import io.ringstream.events.topics.Topics;
 import io.ringstream.flink.archive.ArchiveJob;
 import io.ringstream.flink.archive.ArchiveTables;
+import io.ringstream.flink.archive.CustomerErasures;
 import io.ringstream.flink.kit.clickhouse.ClickHouseSink;
 import io.ringstream.flink.kit.kafka.JobKafka;
 import io.ringstream.flink.kit.runtime.JobConfig;
@@ -33,7 +35,8 @@ public record PrivateTopics(
         Topic<SlaPolicy> policies,
         Topic<SlaEvent> slaEvents,
         Topic<SupervisorAlert> alerts,
-        Topic<DeadLetter> deadLetters) {
+        Topic<DeadLetter> deadLetters,
+        Topic<CustomerChange> customerChanges) {
 
     public static PrivateTopics install(String bootstrapServers, String suffix) {
         PrivateTopics topics =
@@ -45,13 +48,23 @@ public record PrivateTopics(
                         Topics.SLA_EVENTS.renamed(Topics.SLA_EVENTS.name() + "-" + suffix),
                         Topics.SUPERVISOR_ALERTS.renamed(
                                 Topics.SUPERVISOR_ALERTS.name() + "-" + suffix),
-                        Topics.DEAD_LETTERS.renamed(Topics.DEAD_LETTERS.name() + "-" + suffix));
+                        Topics.DEAD_LETTERS.renamed(Topics.DEAD_LETTERS.name() + "-" + suffix),
+                        Topics.CUSTOMER_CHANGES.renamed(
+                                Topics.CUSTOMER_CHANGES.name() + "-" + suffix));
         TopicInstaller.install(bootstrapServers, topics.all());
         return topics;
     }
 
     public List<Topic<?>> all() {
-        return List.of(contacts, interactions, agents, policies, slaEvents, alerts, deadLetters);
+        return List.of(
+                contacts,
+                interactions,
+                agents,
+                policies,
+                slaEvents,
+                alerts,
+                deadLetters,
+                customerChanges);
     }
 
     /** The service-level job on these topics, writing the real ClickHouse tables. */
@@ -76,8 +89,12 @@ public record PrivateTopics(
                 kafka.source(contacts),
                 kafka.source(agents),
                 kafka.source(deadLetters),
+                kafka.source(customerChanges),
                 ClickHouseSink.of(ArchiveTables.CONTACT_EVENTS, config),
                 ClickHouseSink.of(ArchiveTables.AGENT_EVENTS, config),
+                ClickHouseSink.of(ArchiveTables.CUSTOMERS, config),
+                ClickHouseSink.of(ArchiveTables.CUSTOMER_CHANGES, config),
+                CustomerErasures.of(config),
                 ClickHouseSink.of(ArchiveTables.DEAD_LETTERS, config),
                 kafka.sink(deadLetters));
     }

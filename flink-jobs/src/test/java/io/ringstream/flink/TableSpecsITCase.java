@@ -17,6 +17,8 @@ class TableSpecsITCase {
                 ArchiveTables.CONTACT_EVENTS,
                 ArchiveTables.AGENT_EVENTS,
                 ArchiveTables.DEAD_LETTERS,
+                ArchiveTables.CUSTOMERS,
+                ArchiveTables.CUSTOMER_CHANGES,
                 RoutingTables.ROUTING_DECISIONS,
                 ServiceLevelTables.SLA_EVENTS,
                 ServiceLevelTables.QUEUE_KPIS);

@@ -3,6 +3,7 @@ package io.ringstream.kafka;
 import io.ringstream.events.DeadLetter;
 import io.ringstream.events.topics.Topic;
 import io.ringstream.events.topics.Topics;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -103,5 +104,14 @@ public final class EventPublisher implements AutoCloseable {
     @Override
     public void close() {
         producer.close();
+    }
+
+    /**
+     * Waits at most {@code timeout} for pending records, then fails those still unsent and releases
+     * the producer: for callers that keep what they sent until it is acknowledged (the outbox
+     * relay), so a broker that is down cannot hold up their shutdown.
+     */
+    public void close(Duration timeout) {
+        producer.close(timeout);
     }
 }

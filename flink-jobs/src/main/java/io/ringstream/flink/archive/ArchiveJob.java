@@ -2,6 +2,7 @@ package io.ringstream.flink.archive;
 
 import io.ringstream.events.AgentEvent;
 import io.ringstream.events.ContactEvent;
+import io.ringstream.events.CustomerChange;
 import io.ringstream.events.DeadLetter;
 import io.ringstream.events.topics.Components;
 import io.ringstream.events.topics.Topics;
@@ -19,11 +20,13 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The raw archive: stores every contact and agent event in ClickHouse as published, and copies the
- * whole {@code dead-letters} topic into {@code dead_letters}, so analysts see every component's
+ * The raw archive: stores every contact and agent event in ClickHouse as published, every customer
+ * change in {@code customer_changes} and the latest version of each customer in {@code customers}
+ * (an erasure also deletes the erased customer's older rows: {@link CustomerErasures}), and copies
+ * the whole {@code dead-letters} topic into {@code dead_letters}, so analysts see every component's
  * rejects in one table.
  *
- * <p>It is the reporting reader of the contact and agent topics (see {@code
+ * <p>It is the reporting reader of the contact, agent and customer-changes topics (see {@code
  * Topic#rejectsReportedBy}): their malformed records become dead letters here and nowhere else. A
  * record of the dead-letter topic that is itself malformed goes straight to the table, never back
  * to the topic it came from.
@@ -42,7 +45,11 @@ public final class ArchiveJob extends PipelineJob<ArchiveSettings, ArchiveJob.En
                     "ringstream-archive",
                     "RINGSTREAM_CHECKPOINT_DIR",
                     "RINGSTREAM_RESTORE_PATH",
-                    List.of(Topics.CONTACT_EVENTS, Topics.AGENT_EVENTS, Topics.DEAD_LETTERS),
+                    List.of(
+                            Topics.CONTACT_EVENTS,
+                            Topics.AGENT_EVENTS,
+                            Topics.CUSTOMER_CHANGES,
+                            Topics.DEAD_LETTERS),
                     ArchiveSettings::from,
                     ArchiveJob::production);
 
@@ -51,8 +58,12 @@ public final class ArchiveJob extends PipelineJob<ArchiveSettings, ArchiveJob.En
             Source<Decoded<ContactEvent>, ?, ?> contacts,
             Source<Decoded<AgentEvent>, ?, ?> agents,
             Source<Decoded<DeadLetter>, ?, ?> deadLetters,
+            Source<Decoded<CustomerChange>, ?, ?> customerChanges,
             Sink<ContactEvent> contactTable,
             Sink<AgentEvent> agentTable,
+            Sink<CustomerChange> customerTable,
+            Sink<CustomerChange> customerChangeTable,
+            Sink<CustomerChange> customerErasures,
             Sink<DeadLetter> deadLetterTable,
             Sink<DeadLetter> deadLetterTopic) {}
 
@@ -68,8 +79,12 @@ public final class ArchiveJob extends PipelineJob<ArchiveSettings, ArchiveJob.En
                         kafka.source(Topics.CONTACT_EVENTS),
                         kafka.source(Topics.AGENT_EVENTS),
                         kafka.source(Topics.DEAD_LETTERS),
+                        kafka.source(Topics.CUSTOMER_CHANGES),
                         ClickHouseSink.of(ArchiveTables.CONTACT_EVENTS, config),
                         ClickHouseSink.of(ArchiveTables.AGENT_EVENTS, config),
+                        ClickHouseSink.of(ArchiveTables.CUSTOMERS, config),
+                        ClickHouseSink.of(ArchiveTables.CUSTOMER_CHANGES, config),
+                        CustomerErasures.of(config),
                         ClickHouseSink.of(ArchiveTables.DEAD_LETTERS, config),
                         kafka.deadLetters()),
                 config);
@@ -91,6 +106,20 @@ public final class ArchiveJob extends PipelineJob<ArchiveSettings, ArchiveJob.En
                 .sinkTo(endpoints().agentTable())
                 .uid("archive-agent-events-table")
                 .name("agent_events");
+        DataStream<CustomerChange> customers =
+                events.add(endpoints().customerChanges(), CustomerChange.class, "customer-changes");
+        customers
+                .sinkTo(endpoints().customerTable())
+                .uid("archive-customers-table")
+                .name("customers");
+        customers
+                .sinkTo(endpoints().customerChangeTable())
+                .uid("archive-customer-changes-table")
+                .name("customer_changes");
+        customers
+                .sinkTo(endpoints().customerErasures())
+                .uid("archive-customer-erasures")
+                .name("customer erasures");
         events.deadLetters()
                 .sinkTo(endpoints().deadLetterTopic())
                 .uid("archive-dead-letters-topic")

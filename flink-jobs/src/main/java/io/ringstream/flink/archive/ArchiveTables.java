@@ -4,11 +4,14 @@ import io.ringstream.clickhouse.Table;
 import io.ringstream.clickhouse.TableSpec;
 import io.ringstream.events.AgentEvent;
 import io.ringstream.events.ContactEvent;
+import io.ringstream.events.CustomerChange;
+import io.ringstream.events.CustomerChangeType;
 import io.ringstream.events.DeadLetter;
 
 /**
- * The raw archive's tables (migrations V002 with V040, V003, V005): every contact and agent event
- * as published, and every dead letter, each column next to how an event fills it.
+ * The raw archive's tables (migrations V002 with V040, V003, V005, V042, V043): every contact and
+ * agent event as published, every dead letter, and the customers with their changes, each column
+ * next to how an event fills it.
  */
 public final class ArchiveTables {
     private ArchiveTables() {}
@@ -61,4 +64,70 @@ public final class ArchiveTables {
                     .dateTime("failed_at", DeadLetter::failedAt)
                     .column("failed_at_ms", DeadLetter::failedAt)
                     .build();
+
+    /**
+     * The latest version of each customer: one row per change, collapsed by {@code version}
+     * (ReplacingMergeTree(version)). An ERASED change's row is the anonymised record.
+     */
+    public static final TableSpec<CustomerChange> CUSTOMERS =
+            TableSpec.<CustomerChange>of(Table.CUSTOMERS)
+                    .column("tenant", CustomerChange::tenant)
+                    .column("customer_id", CustomerChange::customerId)
+                    .column("version", CustomerChange::version)
+                    .column("event_id", CustomerChange::eventId)
+                    .text("change_type", CustomerChange::type)
+                    .text("display_name", CustomerChange::displayName)
+                    .text("preferred_language", CustomerChange::preferredLanguage)
+                    .text("tier", CustomerChange::tier)
+                    .text("owner_agent", CustomerChange::ownerAgent)
+                    .text("consent_phone", c -> consent(c, "phone"))
+                    .text("consent_whatsapp", c -> consent(c, "whatsapp"))
+                    .text("consent_email", c -> consent(c, "email"))
+                    .text("consent_marketing", c -> consent(c, "marketing"))
+                    .column("tags", c -> sorted(c.tags()))
+                    .json("attributes", CustomerChange::attributes)
+                    .column("identities", c -> sorted(c.identities()))
+                    .text("merged_into", CustomerChange::mergedInto)
+                    .flag("erased", c -> c.type() == CustomerChangeType.ERASED)
+                    .dateTime("created_at", CustomerChange::createdAt)
+                    .column("created_at_ms", CustomerChange::createdAt)
+                    .dateTime("updated_at", CustomerChange::eventTime)
+                    .column("updated_at_ms", CustomerChange::eventTime)
+                    .build();
+
+    /** Every change to a customer, the record as it was after it; repeats collapse by event id. */
+    public static final TableSpec<CustomerChange> CUSTOMER_CHANGES =
+            TableSpec.<CustomerChange>of(Table.CUSTOMER_CHANGES)
+                    .column("event_id", CustomerChange::eventId)
+                    .column("tenant", CustomerChange::tenant)
+                    .column("customer_id", CustomerChange::customerId)
+                    .column("version", CustomerChange::version)
+                    .text("change_type", CustomerChange::type)
+                    .eventTime("change", CustomerChange::eventTime)
+                    .text("source", CustomerChange::source)
+                    .text("actor", CustomerChange::actor)
+                    .text("display_name", CustomerChange::displayName)
+                    .text("preferred_language", CustomerChange::preferredLanguage)
+                    .text("tier", CustomerChange::tier)
+                    .text("owner_agent", CustomerChange::ownerAgent)
+                    .text("consent_phone", c -> consent(c, "phone"))
+                    .text("consent_whatsapp", c -> consent(c, "whatsapp"))
+                    .text("consent_email", c -> consent(c, "email"))
+                    .text("consent_marketing", c -> consent(c, "marketing"))
+                    .column("tags", c -> sorted(c.tags()))
+                    .json("attributes", CustomerChange::attributes)
+                    .column("identities", c -> sorted(c.identities()))
+                    .text("merged_into", CustomerChange::mergedInto)
+                    .column("created_at_ms", CustomerChange::createdAt)
+                    .build();
+
+    /** A consent flag as stored in PostgreSQL; {@code UNKNOWN} when the change does not say. */
+    private static String consent(CustomerChange change, String flag) {
+        return change.consents().getOrDefault(flag, "UNKNOWN");
+    }
+
+    /** An Array(String) value: sorted, so equal sets give equal rows. */
+    private static String[] sorted(java.util.List<String> values) {
+        return values.stream().sorted().toArray(String[]::new);
+    }
 }

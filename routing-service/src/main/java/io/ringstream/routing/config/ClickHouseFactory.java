@@ -6,6 +6,7 @@ import io.ringstream.routing.screenpop.ClickHouseRecentContacts;
 import io.ringstream.routing.screenpop.RecentContacts;
 import io.ringstream.routing.supervisor.ClickHouseQueueStatsReader;
 import io.ringstream.routing.supervisor.QueueStatsReader;
+import io.ringstream.routing.timeline.ClickHouseTimeline;
 import jakarta.inject.Singleton;
 
 /**
@@ -31,8 +32,14 @@ public class ClickHouseFactory {
 
     /** The recent contacts of a customer card (contact_events, conversation_sentiment). */
     @Singleton
-    RecentContacts recentContacts(ClickHouseProperties clickHouse) {
-        return new ClickHouseRecentContacts(
+    RecentContacts recentContacts(ClickHouseJdbc clickHouse) {
+        return new ClickHouseRecentContacts(clickHouse.dataSource());
+    }
+
+    /** The customer timeline's ClickHouse sources (contacts, messages, SLA events). */
+    @Singleton
+    ClickHouseTimeline clickHouseTimeline(ClickHouseProperties clickHouse) {
+        return new ClickHouseTimeline(
                 ClickHouseJdbc.connect(clickHouse.getUrl(), clickHouse.credentials(System.getenv()))
                         .dataSource());
     }

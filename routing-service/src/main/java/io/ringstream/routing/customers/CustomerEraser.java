@@ -3,6 +3,7 @@ package io.ringstream.routing.customers;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.transaction.TransactionOperations;
 import io.ringstream.customers.model.Customer;
+import io.ringstream.customers.model.CustomerId;
 import io.ringstream.events.CustomerChangeType;
 import io.ringstream.events.topics.Topics;
 import io.ringstream.routing.outbox.Outbox;
@@ -110,6 +111,7 @@ public class CustomerEraser {
         store.deleteIdentities(tenant, id);
         store.eraseNotes(tenant, id);
         store.eraseBusinessEventAttributes(tenant, id);
+        List<ErasureStore.MergedAway> mergedAway = store.mergedAway(tenant, ids);
         store.scrubMerges(tenant, ids);
         store.dropPendingChanges(ids);
         store.requestContactScrub(tenant, id, ids, now);
@@ -124,6 +126,25 @@ public class CustomerEraser {
                         null,
                         actor,
                         now.toEpochMilli()));
+        // Ids merged into this customer have change histories of their own downstream (their
+        // MERGED change carries their old record): each gets its own ERASED change after it.
+        for (ErasureStore.MergedAway merged : mergedAway) {
+            Customer anonymous =
+                    Customer.builder(new CustomerId(merged.id()), tenant, now)
+                            .createdAt(merged.createdAt())
+                            .version(merged.lastVersion() + 1)
+                            .build();
+            outbox.append(
+                    Topics.CUSTOMER_CHANGES,
+                    CustomerChanges.of(
+                            CustomerChangeType.ERASED,
+                            anonymous,
+                            anonymous.version(),
+                            List.of(),
+                            id.toString(),
+                            actor,
+                            now.toEpochMilli()));
+        }
         return CustomerView.of(after.customer(), List.of(), after.erasedAt());
     }
 }

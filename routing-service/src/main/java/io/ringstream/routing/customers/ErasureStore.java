@@ -76,6 +76,44 @@ public class ErasureStore {
                 List.of(tenant, id));
     }
 
+    /** A customer merged into the erased one, as its merge left it: its last version and birth. */
+    public record MergedAway(UUID id, long lastVersion, Instant createdAt) {}
+
+    /**
+     * The customers merged into the erased one (among {@code ids}), read from their merge audits
+     * before {@link #scrubMerges} removes the snapshots: the MERGED change was their version after
+     * the snapshot's, so their ERASED change comes after it.
+     */
+    public List<MergedAway> mergedAway(String tenant, List<UUID> ids) {
+        return jdbc.prepareStatement(
+                "SELECT merged_id, (audit -> 'mergedBefore' ->> 'version')::bigint + 1,"
+                        + " audit -> 'mergedBefore' ->> 'createdAt', merged_at"
+                        + " FROM customer_merges WHERE tenant = ? AND merged_id = ANY (?)"
+                        + " AND audit -> 'mergedBefore' IS NOT NULL",
+                statement -> {
+                    statement.setString(1, tenant);
+                    statement.setArray(
+                            2,
+                            statement
+                                    .getConnection()
+                                    .createArrayOf("uuid", ids.toArray(UUID[]::new)));
+                    List<MergedAway> merged = new ArrayList<>();
+                    try (var rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            String created = rows.getString(3);
+                            merged.add(
+                                    new MergedAway(
+                                            rows.getObject(1, UUID.class),
+                                            rows.getLong(2),
+                                            created != null
+                                                    ? Instant.parse(created)
+                                                    : CustomerStore.instant(rows, "merged_at")));
+                        }
+                    }
+                    return merged;
+                });
+    }
+
     /**
      * Scrubs the audit of every merge the person was part of: both snapshots, discarded values,
      * identity keys and the free-text reason go; ids, actor, time and moved leads and notes stay.

@@ -294,6 +294,11 @@ class AuthorizationMatrixTest {
                                                 + "\",\"amount\":\"10\",\"currency\":\"EUR\"}")
                                 .with("Idempotency-Key", "matrix-booking"),
                         INGEST_OR_ADMIN));
+        m.put(
+                "GET /v1/customers/{id}/timeline",
+                Map.entry(
+                        Call.get("/v1/customers/" + CUSTOMER + "/timeline?limit=5"),
+                        CUSTOMER_DATA));
         customerRows(m);
         return m;
     }
