@@ -22,6 +22,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -222,6 +223,123 @@ public class CustomerStore {
                     statement.setString(4, value);
                     return statement.executeUpdate() == 1;
                 });
+    }
+
+    /**
+     * One page of the tenant's customers matching {@code query}, in the query's order, after {@code
+     * after} (null: from the start).
+     */
+    public List<Found> search(String tenant, CustomerQuery query, SearchCursor after, int limit) {
+        StringBuilder sql =
+                new StringBuilder("SELECT ")
+                        .append(COLUMNS)
+                        .append(
+                                ", lower(display_name) AS sort_name FROM customers WHERE tenant = ?");
+        List<Object> args = new ArrayList<>();
+        args.add(tenant);
+        boolean byName = query instanceof CustomerQuery.NamePrefix;
+        if (query instanceof CustomerQuery.NamePrefix name) {
+            sql.append(" AND lower(display_name) LIKE ? ESCAPE '\\'");
+            args.add(likePrefix(name.prefix()));
+        } else if (query instanceof CustomerQuery.HoldersOf holders) {
+            sql.append(
+                    " AND id IN (SELECT customer_id FROM customer_identities"
+                            + " WHERE tenant = ? AND kind = ANY (?) AND value = ?)");
+            args.add(tenant);
+            args.add(holders.kinds().stream().map(Enum::name).toArray(String[]::new));
+            args.add(holders.value());
+        }
+        if (after != null) {
+            if (byName) {
+                sql.append(" AND (lower(display_name), id) > (?, ?)");
+                args.add(after.sortKey());
+            } else {
+                sql.append(" AND id > ?");
+            }
+            args.add(after.id());
+        }
+        sql.append(byName ? " ORDER BY lower(display_name), id" : " ORDER BY id");
+        sql.append(" LIMIT ?");
+        args.add(limit);
+        return jdbc.prepareStatement(
+                sql.toString(),
+                statement -> {
+                    for (int i = 0; i < args.size(); i++) {
+                        Object arg = args.get(i);
+                        if (arg instanceof String[] array) {
+                            statement.setArray(
+                                    i + 1, statement.getConnection().createArrayOf("text", array));
+                        } else {
+                            statement.setObject(i + 1, arg);
+                        }
+                    }
+                    List<Found> found = new ArrayList<>();
+                    try (var rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            String sortName = rows.getString("sort_name");
+                            found.add(
+                                    new Found(
+                                            read(rows),
+                                            new SearchCursor(
+                                                    byName && sortName != null ? sortName : "",
+                                                    rows.getObject("id", UUID.class))));
+                        }
+                    }
+                    return found;
+                });
+    }
+
+    /** A search hit and the cursor that continues after it. */
+    public record Found(StoredCustomer customer, SearchCursor cursor) {}
+
+    /** The identities of several customers of the tenant, by customer. */
+    public Map<UUID, List<Identity>> identitiesOf(String tenant, Collection<UUID> customerIds) {
+        return jdbc.prepareStatement(
+                "SELECT customer_id, kind, value, raw, verified, is_primary"
+                        + " FROM customer_identities WHERE tenant = ? AND customer_id = ANY (?)"
+                        + " ORDER BY kind, value",
+                statement -> {
+                    statement.setString(1, tenant);
+                    statement.setArray(
+                            2,
+                            statement
+                                    .getConnection()
+                                    .createArrayOf("uuid", customerIds.toArray(UUID[]::new)));
+                    Map<UUID, List<Identity>> byCustomer = new HashMap<>();
+                    try (var rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            byCustomer
+                                    .computeIfAbsent(
+                                            rows.getObject(1, UUID.class), k -> new ArrayList<>())
+                                    .add(
+                                            new Identity(
+                                                    IdentityKind.valueOf(rows.getString(2)),
+                                                    rows.getString(3),
+                                                    rows.getString(4),
+                                                    rows.getBoolean(5),
+                                                    rows.getBoolean(6)));
+                        }
+                    }
+                    return byCustomer;
+                });
+    }
+
+    /** Makes the given identity the only primary one of its kind for the customer. */
+    public void clearOtherPrimaries(String tenant, UUID customerId, Identity primary) {
+        jdbc.prepareStatement(
+                "UPDATE customer_identities SET is_primary = false WHERE tenant = ?"
+                        + " AND customer_id = ? AND kind = ? AND value <> ? AND is_primary",
+                statement -> {
+                    statement.setString(1, tenant);
+                    statement.setObject(2, customerId);
+                    statement.setString(3, primary.kind().name());
+                    statement.setString(4, primary.value());
+                    return statement.executeUpdate();
+                });
+    }
+
+    private static String likePrefix(String prefix) {
+        return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     private Optional<StoredCustomer> selectOne(String sql, String tenant, UUID id) {

@@ -10,7 +10,17 @@ final class SqlErrors {
     /** unique_violation: a concurrent or earlier insert holds the key. */
     static final String UNIQUE_VIOLATION = "23505";
 
+    /** deadlock_detected and serialization_failure: the transaction may simply be run again. */
+    private static final String DEADLOCK = "40P01";
+
+    private static final String SERIALIZATION = "40001";
+
     private SqlErrors() {}
+
+    /** Whether PostgreSQL aborted the transaction only because of a concurrent one. */
+    static boolean isRetryable(Throwable error) {
+        return hasState(error, DEADLOCK) || hasState(error, SERIALIZATION);
+    }
 
     /** Whether {@code error} or one of its causes is a unique-constraint violation. */
     static boolean isUniqueViolation(Throwable error) {

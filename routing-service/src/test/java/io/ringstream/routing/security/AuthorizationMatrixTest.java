@@ -126,6 +126,7 @@ class AuthorizationMatrixTest {
     private static final int[] INGEST_OR_ADMIN = {401, 401, 401, 403, 403, 403, 403, 403, 2};
     private static final String CUSTOMER = "6d1f2c3a-0000-4000-8000-00000000c001";
     private static final String LEAD = "6d1f2c3a-0000-4000-8000-00000000a001";
+    private static final String MERGED_CUSTOMER = "6d1f2c3a-0000-4000-8000-00000000c002";
 
     /** Route template to the call that exercises it and the expected status per {@link Who}. */
     private static Map<String, Map.Entry<Call, int[]>> matrix() {
@@ -306,7 +307,51 @@ class AuthorizationMatrixTest {
                 Map.entry(
                         Call.get("/v1/customers/" + CUSTOMER + "/timeline?limit=5"),
                         CUSTOMER_DATA));
+        customerRows(m);
         return m;
+    }
+
+    /** Customers' routes: another tenant's caller with the right role gets 404, never 403. */
+    private static void customerRows(Map<String, Map.Entry<Call, int[]>> m) {
+        int[] customers = {401, 401, 401, 2, 2, 2, 2, 403, 2};
+        int[] oneCustomer = {401, 401, 401, 2, 2, 2, 404, 403, 2};
+        int[] merge = {401, 401, 401, 403, 403, 2, 404, 403, 2};
+        String one = "/v1/customers/" + CUSTOMER;
+        m.put(
+                "POST /v1/customers",
+                Map.entry(Call.post("/v1/customers", "{\"displayName\":\"Matrix\"}"), customers));
+        m.put("GET /v1/customers", Map.entry(Call.get("/v1/customers?name=mat"), customers));
+        m.put("GET /v1/customers/{id}", Map.entry(Call.get(one), oneCustomer));
+        m.put(
+                "PUT /v1/customers/{id}",
+                Map.entry(
+                        Call.put(one, "{\"displayName\":\"Matrix 2\"}").with("If-Match", "\"1\""),
+                        oneCustomer));
+        m.put(
+                "POST /v1/customers/{id}/identities",
+                Map.entry(
+                        Call.post(
+                                one + "/identities", "{\"kind\":\"EMAIL\",\"value\":\"m2@x.es\"}"),
+                        oneCustomer));
+        m.put(
+                "DELETE /v1/customers/{id}/identities/{kind}/{value}",
+                Map.entry(Call.delete(one + "/identities/EMAIL/matrix@x.es"), oneCustomer));
+        m.put(
+                "POST /v1/customers/{survivorId}/merge",
+                Map.entry(
+                        Call.post(one + "/merge", "{\"mergedId\":\"" + MERGED_CUSTOMER + "\"}"),
+                        merge));
+        m.put(
+                "POST /v1/customers/{id}/erasure",
+                Map.entry(Call.post(one + "/erasure", ""), ADMIN_ONLY));
+        m.put(
+                "GET /v1/admin/customer-settings",
+                Map.entry(Call.get("/v1/admin/customer-settings"), ADMIN_ONLY));
+        m.put(
+                "PUT /v1/admin/customer-settings",
+                Map.entry(
+                        Call.put("/v1/admin/customer-settings", "{\"defaultRegion\":\"ES\"}"),
+                        ADMIN_ONLY));
     }
 
     @Inject EmbeddedServer server;
@@ -426,6 +471,7 @@ class AuthorizationMatrixTest {
 
     /** The state each call expects; re-made before each, since some calls delete or change it. */
     private void fixtures() {
+        customerFixtures();
         store.putUser(
                 new UserRecord(TENANT, "matrix-user", Set.of(Role.AGENT), hasher.hash(PASSWORD)));
         store.putUser(
@@ -452,6 +498,45 @@ class AuthorizationMatrixTest {
                         SupervisorAlert.Severity.CRITICAL,
                         "breach",
                         Map.of()));
+    }
+
+    /**
+     * The customers the customer routes act on, back at version 1: {@code CUSTOMER} (with an e-mail
+     * identity, not erased) and {@code MERGED_CUSTOMER} (merged into it by the merge row).
+     */
+    private void customerFixtures() {
+        transactions.executeWrite(
+                status -> {
+                    for (String sql :
+                            List.of(
+                                    "DELETE FROM customer_merges WHERE tenant = ?",
+                                    "DELETE FROM customer_redirects WHERE tenant = ?",
+                                    "INSERT INTO customers (id, tenant, created_at, updated_at,"
+                                            + " version) VALUES ('"
+                                            + CUSTOMER
+                                            + "', ?, now(), now(), 1), ('"
+                                            + MERGED_CUSTOMER
+                                            + "', ?, now(), now(), 1) ON CONFLICT (id) DO UPDATE"
+                                            + " SET version = 1, erased_at = NULL",
+                                    "DELETE FROM customer_identities WHERE tenant = ?",
+                                    "INSERT INTO customer_identities (tenant, kind, value,"
+                                            + " customer_id, raw, created_at) VALUES (?, 'EMAIL',"
+                                            + " 'matrix@x.es', '"
+                                            + CUSTOMER
+                                            + "', 'matrix@x.es', now())")) {
+                        jdbc.prepareStatement(
+                                sql,
+                                statement -> {
+                                    int parameters =
+                                            statement.getParameterMetaData().getParameterCount();
+                                    for (int i = 1; i <= parameters; i++) {
+                                        statement.setString(i, TENANT);
+                                    }
+                                    return statement.executeUpdate();
+                                });
+                    }
+                    return null;
+                });
     }
 
     /** A customer of the tenant with one lead, back in NEW at version 1 (a stage call moves it). */
