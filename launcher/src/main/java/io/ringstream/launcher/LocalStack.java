@@ -32,6 +32,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
@@ -315,6 +316,9 @@ final class LocalStack implements AutoCloseable {
                                             new TokenIssuer(security.key(), Clock.systemUTC()),
                                             LocalSecurity.ADMIN_TENANT,
                                             options.seed()));
+            if (bookings != null) {
+                bookings.seedHistory(Instant.now());
+            }
             simulator =
                     remember(
                             new TrafficSimulator(

@@ -12,12 +12,12 @@ import java.util.Random;
  * others from Manchester's +44 161 496 0000–0999 and the North American 555-0100–0199 lines of a
  * few area codes.
  */
-final class CallerNumbers {
+public final class CallerNumbers {
     /** Share of calls from the returning pool. */
     static final double RETURNING_SHARE = 0.4;
 
-    /** How many returning callers there are: few enough that each calls back within the hour. */
-    static final int RETURNING_POOL = 200;
+    /** How many returning callers there are: few enough that each calls back about hourly. */
+    public static final int RETURNING_POOL = 60;
 
     private static final List<String> AREA_CODES =
             List.of("202", "212", "312", "415", "512", "617", "702", "808");
@@ -36,7 +36,7 @@ final class CallerNumbers {
     }
 
     /** The {@code index}-th returning caller's number. */
-    static String returning(int index) {
+    public static String returning(int index) {
         return String.format("+44207946%04d", index);
     }
 }
