@@ -39,6 +39,22 @@ public enum Table {
     CUSTOMERS("customers", Kind.REPLACING, Keep.FOREVER),
     /** Every change to every customer, a snapshot after each; an erasure leaves only its own. */
     CUSTOMER_CHANGES("customer_changes", Kind.REPLACING, Keep.EVENTS),
+    /**
+     * {@link #CONTACT_EVENTS}' columns the customer timeline reads, sorted by (tenant, customer,
+     * contact, time): a customer's events are one index range. Filled by {@link
+     * #CONTACT_EVENTS_BY_CUSTOMER_FEED}.
+     */
+    CONTACT_EVENTS_BY_CUSTOMER("contact_events_by_customer", Kind.REPLACING, Keep.EVENTS),
+    /** Copies every contact event into {@link #CONTACT_EVENTS_BY_CUSTOMER}. */
+    CONTACT_EVENTS_BY_CUSTOMER_FEED(
+            "contact_events_by_customer_feed", Kind.MATERIALIZED_VIEW, Keep.FOREVER),
+    /**
+     * Every customer each contact named, with the latest time, sorted by (tenant, contact): whose a
+     * contact is now, as an index lookup. Filled by {@link #CUSTOMERS_OF_CONTACTS_FEED}.
+     */
+    CUSTOMERS_OF_CONTACTS("customers_of_contacts", Kind.REPLACING, Keep.EVENTS),
+    /** Copies every contact event with a customer into {@link #CUSTOMERS_OF_CONTACTS}. */
+    CUSTOMERS_OF_CONTACTS_FEED("customers_of_contacts_feed", Kind.MATERIALIZED_VIEW, Keep.FOREVER),
     /** The migrator's bookkeeping; never truncated. */
     SCHEMA_MIGRATIONS("schema_migrations", Kind.REPLACING, Keep.FOREVER);
 

@@ -16,6 +16,20 @@ import javax.sql.DataSource;
  * contact events), their messages and transcript lines with sentiment, and their SLA warnings and
  * breaches. Each query returns at most a page of items before the cursor, in timeline order.
  *
+ * <p>Reads go through the tables of migration V045, sorted for lookups, instead of {@code
+ * contact_events}, whose sorting key (tenant, queue, time) makes every customer or contact filter
+ * scan the tenant: {@code contact_events_by_customer} (a customer's events are one index range;
+ * events before a contact was identified sit under customer {@code ''}, sorted by contact) and
+ * {@code customers_of_contacts} (every customer each contact named, with the latest time). No
+ * statement uses {@code FINAL}: rows written twice by an at-least-once sink are the same event with
+ * the same {@code event_id}, so the statements group by {@code event_id} or sum over distinct
+ * {@code (event_id, value)} pairs instead.
+ *
+ * <p>Each statement finds the customer's contacts itself, in subqueries over those two tables (a
+ * few milliseconds), so the three run in parallel from the start. Finding the contacts once and
+ * sending them as a list was measured slower: a round trip more, and 1,000 literal ids cost more to
+ * send and parse than the lookup (docs/benchmarks.md, "Customer timeline").
+ *
  * <p>Every statement runs on ClickHouse 18.16 and current releases: plain GROUP BY, {@code argMax}
  * and the {@code -If} combinators, aliases in WHERE/HAVING, no window functions. Aliases are named
  * {@code item_*} so none shadows a column (18.16 resolves a column name to a SELECT alias of the
@@ -40,28 +54,56 @@ public final class ClickHouseTimeline {
         this.dataSource = dataSource;
     }
 
-    /**
-     * The contacts whose customer is one of the query's ids: as in the {@code contact_customers}
-     * view, a contact's customer is the latest non-empty {@code customer_id} of its events (a
-     * contact re-identified as someone else is theirs). The view itself aggregates every contact of
-     * every tenant (18.16 pushes no predicate into it), so this narrows to the contacts that ever
-     * named one of the ids first, then checks their latest customer.
-     */
-    private static String customerContacts(TimelineQuery q, SqlParameters p) {
-        String events = Table.CONTACT_EVENTS.qualifiedName();
-        p.add(q.tenant()).add(q.tenant()).addAll(q.idTexts()).addAll(q.idTexts());
+    /** The contacts that ever named one of the query's ids (a superset of the customer's). */
+    private static String candidates(TimelineQuery q, SqlParameters p) {
+        p.add(q.tenant()).addAll(q.idTexts());
         return "SELECT contact_id FROM "
-                + events
-                + " WHERE tenant = ? AND customer_id != '' AND contact_id IN (SELECT contact_id FROM "
-                + events
+                + Table.CONTACT_EVENTS_BY_CUSTOMER.qualifiedName()
                 + " WHERE tenant = ? AND customer_id IN ("
-                + q.idPlaceholders()
-                + ")) GROUP BY contact_id HAVING argMax(customer_id, event_time_ms) IN ("
                 + q.idPlaceholders()
                 + ")";
     }
 
-    /** One {@code CONTACT} item per contact, at the time of its first event. */
+    /**
+     * The customer's contacts: as in the {@code contact_customers} view, a contact's customer is
+     * the latest non-empty {@code customer_id} of its events (a contact re-identified as someone
+     * else is theirs). The contacts that ever named one of the ids are an index range of {@code
+     * contact_events_by_customer}; their rows in {@code customers_of_contacts} say whose they are
+     * now.
+     */
+    private static String customerContacts(TimelineQuery q, SqlParameters p) {
+        p.add(q.tenant());
+        String sql =
+                "SELECT contact_id FROM "
+                        + Table.CUSTOMERS_OF_CONTACTS.qualifiedName()
+                        + " WHERE tenant = ? AND contact_id IN ("
+                        + candidates(q, p)
+                        + ") GROUP BY contact_id HAVING argMax(customer_id, event_time_ms) IN ("
+                        + q.idPlaceholders()
+                        + ")";
+        p.addAll(q.idTexts());
+        return sql;
+    }
+
+    /**
+     * Every customer the candidate contacts named: with {@code ''}, a superset of the customers
+     * under which the customer's contacts have events in {@code contact_events_by_customer}.
+     */
+    private static String namedCustomers(TimelineQuery q, SqlParameters p) {
+        p.add(q.tenant());
+        return "SELECT customer_id FROM "
+                + Table.CUSTOMERS_OF_CONTACTS.qualifiedName()
+                + " WHERE tenant = ? AND contact_id IN ("
+                + candidates(q, p)
+                + ")";
+    }
+
+    /**
+     * One {@code CONTACT} item per contact, at the time of its first event. A contact's events are
+     * those under its customers and under {@code ''}. The sums add each {@code event_id} once (a
+     * re-delivered event would count its wait or talk twice); the other aggregates do not mind a
+     * repeated row.
+     */
     public List<TimelineItem> contacts(TimelineQuery q) throws SQLException {
         SqlParameters p = new SqlParameters().add(q.tenant());
         String sql =
@@ -69,15 +111,19 @@ public final class ClickHouseTimeline {
                         + " 'CONTACT' AS item_kind, argMin(channel, event_time_ms) AS first_channel,"
                         + " argMaxIf(queue, event_time_ms, queue != '') AS last_queue,"
                         + " argMaxIf(agent_id, event_time_ms, type = 'ANSWERED') AS answered_by,"
-                        + " sumIf(ifNull(wait_ms, 0), type IN ('ANSWERED', 'ABANDONED')) AS wait_total,"
-                        + " sumIf(ifNull(duration_ms, 0), type = 'TALK_ENDED') AS talk_total,"
+                        + " arraySum(arrayMap(e -> e.2, groupUniqArrayIf((event_id,"
+                        + " ifNull(wait_ms, 0)), type IN ('ANSWERED', 'ABANDONED')))) AS wait_total,"
+                        + " arraySum(arrayMap(e -> e.2, groupUniqArrayIf((event_id,"
+                        + " ifNull(duration_ms, 0)), type = 'TALK_ENDED'))) AS talk_total,"
                         + " countIf(type = 'ANSWERED') AS answers,"
                         + " countIf(type = 'ABANDONED') AS abandons,"
                         + " countIf(type IN ('ENDED', 'DEQUEUED', 'TALK_ENDED', 'WRAPUP_ENDED'))"
                         + " AS finishes, max(event_time_ms) AS last_t"
                         + " FROM "
-                        + Table.CONTACT_EVENTS.qualifiedName()
-                        + " FINAL WHERE tenant = ? AND contact_id IN ("
+                        + Table.CONTACT_EVENTS_BY_CUSTOMER.qualifiedName()
+                        + " WHERE tenant = ? AND (customer_id = '' OR customer_id IN ("
+                        + namedCustomers(q, p)
+                        + ")) AND contact_id IN ("
                         + customerContacts(q, p)
                         + ") GROUP BY contact_id HAVING "
                         + p.before(q.before(), "item_t", "item_kind", "item_id", "")
@@ -129,19 +175,26 @@ public final class ClickHouseTimeline {
         return finishes > 0 ? "UNANSWERED" : "IN_PROGRESS";
     }
 
-    /** Chat messages ({@code MESSAGE}) and transcript segments ({@code TRANSCRIPT_LINE}). */
+    /**
+     * Chat messages ({@code MESSAGE}) and transcript segments ({@code TRANSCRIPT_LINE}), one per
+     * {@code event_id}.
+     */
     public List<TimelineItem> utterances(TimelineQuery q) throws SQLException {
         SqlParameters p = new SqlParameters().add(q.tenant());
         String sql =
-                "SELECT event_id AS item_id, event_time_ms AS item_t,"
-                        + " if(type = 'TRANSCRIPT_SEGMENT', 'TRANSCRIPT_LINE', 'MESSAGE') AS item_kind,"
-                        + " contact_id, channel, speaker, text, language, score, label,"
-                        + " confidence, model"
+                "SELECT event_id AS item_id, any(event_time_ms) AS item_t,"
+                        + " if(any(type) = 'TRANSCRIPT_SEGMENT', 'TRANSCRIPT_LINE', 'MESSAGE')"
+                        + " AS item_kind, any(contact_id) AS item_contact,"
+                        + " any(channel) AS item_channel, any(speaker) AS item_speaker,"
+                        + " any(text) AS item_text, any(language) AS item_language,"
+                        + " any(score) AS item_score, any(label) AS item_label,"
+                        + " any(confidence) AS item_confidence, any(model) AS item_model"
                         + " FROM "
                         + Table.UTTERANCE_SENTIMENT.qualifiedName()
-                        + " FINAL WHERE tenant = ? AND contact_id IN ("
+                        + " WHERE tenant = ? AND "
+                        + "contact_id IN ("
                         + customerContacts(q, p)
-                        + ") AND "
+                        + ") GROUP BY event_id HAVING "
                         + p.before(q.before(), "item_t", "item_kind", "item_id", "")
                         + ORDER;
         p.add(q.limit());
@@ -149,9 +202,9 @@ public final class ClickHouseTimeline {
                 sql,
                 p,
                 rs -> {
-                    String speaker = rs.getString("speaker");
-                    String label = rs.getString("label");
-                    String text = rs.getString("text");
+                    String speaker = rs.getString("item_speaker");
+                    String label = rs.getString("item_label");
+                    String text = rs.getString("item_text");
                     String title =
                             (speaker.isEmpty()
                                             ? "Unknown"
@@ -166,32 +219,38 @@ public final class ClickHouseTimeline {
                             rs.getString("item_id"),
                             title,
                             new TimelineDetails.Utterance(
-                                    rs.getString("contact_id"),
-                                    rs.getString("channel"),
+                                    rs.getString("item_contact"),
+                                    rs.getString("item_channel"),
                                     speaker,
                                     text,
-                                    rs.getString("language"),
-                                    nullableDouble(rs, "score"),
+                                    rs.getString("item_language"),
+                                    nullableDouble(rs, "item_score"),
                                     label,
-                                    nullableDouble(rs, "confidence"),
-                                    rs.getString("model")));
+                                    nullableDouble(rs, "item_confidence"),
+                                    rs.getString("item_model")));
                 });
     }
 
-    /** SLA verdicts {@code WARNING} and {@code BREACH} on the customer's contacts. */
+    /**
+     * SLA verdicts {@code WARNING} and {@code BREACH} on the customer's contacts, one per {@code
+     * event_id}. {@code sla_events} is sorted by (tenant, kind, time): the contact filter reads the
+     * tenant's verdicts (one or two per contact, a small fraction of its contact events).
+     */
     public List<TimelineItem> slaEvents(TimelineQuery q) throws SQLException {
         SqlParameters p = new SqlParameters().add(q.tenant());
         String sql =
-                "SELECT event_id AS item_id, event_time_ms AS item_t,"
-                        + " if(type = 'BREACH', 'SLA_BREACH', 'SLA_WARNING') AS item_kind,"
-                        + " contact_id, kind, queue, agent_id, channel, policy_id,"
-                        + " threshold_ms, elapsed_ms"
+                "SELECT event_id AS item_id, any(event_time_ms) AS item_t,"
+                        + " if(any(type) = 'BREACH', 'SLA_BREACH', 'SLA_WARNING') AS item_kind,"
+                        + " any(contact_id) AS item_contact, any(kind) AS item_sla_kind,"
+                        + " any(queue) AS item_queue, any(agent_id) AS item_agent,"
+                        + " any(channel) AS item_channel, any(policy_id) AS item_policy,"
+                        + " any(threshold_ms) AS item_threshold, any(elapsed_ms) AS item_elapsed"
                         + " FROM "
                         + Table.SLA_EVENTS.qualifiedName()
-                        + " FINAL WHERE tenant = ? AND type IN ('WARNING', 'BREACH')"
-                        + " AND contact_id IN ("
+                        + " WHERE tenant = ? AND type IN ('WARNING', 'BREACH') AND "
+                        + "contact_id IN ("
                         + customerContacts(q, p)
-                        + ") AND "
+                        + ") GROUP BY event_id HAVING "
                         + p.before(q.before(), "item_t", "item_kind", "item_id", "")
                         + ORDER;
         p.add(q.limit());
@@ -200,10 +259,10 @@ public final class ClickHouseTimeline {
                 p,
                 rs -> {
                     String kind = rs.getString("item_kind");
-                    String queue = rs.getString("queue");
+                    String queue = rs.getString("item_queue");
                     String title =
                             (kind.equals("SLA_BREACH") ? "SLA breach: " : "SLA warning: ")
-                                    + rs.getString("kind").toLowerCase().replace('_', ' ')
+                                    + rs.getString("item_sla_kind").toLowerCase().replace('_', ' ')
                                     + (queue.isEmpty() ? "" : " in " + queue);
                     return TimelineItem.of(
                             rs.getLong("item_t"),
@@ -211,14 +270,14 @@ public final class ClickHouseTimeline {
                             rs.getString("item_id"),
                             title,
                             new TimelineDetails.Sla(
-                                    rs.getString("contact_id"),
-                                    rs.getString("kind"),
+                                    rs.getString("item_contact"),
+                                    rs.getString("item_sla_kind"),
                                     queue,
-                                    rs.getString("agent_id"),
-                                    rs.getString("channel"),
-                                    rs.getString("policy_id"),
-                                    rs.getLong("threshold_ms"),
-                                    rs.getLong("elapsed_ms")));
+                                    rs.getString("item_agent"),
+                                    rs.getString("item_channel"),
+                                    rs.getString("item_policy"),
+                                    rs.getLong("item_threshold"),
+                                    rs.getLong("item_elapsed")));
                 });
     }
 

@@ -106,6 +106,20 @@ class TimelineITCase {
         // one from ANA to BEN (BEN's), one still waiting, and c1/c9 starting in the same ms.
         s.contact(TENANT, "c1", ana, "VOICE", "sales", "1001", T0, 12_000, 60_000);
         s.contact(TENANT, "c9", ana, "VOICE", "sales", "1002", T0, 3_000, 20_000);
+        // A sink's re-delivery of c1's answer and talk (same event ids): counted once.
+        long c1Answered = T0 + 200 + 12_000;
+        s.event(TENANT, "c1", "ANSWERED", "VOICE", c1Answered, "sales", "1001", ana, 12_000L, null);
+        s.event(
+                TENANT,
+                "c1",
+                "TALK_ENDED",
+                "VOICE",
+                c1Answered + 60_000,
+                "sales",
+                "1001",
+                ana,
+                null,
+                60_000L);
         s.contact(TENANT, "c2", MERGED.toString(), "CHAT", "support", "", T0 + HOUR, 30_000, 0);
         s.contact(
                 TENANT,
@@ -287,7 +301,7 @@ class TimelineITCase {
     @Test
     void aContactItemSaysWhatHappenedToTheContact() throws Exception {
         JsonNode items =
-                ok(timeline(ANA.toString(), 200, null, TestTokens.admin(TENANT))).get("items");
+                ok(timeline(ANA.toString(), 200, null, TestTokens.supervisor(TENANT))).get("items");
         JsonNode c1 = find(items, "CONTACT", "c1");
         assertThat(c1.get("time").asText()).isEqualTo(Instant.ofEpochMilli(T0).toString());
         assertThat(c1.get("title").asText()).isEqualTo("Call in sales: answered by agent 1001");
