@@ -165,6 +165,16 @@ final class RoutingApi {
         return send(supervisor, method, path, body, expected);
     }
 
+    /** The tenant admin's call, e.g. the tenant's customer settings. */
+    JsonNode asAdmin(String method, String path, Object body, int expected) {
+        return send(
+                tokens.issue(Caller.of("admin", tenant, Role.ADMIN), TOKEN_LIFE),
+                method,
+                path,
+                body,
+                expected);
+    }
+
     /** A supervisor's GET of any endpoint of the tenant. */
     JsonNode getAsSupervisor(String path) {
         return get(path);

@@ -6,19 +6,11 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.core.type.Argument;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.transaction.TransactionOperations;
 import io.ringstream.bridge.agi.FastAgiConfig;
 import io.ringstream.bridge.agi.FastAgiServer;
 import io.ringstream.customers.identity.IdentityKind;
-import io.ringstream.customers.identity.IdentityNormaliser;
-import io.ringstream.customers.model.Customer;
-import io.ringstream.customers.model.CustomerId;
-import io.ringstream.routing.customers.CustomerCreation;
 import io.ringstream.routing.customers.CustomerResolver;
-import io.ringstream.routing.customers.CustomerSettings;
-import io.ringstream.routing.customers.CustomerSettingsStore;
 import io.ringstream.routing.customers.IdentityMatch;
 import io.ringstream.testkit.ClickHouseExtension;
 import io.ringstream.testkit.FastAgiClient;
@@ -31,10 +23,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -97,7 +86,7 @@ class ScreenPopAcceptanceITCase {
     void aKnownCallersOfferCarriesTheirNameTierAndOpenLead() throws Exception {
         // given Ana, gold, known by her mobile in a tenant that reads national numbers as Spanish,
         // with an open lead
-        settings(new CustomerSettings("ES", true));
+        settings("ES", true);
         UUID ana = customer("Ana García", "gold", "+34 612 345 678");
         JsonNode lead =
                 api.asSupervisor(
@@ -203,36 +192,45 @@ class ScreenPopAcceptanceITCase {
         }
     }
 
-    private void settings(CustomerSettings settings) {
-        context().getBean(CustomerSettingsStore.class).save(api.tenant(), settings, Instant.now());
+    /** The tenant's customer settings, as its admin sets them. */
+    private void settings(String defaultRegion, boolean createUnknownCallers) {
+        api.asAdmin(
+                "PUT",
+                "/v1/admin/customer-settings",
+                Map.of(
+                        "defaultRegion",
+                        defaultRegion,
+                        "createUnknownCallers",
+                        createUnknownCallers),
+                200);
     }
 
-    /** A customer as {@code POST /v1/customers} makes one: through the one creation path. */
+    /**
+     * A customer with a verified primary phone, created through the API as an agent's CRM would.
+     */
     private UUID customer(String name, String tier, String phone) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        Customer draft =
-                Customer.builder(CustomerId.random(), api.tenant(), now)
-                        .displayName(name)
-                        .tier(tier)
-                        .build();
-        TransactionOperations<Connection> transactions =
-                context().getBean(Argument.of(TransactionOperations.class, Connection.class));
-        return transactions.executeWrite(
-                status ->
-                        context()
-                                .getBean(CustomerCreation.class)
-                                .create(
-                                        draft,
-                                        List.of(
-                                                IdentityNormaliser.forRegion("ES")
-                                                        .identity(
-                                                                IdentityKind.PHONE,
-                                                                phone,
-                                                                true,
-                                                                true)),
-                                        "e2e")
-                                .id()
-                                .value());
+        JsonNode created =
+                api.asSupervisor(
+                        "POST",
+                        "/v1/customers",
+                        Map.of(
+                                "displayName",
+                                name,
+                                "tier",
+                                tier,
+                                "identities",
+                                List.of(
+                                        Map.of(
+                                                "kind",
+                                                "PHONE",
+                                                "value",
+                                                phone,
+                                                "verified",
+                                                true,
+                                                "primary",
+                                                true))),
+                        201);
+        return UUID.fromString(created.get("id").asText());
     }
 
     private static ApplicationContext context() {
