@@ -24,6 +24,8 @@ final class AllowListAgiServer extends DefaultAgiServer {
     private final AddressAllowList allowed;
     private final AtomicLong refused = new AtomicLong();
     private final CompletableFuture<Void> bound = new CompletableFuture<>();
+    // Set once bound, read by the stopping thread.
+    private volatile ServerSocketFacade listening;
 
     AllowListAgiServer(MappingStrategy mapping, AddressAllowList allowed) {
         super(mapping);
@@ -49,8 +51,27 @@ final class AllowListAgiServer extends DefaultAgiServer {
             bound.completeExceptionally(e);
             throw e;
         }
+        listening = new Filtered(socket);
         bound.complete(null);
-        return new Filtered(socket);
+        return listening;
+    }
+
+    /**
+     * Closes the listening socket, which ends a blocked {@code accept()}. The library's own
+     * shutdown closes it too, but not when its accept loop has already decided to stop (after a
+     * rejected connection under load, seen in CI), and its shutdown then waits for the loop
+     * forever. Closing twice is harmless.
+     */
+    void closeSocket() {
+        ServerSocketFacade socket = listening;
+        if (socket == null) {
+            return;
+        }
+        try {
+            socket.close();
+        } catch (IOException e) {
+            LOG.debug("closing the FastAGI socket failed: {}", e.toString());
+        }
     }
 
     private final class Filtered implements ServerSocketFacade {

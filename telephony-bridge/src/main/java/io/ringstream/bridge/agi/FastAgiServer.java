@@ -75,11 +75,13 @@ public final class FastAgiServer implements AutoCloseable {
         try {
             server.bound().get(BIND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
+            server.closeSocket();
             stop(thread);
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
             throw new IllegalStateException("FastAGI cannot listen on " + where + ": " + cause, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            server.closeSocket();
             stop(thread);
             throw new IllegalStateException("interrupted starting FastAGI", e);
         }
@@ -98,6 +100,7 @@ public final class FastAgiServer implements AutoCloseable {
 
     @Override
     public void close() {
+        server.closeSocket();
         stop(thread);
     }
 
