@@ -17,6 +17,9 @@ import java.util.Optional;
 final class SqlCommand {
     private SqlCommand() {}
 
+    static final String USAGE =
+            "usage: ./ringstream sql [--data-dir DIR] [--header] \"SELECT ...\"";
+
     static int run(String[] args, Path defaultDataDir, PrintStream out) {
         Path dataDir = defaultDataDir;
         boolean header = false;
@@ -30,12 +33,22 @@ final class SqlCommand {
                     dataDir = Path.of(args[i]);
                 }
                 case "--header" -> header = true;
-                default -> sql.add(args[i]);
+                case "-h", "--help" -> {
+                    out.println(USAGE);
+                    return 0;
+                }
+                default -> {
+                    // An unknown option is a typo, not SQL: ClickHouse would answer "Empty query".
+                    if (sql.isEmpty() && args[i].startsWith("--")) {
+                        throw new IllegalArgumentException(
+                                "unknown option " + args[i] + "; " + USAGE);
+                    }
+                    sql.add(args[i]);
+                }
             }
         }
         if (sql.isEmpty()) {
-            throw new IllegalArgumentException(
-                    "usage: ./ringstream sql [--data-dir DIR] \"SELECT ...\"");
+            throw new IllegalArgumentException(USAGE);
         }
         Path clickhouseDir = LocalLayout.of(dataDir).clickhouse();
         Optional<RunningServer> running = LocalClickHouseServer.findRunning(clickhouseDir);
