@@ -1,6 +1,8 @@
 package io.ringstream.launcher;
 
+import java.io.PrintWriter;
 import java.lang.ProcessBuilder.Redirect;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -9,14 +11,16 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Entry point behind the {@code ./ringstream} script: {@code up}, {@code sql}, {@code psql}, and
- * the local sign-in commands {@code token}, {@code user} and {@code client}.
+ * the local sign-in commands {@code token}, {@code user} and {@code client}, and the checks and
+ * calculators ({@code simulate}, {@code erlang}, {@code sentiment-eval}, {@code value-check}).
  */
 public final class Ringstream {
     private Ringstream() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: ringstream up|sql|psql|token|user|client [options]");
+            System.err.println(
+                    "usage: ringstream up|sql|psql|token|user|client|value-check [options]");
             System.exit(2);
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -28,6 +32,12 @@ public final class Ringstream {
                 case "sentiment-eval" -> System.exit(SentimentEvalCommand.run(rest, System.out));
                 case "erlang" -> System.exit(ErlangCommand.run(rest, System.out));
                 case "token", "user", "client" -> System.exit(SecurityCommands.run(args));
+                case "value-check" ->
+                        System.exit(
+                                ValueCheckCommand.run(
+                                        rest,
+                                        new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                                        new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
                 case "sql" -> {
                     configureLogging(defaultDataDir);
                     System.exit(SqlCommand.run(rest, defaultDataDir, System.out));

@@ -5,18 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.ringstream.customers.value.bgnbd.BgNbdModel;
-import io.ringstream.customers.value.bgnbd.BgNbdParameters;
+import io.ringstream.customers.value.cdnow.Cdnow;
 import io.ringstream.customers.value.gammagamma.GammaGammaModel;
-import io.ringstream.customers.value.gammagamma.GammaGammaParameters;
 import org.junit.jupiter.api.Test;
 
 /** A customer's expected 12-month value from the two models, with and without discounting. */
 class CustomerValueTest {
 
-    static final BgNbdModel PURCHASES =
-            new BgNbdModel(new BgNbdParameters(0.2426, 4.4135, 0.7929, 2.4258));
-    static final GammaGammaModel SPEND =
-            new GammaGammaModel(new GammaGammaParameters(6.25, 3.74, 15.45));
+    static final BgNbdModel PURCHASES = new BgNbdModel(Cdnow.PUBLISHED_BG_NBD);
+    static final GammaGammaModel SPEND = new GammaGammaModel(Cdnow.PUBLISHED_GAMMA_GAMMA);
     static final CustomerValue VALUE = new CustomerValue(PURCHASES, SPEND);
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.ringstream.customers.value.cdnow.Cdnow;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,8 +82,8 @@ class RepeatSummaryTest {
 
     @Test
     void givenCdnowTransactions_whenSummarised_thenEveryCustomerMatchesThePublishedSummary() {
-        Map<Integer, List<DatedPurchase>> purchases = Cdnow.purchases();
-        List<Cdnow.Row> published = Cdnow.summaryCsv();
+        Map<Integer, List<DatedPurchase>> purchases = CdnowTestData.purchases();
+        List<Cdnow.Row> published = CdnowTestData.summaryCsv();
 
         List<String> mismatches = new ArrayList<>();
         for (Cdnow.Row row : published) {

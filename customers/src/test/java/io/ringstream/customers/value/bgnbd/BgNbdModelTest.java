@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
-import io.ringstream.customers.value.Cdnow;
+import io.ringstream.customers.value.CdnowTestData;
 import io.ringstream.customers.value.RepeatSummary;
+import io.ringstream.customers.value.cdnow.Cdnow;
 import java.util.List;
 import org.apache.commons.math3.distribution.BetaDistribution;
 import org.apache.commons.math3.distribution.GammaDistribution;
@@ -19,15 +20,15 @@ import org.junit.jupiter.api.Test;
 class BgNbdModelTest {
 
     /** FHL 2005, Table 1 / the lifetimes documentation: the BG/NBD fit on CDNOW. */
-    static final BgNbdParameters PUBLISHED = new BgNbdParameters(0.2426, 4.4135, 0.7929, 2.4258);
+    static final BgNbdParameters PUBLISHED = Cdnow.PUBLISHED_BG_NBD;
 
     /** FHL 2005 report LL = −9582.4 for that fit. */
-    static final double PUBLISHED_LOG_LIKELIHOOD = -9582.4;
+    static final double PUBLISHED_LOG_LIKELIHOOD = Cdnow.PUBLISHED_BG_NBD_LOG_LIKELIHOOD;
 
     @Test
     void
             givenTheCdnowSummary_whenTheLikelihoodIsTakenAtThePublishedFit_thenItIsThePublishedValue() {
-        double ll = BgNbdModel.logLikelihood(PUBLISHED, Cdnow.summaries());
+        double ll = BgNbdModel.logLikelihood(PUBLISHED, CdnowTestData.summaries());
 
         assertThat(ll).isCloseTo(PUBLISHED_LOG_LIKELIHOOD, within(0.05));
     }
@@ -61,7 +62,7 @@ class BgNbdModelTest {
 
     @Test
     void givenTheCdnowSummary_whenFitted_thenThePublishedParametersAreReproduced() {
-        List<RepeatSummary> summaries = Cdnow.summaries();
+        List<RepeatSummary> summaries = CdnowTestData.summaries();
 
         BgNbdModel.Fit fit = BgNbdModel.fit(summaries);
 

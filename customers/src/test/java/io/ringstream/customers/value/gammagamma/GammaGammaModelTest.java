@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
-import io.ringstream.customers.value.Cdnow;
+import io.ringstream.customers.value.CdnowTestData;
 import io.ringstream.customers.value.RepeatSummary;
+import io.ringstream.customers.value.cdnow.Cdnow;
 import java.util.List;
 import org.apache.commons.math3.special.Gamma;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class GammaGammaModelTest {
 
     /** The lifetimes documentation's fit on the 946 CDNOW customers with x ≥ 1. */
-    static final GammaGammaParameters PUBLISHED = new GammaGammaParameters(6.25, 3.74, 15.45);
+    static final GammaGammaParameters PUBLISHED = Cdnow.PUBLISHED_GAMMA_GAMMA;
 
     @Test
     void givenOneCustomer_whenTheLogLikelihoodIsTaken_thenItIsTheLogOfTheFormulaInGammas() {
@@ -36,7 +37,7 @@ class GammaGammaModelTest {
 
     @Test
     void givenTheCdnowSummary_whenFitted_thenThePublishedParametersAreReproduced() {
-        List<RepeatSummary> summaries = Cdnow.summaries();
+        List<RepeatSummary> summaries = CdnowTestData.summaries();
 
         GammaGammaModel.Fit fit = GammaGammaModel.fit(summaries);
 
