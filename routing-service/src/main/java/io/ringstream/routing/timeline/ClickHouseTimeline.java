@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -291,23 +290,11 @@ public final class ClickHouseTimeline {
         return rs.wasNull() ? null : value;
     }
 
-    /** Maps one result row; may throw like JDBC itself. */
-    interface RowMapper<T> {
-        T map(ResultSet rs) throws SQLException;
-    }
-
-    private <T> List<T> query(String sql, SqlParameters p, RowMapper<T> mapper)
+    private <T> List<T> query(String sql, SqlParameters p, SqlParameters.RowMapper<T> mapper)
             throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
-            p.bind(statement);
-            try (ResultSet rs = statement.executeQuery()) {
-                List<T> out = new ArrayList<>();
-                while (rs.next()) {
-                    out.add(mapper.map(rs));
-                }
-                return out;
-            }
+            return p.query(statement, mapper);
         }
     }
 }

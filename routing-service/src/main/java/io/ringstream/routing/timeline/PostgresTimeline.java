@@ -203,18 +203,8 @@ public class PostgresTimeline {
         return shown.toPlainString();
     }
 
-    private <T> List<T> query(String sql, SqlParameters p, ClickHouseTimeline.RowMapper<T> mapper) {
+    private <T> List<T> query(String sql, SqlParameters p, SqlParameters.RowMapper<T> mapper) {
         return jdbc.prepareStatement(
-                sql,
-                (PreparedStatement statement) -> {
-                    p.bind(statement);
-                    List<T> out = new ArrayList<>();
-                    try (ResultSet rs = statement.executeQuery()) {
-                        while (rs.next()) {
-                            out.add(mapper.map(rs));
-                        }
-                    }
-                    return out;
-                });
+                sql, (PreparedStatement statement) -> p.query(statement, mapper));
     }
 }

@@ -1,6 +1,7 @@
 package io.ringstream.routing.timeline;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,23 @@ final class SqlParameters {
     SqlParameters addAll(List<?> more) {
         values.addAll(more);
         return this;
+    }
+
+    /** Maps one result row to a timeline item (or any value). */
+    interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    /** Binds these parameters to {@code statement}, runs it and maps every row, in order. */
+    <T> List<T> query(PreparedStatement statement, RowMapper<T> mapper) throws SQLException {
+        bind(statement);
+        List<T> out = new ArrayList<>();
+        try (ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                out.add(mapper.map(rs));
+            }
+        }
+        return out;
     }
 
     void bind(PreparedStatement statement) throws SQLException {
