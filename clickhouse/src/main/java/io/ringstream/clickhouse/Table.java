@@ -55,6 +55,16 @@ public enum Table {
     CUSTOMERS_OF_CONTACTS("customers_of_contacts", Kind.REPLACING, Keep.EVENTS),
     /** Copies every contact event with a customer into {@link #CUSTOMERS_OF_CONTACTS}. */
     CUSTOMERS_OF_CONTACTS_FEED("customers_of_contacts_feed", Kind.MATERIALIZED_VIEW, Keep.FOREVER),
+    /** Every business event as published (kept: bookings feed the customer-value models). */
+    BUSINESS_EVENTS("business_events", Kind.REPLACING, Keep.FOREVER),
+    /** Each customer's furthest step per funnel episode; read with FINAL, steps_reached > 0. */
+    FUNNEL_PROGRESS("funnel_progress", Kind.REPLACING, Keep.EVENTS),
+    /** Live funnel counts per entry day, step and credited cell; read with FINAL. */
+    FUNNEL_STATS("funnel_stats", Kind.REPLACING, Keep.FOREVER),
+    /** RFM scores, segment and expected 12-month value per customer and day; read with FINAL. */
+    CUSTOMER_VALUE("customer_value", Kind.REPLACING, Keep.FOREVER),
+    /** Every refit of a tenant's BG/NBD and Gamma-Gamma models. */
+    CUSTOMER_VALUE_FITS("customer_value_fits", Kind.REPLACING, Keep.FOREVER),
     /** The migrator's bookkeeping; never truncated. */
     SCHEMA_MIGRATIONS("schema_migrations", Kind.REPLACING, Keep.FOREVER);
 

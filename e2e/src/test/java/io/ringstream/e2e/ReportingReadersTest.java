@@ -6,6 +6,7 @@ import io.ringstream.events.topics.Components;
 import io.ringstream.events.topics.Topic;
 import io.ringstream.events.topics.Topics;
 import io.ringstream.flink.archive.ArchiveJob;
+import io.ringstream.flink.conversion.ConversionJob;
 import io.ringstream.flink.routing.RoutingJob;
 import io.ringstream.flink.sla.ServiceLevelJob;
 import io.ringstream.routing.kafka.RoutingFeeds;
@@ -32,6 +33,7 @@ class ReportingReadersTest {
                         Components.ROUTING_JOB, RoutingJob.DEFINITION.inputs(),
                         Components.SLA_JOB, ServiceLevelJob.DEFINITION.inputs(),
                         Components.SENTIMENT_JOB, SentimentJob.DEFINITION.inputs(),
+                        Components.CONVERSION_JOB, ConversionJob.DEFINITION.inputs(),
                         Components.ROUTING_SERVICE, RoutingFeeds.INPUTS);
         Map<String, Set<String>> readers = new HashMap<>();
         inputs.forEach(
@@ -61,5 +63,6 @@ class ReportingReadersTest {
         assertThat(RoutingJob.DEFINITION.component()).isEqualTo(Components.ROUTING_JOB);
         assertThat(ServiceLevelJob.DEFINITION.component()).isEqualTo(Components.SLA_JOB);
         assertThat(SentimentJob.DEFINITION.component()).isEqualTo(Components.SENTIMENT_JOB);
+        assertThat(ConversionJob.DEFINITION.component()).isEqualTo(Components.CONVERSION_JOB);
     }
 }

@@ -9,9 +9,8 @@ import java.util.Set;
 /**
  * One conversion funnel of a tenant, published at run time like {@link SlaPolicy} so that a new or
  * changed funnel needs no restart. The funnel job keeps each customer's progress through every
- * active funnel (see docs/funnels.md). Its topic is not in {@code Topics} yet: it comes with the
- * job that reads it, since a topic without a reading job fails the e2e check on who reports its
- * malformed records. A record whose {@link #violations()} is not empty is dead-lettered with them.
+ * active funnel (see docs/funnels.md); its topic is {@code funnel-definitions}. A record whose
+ * {@link #violations()} is not empty is dead-lettered with them.
  *
  * @param funnelId stable id; the Kafka key. A newer record with the same id replaces the older one
  * @param name for dashboards, e.g. "Sales"

@@ -1,9 +1,11 @@
 package io.ringstream.flink;
 
 import io.ringstream.events.AgentEvent;
+import io.ringstream.events.BusinessEvent;
 import io.ringstream.events.ContactEvent;
 import io.ringstream.events.CustomerChange;
 import io.ringstream.events.DeadLetter;
+import io.ringstream.events.FunnelDefinition;
 import io.ringstream.events.InteractionEvent;
 import io.ringstream.events.SlaEvent;
 import io.ringstream.events.SlaPolicy;
@@ -36,7 +38,9 @@ public record PrivateTopics(
         Topic<SlaEvent> slaEvents,
         Topic<SupervisorAlert> alerts,
         Topic<DeadLetter> deadLetters,
-        Topic<CustomerChange> customerChanges) {
+        Topic<CustomerChange> customerChanges,
+        Topic<BusinessEvent> businessEvents,
+        Topic<FunnelDefinition> funnels) {
 
     public static PrivateTopics install(String bootstrapServers, String suffix) {
         PrivateTopics topics =
@@ -50,7 +54,11 @@ public record PrivateTopics(
                                 Topics.SUPERVISOR_ALERTS.name() + "-" + suffix),
                         Topics.DEAD_LETTERS.renamed(Topics.DEAD_LETTERS.name() + "-" + suffix),
                         Topics.CUSTOMER_CHANGES.renamed(
-                                Topics.CUSTOMER_CHANGES.name() + "-" + suffix));
+                                Topics.CUSTOMER_CHANGES.name() + "-" + suffix),
+                        Topics.BUSINESS_EVENTS.renamed(
+                                Topics.BUSINESS_EVENTS.name() + "-" + suffix),
+                        Topics.FUNNEL_DEFINITIONS.renamed(
+                                Topics.FUNNEL_DEFINITIONS.name() + "-" + suffix));
         TopicInstaller.install(bootstrapServers, topics.all());
         return topics;
     }
@@ -64,7 +72,9 @@ public record PrivateTopics(
                 slaEvents,
                 alerts,
                 deadLetters,
-                customerChanges);
+                customerChanges,
+                businessEvents,
+                funnels);
     }
 
     /** The service-level job on these topics, writing the real ClickHouse tables. */
@@ -90,11 +100,13 @@ public record PrivateTopics(
                 kafka.source(agents),
                 kafka.source(deadLetters),
                 kafka.source(customerChanges),
+                kafka.source(businessEvents),
                 ClickHouseSink.of(ArchiveTables.CONTACT_EVENTS, config),
                 ClickHouseSink.of(ArchiveTables.AGENT_EVENTS, config),
                 ClickHouseSink.of(ArchiveTables.CUSTOMERS, config),
                 ClickHouseSink.of(ArchiveTables.CUSTOMER_CHANGES, config),
                 CustomerErasures.of(config),
+                ClickHouseSink.of(ArchiveTables.BUSINESS_EVENTS, config),
                 ClickHouseSink.of(ArchiveTables.DEAD_LETTERS, config),
                 kafka.sink(deadLetters));
     }

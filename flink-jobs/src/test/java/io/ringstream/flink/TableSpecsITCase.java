@@ -1,6 +1,7 @@
 package io.ringstream.flink;
 
 import io.ringstream.flink.archive.ArchiveTables;
+import io.ringstream.flink.conversion.ConversionTables;
 import io.ringstream.flink.routing.RoutingTables;
 import io.ringstream.flink.sla.io.ServiceLevelTables;
 import io.ringstream.testkit.ClickHouseExtension;
@@ -19,6 +20,11 @@ class TableSpecsITCase {
                 ArchiveTables.DEAD_LETTERS,
                 ArchiveTables.CUSTOMERS,
                 ArchiveTables.CUSTOMER_CHANGES,
+                ArchiveTables.BUSINESS_EVENTS,
+                ConversionTables.FUNNEL_PROGRESS,
+                ConversionTables.FUNNEL_STATS,
+                ConversionTables.CUSTOMER_VALUE,
+                ConversionTables.CUSTOMER_VALUE_FITS,
                 RoutingTables.ROUTING_DECISIONS,
                 ServiceLevelTables.SLA_EVENTS,
                 ServiceLevelTables.QUEUE_KPIS);

@@ -13,6 +13,10 @@ public final class Components {
     public static final String ROUTING_JOB = "flink:routing";
     public static final String SLA_JOB = "flink:sla";
     public static final String SENTIMENT_JOB = "flink:sentiment";
+
+    /** Conversion funnels, RFM segments and customer lifetime value (issue 11). */
+    public static final String CONVERSION_JOB = "flink:conversions";
+
     public static final String ROUTING_SERVICE = "routing-service";
 
     /** The AMI side of the telephony bridge. */

@@ -6,6 +6,7 @@ import io.ringstream.events.BusinessEvent;
 import io.ringstream.events.ContactEvent;
 import io.ringstream.events.CustomerChange;
 import io.ringstream.events.DeadLetter;
+import io.ringstream.events.FunnelDefinition;
 import io.ringstream.events.InteractionEvent;
 import io.ringstream.events.RoutingCommand;
 import io.ringstream.events.RoutingStatus;
@@ -128,6 +129,20 @@ public final class Topics {
                     Components.SLA_JOB);
 
     /**
+     * Conversion funnel definitions, keyed by funnel id. Configuration like {@link #SLA_POLICIES}:
+     * kept for a century so that a job started from scratch reads every funnel still in force (the
+     * newest record per tenant and id wins; {@code active: false} withdraws one).
+     */
+    public static final Topic<FunnelDefinition> FUNNEL_DEFINITIONS =
+            new Topic<>(
+                    "funnel-definitions",
+                    1,
+                    Duration.ofDays(36_500),
+                    EventSerde.of(FunnelDefinition.class),
+                    FunnelDefinition::funnelId,
+                    Components.CONVERSION_JOB);
+
+    /**
      * Every SLA warning, breach, met and cancellation from the SLA job, keyed by subject. No
      * Ringstream component reads it (it is for integrations), so nobody reports its rejects.
      */
@@ -165,6 +180,7 @@ public final class Topics {
                     ROUTING_ASSIGNMENTS,
                     ROUTING_STATUS,
                     SLA_POLICIES,
+                    FUNNEL_DEFINITIONS,
                     SLA_EVENTS,
                     DEAD_LETTERS);
 }

@@ -1,6 +1,7 @@
 package io.ringstream.flink.archive;
 
 import io.ringstream.events.AgentEvent;
+import io.ringstream.events.BusinessEvent;
 import io.ringstream.events.ContactEvent;
 import io.ringstream.events.CustomerChange;
 import io.ringstream.events.DeadLetter;
@@ -20,11 +21,11 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The raw archive: stores every contact and agent event in ClickHouse as published, every customer
- * change in {@code customer_changes} and the latest version of each customer in {@code customers}
- * (an erasure also deletes the erased customer's older rows: {@link CustomerErasures}), and copies
- * the whole {@code dead-letters} topic into {@code dead_letters}, so analysts see every component's
- * rejects in one table.
+ * The raw archive: stores every contact, agent and business event in ClickHouse as published, every
+ * customer change in {@code customer_changes} and the latest version of each customer in {@code
+ * customers} (an erasure also deletes the erased customer's older rows: {@link CustomerErasures}),
+ * and copies the whole {@code dead-letters} topic into {@code dead_letters}, so analysts see every
+ * component's rejects in one table.
  *
  * <p>It is the reporting reader of the contact, agent and customer-changes topics (see {@code
  * Topic#rejectsReportedBy}): their malformed records become dead letters here and nowhere else. A
@@ -49,6 +50,7 @@ public final class ArchiveJob extends PipelineJob<ArchiveSettings, ArchiveJob.En
                             Topics.CONTACT_EVENTS,
                             Topics.AGENT_EVENTS,
                             Topics.CUSTOMER_CHANGES,
+                            Topics.BUSINESS_EVENTS,
                             Topics.DEAD_LETTERS),
                     ArchiveSettings::from,
                     ArchiveJob::production);
@@ -59,11 +61,13 @@ public final class ArchiveJob extends PipelineJob<ArchiveSettings, ArchiveJob.En
             Source<Decoded<AgentEvent>, ?, ?> agents,
             Source<Decoded<DeadLetter>, ?, ?> deadLetters,
             Source<Decoded<CustomerChange>, ?, ?> customerChanges,
+            Source<Decoded<BusinessEvent>, ?, ?> businessEvents,
             Sink<ContactEvent> contactTable,
             Sink<AgentEvent> agentTable,
             Sink<CustomerChange> customerTable,
             Sink<CustomerChange> customerChangeTable,
             Sink<CustomerChange> customerErasures,
+            Sink<BusinessEvent> businessTable,
             Sink<DeadLetter> deadLetterTable,
             Sink<DeadLetter> deadLetterTopic) {}
 
@@ -80,11 +84,13 @@ public final class ArchiveJob extends PipelineJob<ArchiveSettings, ArchiveJob.En
                         kafka.source(Topics.AGENT_EVENTS),
                         kafka.source(Topics.DEAD_LETTERS),
                         kafka.source(Topics.CUSTOMER_CHANGES),
+                        kafka.source(Topics.BUSINESS_EVENTS),
                         ClickHouseSink.of(ArchiveTables.CONTACT_EVENTS, config),
                         ClickHouseSink.of(ArchiveTables.AGENT_EVENTS, config),
                         ClickHouseSink.of(ArchiveTables.CUSTOMERS, config),
                         ClickHouseSink.of(ArchiveTables.CUSTOMER_CHANGES, config),
                         CustomerErasures.of(config),
+                        ClickHouseSink.of(ArchiveTables.BUSINESS_EVENTS, config),
                         ClickHouseSink.of(ArchiveTables.DEAD_LETTERS, config),
                         kafka.deadLetters()),
                 config);
@@ -120,6 +126,11 @@ public final class ArchiveJob extends PipelineJob<ArchiveSettings, ArchiveJob.En
                 .sinkTo(endpoints().customerErasures())
                 .uid("archive-customer-erasures")
                 .name("customer erasures");
+        // Not this job's to report: the routing job dead-letters malformed business events.
+        events.add(endpoints().businessEvents(), BusinessEvent.class, "business-events")
+                .sinkTo(endpoints().businessTable())
+                .uid("archive-business-events-table")
+                .name("business_events");
         events.deadLetters()
                 .sinkTo(endpoints().deadLetterTopic())
                 .uid("archive-dead-letters-topic")

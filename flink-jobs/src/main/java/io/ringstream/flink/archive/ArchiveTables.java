@@ -3,15 +3,16 @@ package io.ringstream.flink.archive;
 import io.ringstream.clickhouse.Table;
 import io.ringstream.clickhouse.TableSpec;
 import io.ringstream.events.AgentEvent;
+import io.ringstream.events.BusinessEvent;
 import io.ringstream.events.ContactEvent;
 import io.ringstream.events.CustomerChange;
 import io.ringstream.events.CustomerChangeType;
 import io.ringstream.events.DeadLetter;
 
 /**
- * The raw archive's tables (migrations V002 with V040, V003, V005, V042, V043): every contact and
- * agent event as published, every dead letter, and the customers with their changes, each column
- * next to how an event fills it.
+ * The raw archive's tables (migrations V002 with V040, V003, V005, V042, V043, V050): every
+ * contact, agent and business event as published, every dead letter, and the customers with their
+ * changes, each column next to how an event fills it.
  */
 public final class ArchiveTables {
     private ArchiveTables() {}
@@ -46,6 +47,27 @@ public final class ArchiveTables {
                     .text("reason", AgentEvent::reason)
                     .json("skills", AgentEvent::skills)
                     .json("attributes", AgentEvent::attributes)
+                    .build();
+
+    /**
+     * Every business event as published (V050): the funnels' raw input, which ClickHouse's
+     * windowFunnel reads to check the conversion job, and the bookings behind customer value.
+     */
+    public static final TableSpec<BusinessEvent> BUSINESS_EVENTS =
+            TableSpec.<BusinessEvent>of(Table.BUSINESS_EVENTS)
+                    .column("event_id", BusinessEvent::eventId)
+                    .column("tenant", BusinessEvent::tenant)
+                    .column("customer_id", BusinessEvent::customerId)
+                    .text("type", BusinessEvent::type)
+                    .text("stage", BusinessEvent::stage)
+                    .eventTime("event", BusinessEvent::eventTime)
+                    .text("source", BusinessEvent::source)
+                    .text("contact_id", BusinessEvent::contactId)
+                    .text("lead_id", BusinessEvent::leadId)
+                    .column("amount_minor", BusinessEvent::amountMinor)
+                    .text("currency", BusinessEvent::currency)
+                    .text("campaign", b -> b.attributes().get("campaign"))
+                    .json("attributes", BusinessEvent::attributes)
                     .build();
 
     /**

@@ -24,6 +24,7 @@ import io.ringstream.flink.kit.runtime.JobConfig;
 import io.ringstream.flink.kit.runtime.JobDefinition;
 import io.ringstream.flink.kit.runtime.PipelineJob;
 import io.ringstream.flink.kit.time.EventTime;
+import io.ringstream.flink.kit.time.NoEventTime;
 import io.ringstream.flink.sla.cep.OutcomeFunction;
 import io.ringstream.flink.sla.cep.SignalOrder;
 import io.ringstream.flink.sla.cep.SlaPatterns;
@@ -37,11 +38,7 @@ import io.ringstream.flink.sla.operators.ClockSignalFunction;
 import io.ringstream.flink.sla.operators.LateSignalCounter;
 import io.ringstream.flink.sla.operators.SubjectEvent;
 import io.ringstream.flink.sla.operators.VerdictOrderFunction;
-import java.io.Serializable;
 import java.util.List;
-import org.apache.flink.api.common.eventtime.WatermarkGenerator;
-import org.apache.flink.api.common.eventtime.WatermarkOutput;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -170,7 +167,7 @@ public final class ServiceLevelJob
         SingleOutputStreamOperator<SlaPolicy> policies =
                 env.fromSource(
                                 endpoints().policies(),
-                                policyWatermarks(),
+                                NoEventTime.strategy(),
                                 "sla-policies",
                                 Decoded.typeOf(SlaPolicy.class))
                         // One reader: a reader without a partition would never report a
@@ -286,30 +283,5 @@ public final class ServiceLevelJob
                 .sinkTo(endpoints().kpiTable())
                 .uid("queue-kpis-table")
                 .name("queue_kpis");
-    }
-
-    /**
-     * Policies are configuration, not traffic: their input is always idle, so it never holds back
-     * event time (and never drives it: a watermark of its own would let deadlines fire during a
-     * quiet period of the traffic).
-     */
-    private static WatermarkStrategy<Decoded<SlaPolicy>> policyWatermarks() {
-        return WatermarkStrategy.<Decoded<SlaPolicy>>forGenerator(ctx -> new NoEventTime<>())
-                // The Kafka record's own time: anything written downstream (a dead letter) keeps a
-                // timestamp the broker accepts.
-                .withTimestampAssigner((decoded, recordTimestamp) -> recordTimestamp);
-    }
-
-    /** A watermark generator for inputs that carry no event time: always idle. */
-    private static final class NoEventTime<T> implements WatermarkGenerator<T>, Serializable {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public void onEvent(T event, long eventTimestamp, WatermarkOutput output) {}
-
-        @Override
-        public void onPeriodicEmit(WatermarkOutput output) {
-            output.markIdle();
-        }
     }
 }
