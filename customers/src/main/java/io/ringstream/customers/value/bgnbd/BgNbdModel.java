@@ -5,6 +5,7 @@ import static org.apache.commons.math3.special.Gamma.logGamma;
 
 import io.ringstream.customers.value.LogParameterFit;
 import io.ringstream.customers.value.RepeatSummary;
+import io.ringstream.customers.value.SummaryGroups;
 import java.util.List;
 import java.util.Objects;
 
@@ -48,9 +49,9 @@ public final class BgNbdModel {
         if (summaries.isEmpty()) {
             throw new IllegalArgumentException("BG/NBD needs at least one customer to fit");
         }
+        SummaryGroups groups = SummaryGroups.byHistory(summaries);
         LogParameterFit.Result result =
-                LogParameterFit.maximise(
-                        p -> logLikelihood(BgNbdParameters.of(p), summaries), START);
+                LogParameterFit.maximise(p -> logLikelihood(BgNbdParameters.of(p), groups), START);
         return new Fit(
                 BgNbdParameters.of(result.parameters()),
                 result.logLikelihood(),
@@ -87,9 +88,43 @@ public final class BgNbdModel {
 
     /** The sum of the customers' log-likelihoods. */
     public static double logLikelihood(BgNbdParameters p, List<RepeatSummary> summaries) {
+        return logLikelihood(p, SummaryGroups.byHistory(summaries));
+    }
+
+    /**
+     * The same sum over grouped customers: the terms of eq. (6) that depend on x alone are computed
+     * once per distinct x, and each distinct history once, times its weight. Equal to summing
+     * {@link #logLikelihood(BgNbdParameters, RepeatSummary)} (up to rounding).
+     */
+    public static double logLikelihood(BgNbdParameters p, SummaryGroups groups) {
+        double r = p.r();
+        double alpha = p.alpha();
+        double a = p.a();
+        double b = p.b();
+        double logBetaAb = logBeta(a, b);
+        double base = -logGamma(r) + r * Math.log(alpha);
+        boolean[] present = groups.presentX();
+        double[] common = new double[present.length];
+        double[] alive = new double[present.length];
+        double[] dropped = new double[present.length];
+        for (int x = 0; x < present.length; x++) {
+            if (present[x]) {
+                common[x] = logGamma(r + x) + base;
+                alive[x] = logBeta(a, b + x) - logBetaAb;
+                dropped[x] = x == 0 ? 0 : logBeta(a + 1, b + x - 1) - logBetaAb;
+            }
+        }
         double total = 0;
-        for (RepeatSummary s : summaries) {
-            total += logLikelihood(p, s);
+        for (int g = 0; g < groups.size(); g++) {
+            int x = groups.x(g);
+            double stillAlive = alive[x] - (r + x) * Math.log(alpha + groups.age(g));
+            double one =
+                    x == 0
+                            ? stillAlive
+                            : logSumExp(
+                                    stillAlive,
+                                    dropped[x] - (r + x) * Math.log(alpha + groups.tx(g)));
+            total += groups.weight(g) * (common[x] + one);
         }
         return total;
     }

@@ -4,6 +4,7 @@ import static org.apache.commons.math3.special.Gamma.logGamma;
 
 import io.ringstream.customers.value.LogParameterFit;
 import io.ringstream.customers.value.RepeatSummary;
+import io.ringstream.customers.value.SummaryGroups;
 import java.util.List;
 import java.util.Objects;
 
@@ -56,9 +57,10 @@ public final class GammaGammaModel {
             throw new IllegalArgumentException(
                     "Gamma-Gamma needs a positive mean repeat value for every customer with x >= 1");
         }
+        SummaryGroups groups = SummaryGroups.bySpend(returning);
         LogParameterFit.Result result =
                 LogParameterFit.maximise(
-                        p -> logLikelihood(GammaGammaParameters.of(p), returning), START);
+                        p -> logLikelihood(GammaGammaParameters.of(p), groups), START);
         return new Fit(
                 GammaGammaParameters.of(result.parameters()),
                 result.logLikelihood(),
@@ -92,11 +94,34 @@ public final class GammaGammaModel {
 
     /** The sum of the log-likelihoods of the customers with x ≥ 1 (the others are skipped). */
     public static double logLikelihood(GammaGammaParameters g, List<RepeatSummary> summaries) {
-        double total = 0;
-        for (RepeatSummary s : summaries) {
-            if (s.x() >= 1) {
-                total += logLikelihood(g, s);
+        return logLikelihood(g, SummaryGroups.bySpend(summaries));
+    }
+
+    /**
+     * The same sum over grouped customers (x ≥ 1): the terms that depend on x alone are computed
+     * once per distinct x. Equal to summing {@link #logLikelihood(GammaGammaParameters,
+     * RepeatSummary)} (up to rounding).
+     */
+    public static double logLikelihood(GammaGammaParameters g, SummaryGroups groups) {
+        double q = g.q();
+        double v = g.v();
+        double base = -logGamma(q) + q * Math.log(v);
+        boolean[] present = groups.presentX();
+        double[] byX = new double[present.length];
+        for (int x = 1; x < present.length; x++) {
+            if (present[x]) {
+                double px = g.p() * x;
+                byX[x] = logGamma(px + q) - logGamma(px) + base + px * Math.log(x);
             }
+        }
+        double total = 0;
+        for (int i = 0; i < groups.size(); i++) {
+            int x = groups.x(i);
+            double m = groups.meanValue(i);
+            double px = g.p() * x;
+            total +=
+                    groups.weight(i)
+                            * (byX[x] + (px - 1) * Math.log(m) - (px + q) * Math.log(x * m + v));
         }
         return total;
     }
