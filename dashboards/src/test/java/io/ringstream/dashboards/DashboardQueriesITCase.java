@@ -32,7 +32,9 @@ class DashboardQueriesITCase {
             Map.of(
                     "tenant", List.of("default"),
                     "queue", List.of("sales", "support", "billing"),
-                    "convention", List.of("answered_only"));
+                    "convention", List.of("answered_only"),
+                    "funnel", List.of("sales"),
+                    "movement_days", List.of("30"));
 
     @BeforeAll
     static void insertKnownRows() {

@@ -35,7 +35,11 @@ class DashboardStructureTest {
     void thereAreDashboardsAndTheWallboardIsOne() {
         assertThat(Dashboards.files())
                 .extracting(p -> p.getFileName().toString())
-                .contains("queue-wallboard.json", "service-wallboard.json");
+                .contains(
+                        "queue-wallboard.json",
+                        "service-wallboard.json",
+                        "conversion.json",
+                        "customers.json");
         assertThat(Dashboards.read(wallboard()).path("uid").asText())
                 .isEqualTo("ringstream-queue-wallboard");
         assertThat(
@@ -114,6 +118,115 @@ class DashboardStructureTest {
                         .doesNotContainPattern("(?i)\\bOVER\\s*\\(");
             }
         }
+    }
+
+    @Test
+    void conversionAndCustomersHaveStableUidsAndTheirVariables() {
+        JsonNode conversion = read("conversion.json");
+        assertThat(conversion.path("uid").asText()).isEqualTo("ringstream-conversion");
+        assertThat(Dashboards.variables(conversion))
+                .extracting(v -> v.path("name").asText() + ":" + v.path("type").asText())
+                .containsExactly("datasource:datasource", "tenant:query", "funnel:query");
+
+        JsonNode customers = read("customers.json");
+        assertThat(customers.path("uid").asText()).isEqualTo("ringstream-customers");
+        assertThat(Dashboards.variables(customers))
+                .extracting(v -> v.path("name").asText() + ":" + v.path("type").asText())
+                .containsExactly("datasource:datasource", "tenant:query", "movement_days:custom");
+    }
+
+    @Test
+    void panelsSitInsideTheGridWithoutOverlapping() {
+        for (Path file : Dashboards.files()) {
+            List<int[]> boxes = new ArrayList<>();
+            for (JsonNode panel : Dashboards.panels(Dashboards.read(file))) {
+                String name = file.getFileName() + " / " + panel.path("title").asText();
+                JsonNode grid = panel.path("gridPos");
+                int x = grid.path("x").asInt(-1);
+                int y = grid.path("y").asInt(-1);
+                int w = grid.path("w").asInt(0);
+                int h = grid.path("h").asInt(0);
+                assertThat(x).as(name + " x").isBetween(0, 23);
+                assertThat(y).as(name + " y").isNotNegative();
+                assertThat(w).as(name + " w").isPositive();
+                assertThat(h).as(name + " h").isPositive();
+                assertThat(x + w).as(name + " right edge").isLessThanOrEqualTo(24);
+                for (int[] other : boxes) {
+                    boolean overlaps =
+                            x < other[0] + other[2]
+                                    && other[0] < x + w
+                                    && y < other[1] + other[3]
+                                    && other[1] < y + h;
+                    assertThat(overlaps).as(name + " overlaps another panel").isFalse();
+                }
+                boxes.add(new int[] {x, y, w, h});
+            }
+        }
+    }
+
+    @Test
+    void linksPointAtTheOtherProvisionedDashboards() {
+        Set<String> uids = new HashSet<>();
+        for (Path file : Dashboards.files()) {
+            uids.add(Dashboards.read(file).path("uid").asText());
+        }
+        for (Path file : Dashboards.files()) {
+            JsonNode dashboard = Dashboards.read(file);
+            Set<String> targets = new HashSet<>();
+            for (JsonNode link : dashboard.path("links")) {
+                String url = link.path("url").asText();
+                assertThat(url).as(file + " link").startsWith("/d/");
+                targets.add(url.substring("/d/".length()));
+                assertThat(link.path("keepTime").asBoolean()).as(file + " " + url).isTrue();
+                assertThat(link.path("includeVars").asBoolean()).as(file + " " + url).isTrue();
+            }
+            Set<String> others = new HashSet<>(uids);
+            others.remove(dashboard.path("uid").asText());
+            assertThat(targets).as(file + " links every other dashboard").isEqualTo(others);
+        }
+    }
+
+    @Test
+    void conversionAndCustomerPanelsReadTheJobsTablesWithFinal() {
+        // The conversion job rewrites these rows with growing versions: a panel without FINAL
+        // would count superseded ones. A scalar max() over them, and the variables' DISTINCT
+        // lists, are not changed by duplicates and may read them plainly.
+        List<Table> versioned =
+                List.of(Table.FUNNEL_STATS, Table.CUSTOMER_VALUE, Table.CUSTOMER_VALUE_FITS);
+        int readers = 0;
+        for (String name : List.of("conversion.json", "customers.json")) {
+            for (Dashboards.NamedQuery query : Dashboards.queries(read(name))) {
+                if (query.where().startsWith("variable ")) {
+                    continue;
+                }
+                for (Table table : versioned) {
+                    Pattern read =
+                            Pattern.compile(
+                                    "\\b"
+                                            + Pattern.quote(table.qualifiedName())
+                                            + "\\b(?!\\s+FINAL)");
+                    Matcher plain = read.matcher(query.sql());
+                    while (plain.find()) {
+                        String before = query.sql().substring(0, plain.start());
+                        assertThat(before)
+                                .as(query + " reads " + table.tableName() + " without FINAL")
+                                .endsWith("max(" + maxColumn(table) + ") FROM ");
+                    }
+                    if (query.sql().contains(table.qualifiedName() + " FINAL")) {
+                        readers++;
+                    }
+                }
+            }
+        }
+        assertThat(readers).isGreaterThanOrEqualTo(16);
+    }
+
+    private static String maxColumn(Table table) {
+        return table == Table.FUNNEL_STATS ? "step" : "as_of";
+    }
+
+    private static JsonNode read(String name) {
+        return Dashboards.read(Dashboards.moduleDir().resolve("grafana").resolve(name));
     }
 
     @Test
