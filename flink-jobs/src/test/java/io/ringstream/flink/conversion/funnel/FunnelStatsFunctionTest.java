@@ -3,10 +3,13 @@ package io.ringstream.flink.conversion.funnel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.ringstream.analytics.funnel.FunnelCell;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.typeutils.PojoTypeInfo;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
@@ -284,5 +287,13 @@ class FunnelStatsFunctionTest {
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numProcessingTimeTimers()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void theStateTypesUseFlinksPojoSerializerNotKryo() {
+        assertThat(TypeInformation.of(FunnelStatsFunction.StoredEpisode.class))
+                .isInstanceOf(PojoTypeInfo.class);
+        assertThat(TypeInformation.of(FunnelDayState.class)).isInstanceOf(PojoTypeInfo.class);
+        assertThat(TypeInformation.of(FunnelCell.class)).isInstanceOf(PojoTypeInfo.class);
     }
 }
