@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
+/**
+ * The quantile rule of the funnel stats is ClickHouse quantileExact's, checked on hand-sorted
+ * values.
+ */
 class ExactQuantileTest {
 
     @Test

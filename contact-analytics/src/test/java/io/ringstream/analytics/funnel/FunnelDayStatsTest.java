@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
+/** One cohort day's funnel_stats numbers, against counts and quantiles worked out by hand. */
 class FunnelDayStatsTest {
 
     private static final FunnelCell PHONE_ANN = new FunnelCell("VOICE", "spring", "ann");
