@@ -33,16 +33,17 @@ import org.apache.flink.util.Collector;
  *
  * <p>State: the day's episodes (episode key to its cell and step times), the cells last written (so
  * a cell that emptied gets one row of zeros) and a {@link FunnelDayState}. A change marks the day
- * dirty; a processing-time timer flushes it at most every {@code refresh}, with version + 1 for
- * every row of the flush.
+ * dirty; a processing-time timer flushes it at most every {@code refresh}; every row of a flush has
+ * the flush's processing time as its version (one more than the last, if the clock did not move).
  *
  * <p>State lifetime: an event-time timer at the end of the cohort day + the funnel's window + the
  * funnel lateness; no update of the day's episodes can come later from live traffic. When it fires,
  * the day is flushed (if dirty) and all its state is cleared, but only once the day has had no
  * change for {@code quiet} of processing time: a history import reaches this operator with the
  * watermark already past its days, and they must be counted whole. An update that still arrives
- * after the clear starts the day afresh (version from 1, so the earlier rows keep winning until the
- * new state has written more versions); docs/funnels.md.
+ * after the clear starts the day afresh from that episode, and its rows replace the complete ones
+ * (a known limit: an import that pauses longer than {@code quiet} and resumes on the same days);
+ * docs/funnels.md.
  */
 public class FunnelStatsFunction
         extends KeyedProcessFunction<String, FunnelEpisode, FunnelStatsRow> {
@@ -230,7 +231,9 @@ public class FunnelStatsFunction
             before.add(cell);
         }
         Result result = FunnelDayStats.compute(state.stepNames.size(), current, before);
-        state.version++;
+        // The processing time, or one more when the clock has not moved: always above every earlier
+        // write of the day, even one made before a clear (the state starts again from 0).
+        state.version = Math.max(state.version + 1, now);
         state.dirty = false;
         for (StepStats s : result.rows()) {
             out.collect(row(state, s, now));
