@@ -72,6 +72,19 @@ public class CustomerValueFunction
         segments(); // a malformed table fails the job's construction, not a running task
     }
 
+    /** Customer id → {@link PurchaseHistory#toBytes()}: explicit bytes, no Kryo. */
+    static MapStateDescriptor<String, byte[]> customersDescriptor() {
+        return new MapStateDescriptor<>(
+                "customer-purchases",
+                Types.STRING,
+                PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
+    }
+
+    static ValueStateDescriptor<TenantValueState> tenantDescriptor() {
+        return new ValueStateDescriptor<>(
+                "tenant-value", TypeInformation.of(TenantValueState.class));
+    }
+
     private RfmSegmentTable segments() {
         return segmentText == null ? RfmSegmentTable.DEFAULT : RfmSegmentTable.parse(segmentText);
     }
