@@ -16,6 +16,8 @@ import io.ringstream.events.topics.Topics;
 import io.ringstream.flink.archive.ArchiveJob;
 import io.ringstream.flink.archive.ArchiveTables;
 import io.ringstream.flink.archive.CustomerErasures;
+import io.ringstream.flink.conversion.ConversionJob;
+import io.ringstream.flink.conversion.ConversionTables;
 import io.ringstream.flink.kit.clickhouse.ClickHouseSink;
 import io.ringstream.flink.kit.kafka.JobKafka;
 import io.ringstream.flink.kit.runtime.JobConfig;
@@ -108,6 +110,21 @@ public record PrivateTopics(
                 CustomerErasures.of(config),
                 ClickHouseSink.of(ArchiveTables.BUSINESS_EVENTS, config),
                 ClickHouseSink.of(ArchiveTables.DEAD_LETTERS, config),
+                kafka.sink(deadLetters));
+    }
+
+    /** The conversion job on these topics, writing the real ClickHouse tables. */
+    public ConversionJob.Endpoints conversionEndpoints(JobConfig<?> config) {
+        JobKafka kafka = JobKafka.of(config, Components.CONVERSION_JOB);
+        return new ConversionJob.Endpoints(
+                kafka.source(contacts),
+                kafka.source(businessEvents),
+                kafka.source(customerChanges),
+                kafka.source(funnels),
+                ClickHouseSink.of(ConversionTables.FUNNEL_PROGRESS, config),
+                ClickHouseSink.of(ConversionTables.FUNNEL_STATS, config),
+                ClickHouseSink.of(ConversionTables.CUSTOMER_VALUE, config),
+                ClickHouseSink.of(ConversionTables.CUSTOMER_VALUE_FITS, config),
                 kafka.sink(deadLetters));
     }
 }

@@ -21,11 +21,21 @@ public final class CustomerGate {
 
     private CustomerGate() {}
 
+    /** The key both inputs meet on: a customer of a tenant. */
+    static String key(String tenant, String customerId) {
+        return tenant + "|" + customerId;
+    }
+
     /** The known customers' business events; refused ones on {@link #DEAD_LETTERS}. */
     public static SingleOutputStreamOperator<BusinessEvent> apply(
             DataStream<BusinessEvent> business,
             DataStream<CustomerChange> changes,
             ConversionSettings settings) {
-        throw new UnsupportedOperationException("issue 11: the gate is being built");
+        return business.keyBy(e -> key(e.tenant(), e.customerId()))
+                .connect(changes.keyBy(c -> key(c.tenant(), c.customerId())))
+                .process(new CustomerGateFunction(settings.unknownCustomerGrace()))
+                .returns(BusinessEvent.class)
+                .uid("conversions-customer-gate")
+                .name("customer-gate");
     }
 }

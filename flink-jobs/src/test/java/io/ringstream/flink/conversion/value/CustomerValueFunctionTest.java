@@ -1,0 +1,319 @@
+package io.ringstream.flink.conversion.value;
+
+import static io.ringstream.flink.conversion.value.ValueFixtures.DAY;
+import static io.ringstream.flink.conversion.value.ValueFixtures.booking;
+import static io.ringstream.flink.conversion.value.ValueFixtures.change;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.ringstream.customers.value.bgnbd.BgNbdParameters;
+import io.ringstream.customers.value.cdnow.Cdnow;
+import io.ringstream.customers.value.gammagamma.GammaGammaParameters;
+import io.ringstream.events.BusinessEvent;
+import io.ringstream.events.BusinessEventType;
+import io.ringstream.events.CustomerChange;
+import io.ringstream.events.CustomerChangeType;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.typeutils.PojoTypeInfo;
+import org.apache.flink.runtime.state.KeyedStateBackend;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
+import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The value operator in processing time: rows come after the rescore delay and only for customers
+ * whose row changed; the first rescoring with enough customers fits the models and the refit
+ * interval schedules the next; merges fold and erasures drop a customer's purchases; CDNOW bookings
+ * through the operator give the published fits.
+ */
+class CustomerValueFunctionTest {
+    private static final String T = "acme";
+    private static final long T0 = 1_760_000_000_000L;
+    private static final Duration RESCORE = Duration.ofSeconds(2);
+    private static final Duration REFIT = Duration.ofHours(1);
+
+    private KeyedTwoInputStreamOperatorTestHarness<
+                    String, BusinessEvent, CustomerChange, CustomerValueRow>
+            harness;
+
+    @BeforeEach
+    void open() throws Exception {
+        harness =
+                new KeyedTwoInputStreamOperatorTestHarness<>(
+                        new KeyedCoProcessOperator<>(
+                                new CustomerValueFunction(RESCORE, REFIT, null)),
+                        BusinessEvent::tenant,
+                        CustomerChange::tenant,
+                        Types.STRING);
+        harness.setProcessingTime(T0);
+        harness.open();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+    }
+
+    private void send(BusinessEvent e) throws Exception {
+        harness.processElement1(new StreamRecord<>(e));
+    }
+
+    private void send(CustomerChange c) throws Exception {
+        harness.processElement2(new StreamRecord<>(c));
+    }
+
+    /** The rows written since the last call. */
+    private List<CustomerValueRow> rows() {
+        List<CustomerValueRow> out = new ArrayList<>(harness.extractOutputValues());
+        harness.getOutput().clear();
+        return out;
+    }
+
+    private List<CustomerValueFitRow> fits() {
+        var side = harness.getSideOutput(CustomerValueFunction.FITS);
+        return side == null ? List.of() : side.stream().map(StreamRecord::getValue).toList();
+    }
+
+    private void advance(long millis) throws Exception {
+        harness.setProcessingTime(harness.getProcessingTime() + millis);
+    }
+
+    private MapState<String, byte[]> customers() throws Exception {
+        KeyedStateBackend<String> backend = harness.getOperator().getKeyedStateBackend();
+        backend.setCurrentKey(T);
+        return backend.getPartitionedState(
+                VoidNamespace.INSTANCE,
+                VoidNamespaceSerializer.INSTANCE,
+                CustomerValueFunction.customersDescriptor());
+    }
+
+    /** A few dozen customers buying every few weeks over a year, repeatable from the seed. */
+    private void smallTenant(int n) throws Exception {
+        Random random = new Random(11);
+        for (int i = 0; i < n; i++) {
+            long day = random.nextInt(120);
+            int purchases = 1 + random.nextInt(i % 3 == 0 ? 1 : 8);
+            long spend = 1_000 + random.nextInt(9_000);
+            for (int k = 0; k < purchases; k++) {
+                send(
+                        booking(
+                                T,
+                                "c" + i,
+                                T0 - 400 * DAY + day * DAY,
+                                spend + random.nextInt(2_000),
+                                "EUR"));
+                day += 7 + random.nextInt(40);
+            }
+        }
+    }
+
+    @Test
+    void theStateIsStoredWithoutKryo() {
+        assertThat(TypeInformation.of(TenantValueState.class)).isInstanceOf(PojoTypeInfo.class);
+    }
+
+    @Test
+    void rowsComeAfterTheRescoreDelayWithSegmentsAndNoModelBeforeAFit() throws Exception {
+        send(booking(T, "a", T0 - 10 * DAY, 10_000, "EUR"));
+        send(booking(T, "a", T0 - 2 * DAY, 5_000, "EUR"));
+        send(booking(T, "b", T0 - 5 * DAY, 2_000, "EUR"));
+        send(booking(T, "c", T0, 20_050, "EUR"));
+        // Payments are the bookings' money again; another currency is not counted.
+        send(ValueFixtures.event(BusinessEventType.PAYMENT_COMPLETED, T, "a", T0, 5_000L, "EUR"));
+        send(booking(T, "d", T0, 1_000, "USD"));
+        advance(RESCORE.toMillis() - 1);
+        assertThat(rows()).isEmpty();
+
+        advance(1);
+
+        List<CustomerValueRow> rows = rows();
+        assertThat(rows)
+                .extracting(CustomerValueRow::customerId)
+                .containsExactlyInAnyOrder("a", "b", "c");
+        CustomerValueRow a =
+                rows.stream().filter(r -> r.customerId().equals("a")).findFirst().orElseThrow();
+        assertThat(a.asOfMillis()).isEqualTo(T0);
+        assertThat(a.purchaseDays()).isEqualTo(2);
+        assertThat(a.repeatPurchases()).isEqualTo(1);
+        assertThat(a.recencyDays()).isEqualTo(2);
+        assertThat(a.monetaryTotal()).isEqualTo(150.0);
+        assertThat(a.monetaryMean()).isEqualTo(75.0);
+        assertThat(a.repeatMean()).isEqualTo(50.0);
+        assertThat(a.currency()).isEqualTo("EUR");
+        assertThat(a.tWeeks()).isCloseTo(10 / 7.0, within(1e-9));
+        assertThat(a.segment()).isNotBlank();
+        assertThat(a.rfm()).hasSize(3);
+        assertThat(a.clv12m()).isNull();
+        assertThat(a.fitVersion()).isZero();
+        assertThat(a.version()).isEqualTo(1);
+        assertThat(fits()).as("three customers are too few to fit").isEmpty();
+        assertThat(harness.numProcessingTimeTimers()).isZero();
+    }
+
+    @Test
+    void onlyCustomersWhoseRowChangedAreWrittenAgain() throws Exception {
+        send(booking(T, "a", T0 - 10 * DAY, 10_000, "EUR"));
+        send(booking(T, "b", T0 - 5 * DAY, 2_000, "EUR"));
+        send(booking(T, "c", T0, 20_000, "EUR"));
+        advance(RESCORE.toMillis());
+        assertThat(rows()).hasSize(3);
+
+        // c buys again the same day: its total changes, nobody's scores do.
+        send(booking(T, "c", T0 + 1_000, 500, "EUR"));
+        advance(RESCORE.toMillis());
+
+        assertThat(rows())
+                .singleElement()
+                .satisfies(
+                        r -> {
+                            assertThat(r.customerId()).isEqualTo("c");
+                            assertThat(r.monetaryTotal()).isEqualTo(205.0);
+                            assertThat(r.version()).isEqualTo(2);
+                        });
+        advance(REFIT.toMillis());
+        assertThat(rows()).as("nothing changed, nothing written").isEmpty();
+    }
+
+    @Test
+    void theFirstRescoringWithEnoughCustomersFitsAndTheIntervalSchedulesTheRefit()
+            throws Exception {
+        smallTenant(40);
+        advance(RESCORE.toMillis());
+
+        assertThat(fits())
+                .singleElement()
+                .satisfies(
+                        f -> {
+                            assertThat(f.tenant()).isEqualTo(T);
+                            assertThat(f.fitVersion()).isEqualTo(1);
+                            assertThat(f.customers()).isEqualTo(40);
+                            assertThat(f.repeatCustomers()).isPositive();
+                            assertThat(f.p()).isNotNull();
+                            assertThat(f.fittedAtMillis()).isEqualTo(T0 + RESCORE.toMillis());
+                        });
+        List<CustomerValueRow> first = rows();
+        assertThat(first)
+                .hasSize(40)
+                .allSatisfy(
+                        r -> {
+                            assertThat(r.fitVersion()).isEqualTo(1);
+                            assertThat(r.clv12m()).isNotNull().isPositive();
+                            assertThat(r.probabilityAlive()).isBetween(0.0, 1.0);
+                        });
+
+        // A booking within the interval is rescored with the same fit...
+        send(booking(T, "c1", T0 + 60_000, 3_000, "EUR"));
+        advance(RESCORE.toMillis() + 60_000);
+        assertThat(fits()).hasSize(1);
+        assertThat(rows()).isNotEmpty().allSatisfy(r -> assertThat(r.fitVersion()).isEqualTo(1));
+        assertThat(harness.numProcessingTimeTimers()).as("the refit is scheduled").isEqualTo(1);
+
+        // ...and refitted once the interval has passed.
+        harness.setProcessingTime(T0 + RESCORE.toMillis() + REFIT.toMillis());
+        assertThat(fits()).hasSize(2);
+        assertThat(fits().get(1).fitVersion()).isEqualTo(2);
+        assertThat(rows()).hasSize(40).allSatisfy(r -> assertThat(r.fitVersion()).isEqualTo(2));
+        assertThat(harness.numProcessingTimeTimers()).isZero();
+    }
+
+    @Test
+    void aMergeFoldsTheLosersPurchasesIntoTheSurvivorAndAnErasureClearsTheCustomer()
+            throws Exception {
+        send(booking(T, "winner", T0 - 10 * DAY, 10_000, "EUR"));
+        send(booking(T, "loser", T0 - 3 * DAY, 2_000, "EUR"));
+        send(booking(T, "other", T0, 1_000, "EUR"));
+        advance(RESCORE.toMillis());
+        rows();
+
+        send(change(CustomerChangeType.MERGED, T, "loser", "winner"));
+        advance(RESCORE.toMillis());
+
+        assertThat(rows())
+                .filteredOn(r -> r.customerId().equals("winner"))
+                .singleElement()
+                .satisfies(
+                        r -> {
+                            assertThat(r.purchaseDays()).isEqualTo(2);
+                            assertThat(r.monetaryTotal()).isEqualTo(120.0);
+                            assertThat(r.version()).isEqualTo(2);
+                        });
+        assertThat(customers().contains("loser")).isFalse();
+
+        send(change(CustomerChangeType.ERASED, T, "winner", null));
+        advance(RESCORE.toMillis());
+        assertThat(customers().contains("winner")).isFalse();
+        assertThat(rows()).extracting(CustomerValueRow::customerId).doesNotContain("winner");
+
+        send(change(CustomerChangeType.ERASED, T, "other", null));
+        assertThat(harness.numKeyedStateEntries()).as("the last customer took the tenant").isZero();
+        assertThat(harness.numProcessingTimeTimers()).isZero();
+    }
+
+    @Test
+    void cdnowBookingsThroughTheOperatorGiveThePublishedFits() throws Exception {
+        Path dir = Path.of("..", "customers", "src", "test", "resources", "cdnow");
+        long count = 0;
+        for (var e : Cdnow.purchases(dir).entrySet()) {
+            for (var p : e.getValue()) {
+                if (p.date().isAfter(Cdnow.CALIBRATION_END)) {
+                    continue;
+                }
+                long at = p.date().atTime(12, 0).toInstant(ZoneOffset.UTC).toEpochMilli();
+                send(booking(T, "cdnow-" + e.getKey(), at, Math.round(p.amount() * 100), "USD"));
+                count++;
+            }
+        }
+        assertThat(count).isPositive();
+        advance(RESCORE.toMillis());
+
+        CustomerValueFitRow fit = fits().get(0);
+        assertThat(fit.customers()).isEqualTo(2357);
+        assertThat(fit.repeatCustomers()).isEqualTo(946);
+        assertThat(LocalDate.ofEpochDay(Math.floorDiv(fit.asOfMillis(), DAY)))
+                .isEqualTo(Cdnow.CALIBRATION_END);
+        BgNbdParameters b = Cdnow.PUBLISHED_BG_NBD;
+        GammaGammaParameters g = Cdnow.PUBLISHED_GAMMA_GAMMA;
+        assertTwoDigits(fit.r(), b.r());
+        assertTwoDigits(fit.alpha(), b.alpha());
+        assertTwoDigits(fit.a(), b.a());
+        assertTwoDigits(fit.b(), b.b());
+        assertTwoDigits(fit.p(), g.p());
+        assertTwoDigits(fit.q(), g.q());
+        assertTwoDigits(fit.v(), g.v());
+        List<CustomerValueRow> rows = rows();
+        assertThat(rows).hasSize(2357);
+
+        // The operator's summaries are the reader's.
+        var reader = Cdnow.calibrationSummaries(Cdnow.purchases(dir));
+        Map<String, CustomerValueRow> byId = new java.util.HashMap<>();
+        rows.forEach(r -> byId.put(r.customerId(), r));
+        reader.forEach(
+                (id, s) -> {
+                    CustomerValueRow r = byId.get("cdnow-" + id);
+                    assertThat(r.repeatPurchases()).isEqualTo(s.x());
+                    assertThat(r.txWeeks()).isEqualTo(s.tx());
+                    assertThat(r.tWeeks()).isEqualTo(s.age());
+                    assertThat(r.repeatMean()).isCloseTo(s.meanValue(), within(1e-9));
+                });
+    }
+
+    private static void assertTwoDigits(double fitted, double published) {
+        double unit = Math.pow(10, Math.floor(Math.log10(Math.abs(published))) - 1);
+        assertThat(fitted).isCloseTo(published, within(unit / 2));
+    }
+}
