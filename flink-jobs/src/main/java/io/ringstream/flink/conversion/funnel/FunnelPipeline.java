@@ -30,13 +30,7 @@ public final class FunnelPipeline {
     public record Outputs(
             DataStream<FunnelProgressRow> progress,
             DataStream<FunnelStatsRow> stats,
-            DataStream<FunnelInput> late) {
-
-        /** The two tables only, as the job wires them. */
-        public Outputs(DataStream<FunnelProgressRow> progress, DataStream<FunnelStatsRow> stats) {
-            this(progress, stats, null);
-        }
-    }
+            DataStream<FunnelInput> late) {}
 
     public static Outputs build(
             DataStream<ContactEvent> contacts,
@@ -74,19 +68,7 @@ public final class FunnelPipeline {
                 progress.getSideOutput(FunnelProgressFunction.EPISODES);
         return new Outputs(
                 progress,
-                stats(episodes, settings),
+                FunnelStatsFunction.apply(episodes, settings),
                 progress.getSideOutput(FunnelProgressFunction.LATE_EVENTS));
-    }
-
-    /**
-     * The stats half, H2's {@code FunnelStatsFunction} (issue 11): the one call site. Until it is
-     * merged this throws; at the merge it becomes {@code return FunnelStatsFunction.apply(episodes,
-     * settings);}.
-     */
-    private static DataStream<FunnelStatsRow> stats(
-            DataStream<FunnelEpisode> episodes, ConversionSettings settings) {
-        throw new UnsupportedOperationException(
-                "issue 11: FunnelStatsFunction.apply(episodes, settings) comes with the stats"
-                        + " operator");
     }
 }
