@@ -37,9 +37,9 @@ import java.util.Objects;
  *   <li>Equal event times are taken in the order given.
  * </ul>
  *
- * <p>Events must come in non-decreasing event time ({@link #apply} refuses an older one): the
- * operator buffers events until the watermark passes them and sorts them, with a deterministic tie
- * order.
+ * <p>Events must come in non-decreasing event time ({@link #apply} refuses an older one): {@link
+ * CustomerFunnels} orders each customer's events by (time, event id) and, when one comes out of
+ * order, rebuilds from a {@link #snapshot()} of the tracker as it was before.
  */
 public final class FunnelTracker {
 
