@@ -2,6 +2,7 @@ package io.ringstream.analytics.funnel;
 
 import io.ringstream.events.BusinessEvent;
 import io.ringstream.events.BusinessEventType;
+import io.ringstream.events.Channel;
 import io.ringstream.events.ContactEvent;
 import io.ringstream.events.ContactEventType;
 import io.ringstream.events.FunnelDefinition;
@@ -36,9 +37,9 @@ import java.util.Objects;
  *   <li>Equal event times are taken in the order given.
  * </ul>
  *
- * <p>Events must come in non-decreasing event time ({@link #apply} refuses an older one): the
- * operator buffers events until the watermark passes them and sorts them, with a deterministic tie
- * order.
+ * <p>Events must come in non-decreasing event time ({@link #apply} refuses an older one): {@link
+ * CustomerFunnels} orders each customer's events by (time, event id) and, when one comes out of
+ * order, rebuilds from a {@link #snapshot()} of the tracker as it was before.
  */
 public final class FunnelTracker {
 
@@ -67,6 +68,9 @@ public final class FunnelTracker {
     // step reached in it (what has been emitted); both reset when the episode ends.
     private long episodeStart = NONE;
     private int bestLevel;
+    // The row last emitted for the running episode (what funnel_progress holds for it), so the job
+    // can restore it when a rebuild no longer reaches further; reset with the episode.
+    private FunnelProgress lastProgress;
     private long lastTime = NONE;
 
     public FunnelTracker(FunnelDefinition funnel, String customerId) {
@@ -116,6 +120,7 @@ public final class FunnelTracker {
         if (episodeStart != NONE && !anyAttempt()) {
             episodeStart = NONE;
             bestLevel = 0;
+            lastProgress = null;
         }
         remember(event);
         int[] matched = StepMatcher.matches(funnel, event);
@@ -159,6 +164,223 @@ public final class FunnelTracker {
         return bestLevel;
     }
 
+    /**
+     * The row last emitted for the running episode, null when none is running. An episode that has
+     * ended is noticed only at the next event, so until then this is the ended one's last row.
+     */
+    public FunnelProgress lastProgress() {
+        return lastProgress;
+    }
+
+    /** The funnel this tracker follows. */
+    public FunnelDefinition funnel() {
+        return funnel;
+    }
+
+    /** The time of the last event applied, {@link Long#MIN_VALUE} for none. */
+    public long lastEventTime() {
+        return lastTime;
+    }
+
+    /**
+     * The tracker's state in a compact, versioned byte form (format {@value #SNAPSHOT_VERSION}),
+     * without the funnel and customer (the caller keys them): {@link #restore} with the same funnel
+     * and customer gives a tracker that emits the same rows for the same further events.
+     */
+    public byte[] snapshot() {
+        Out out = new Out(lastTime);
+        out.w.u8(SNAPSHOT_VERSION);
+        out.w.varLong(lastTime).varLong(out.rel(episodeStart)).varInt(bestLevel).string(campaign);
+        out.w.bool(lastProgress != null);
+        if (lastProgress != null) {
+            out.w.varLong(out.rel(lastProgress.windowStart()));
+            writeHits(out, lastProgress.steps());
+        }
+        out.w.varInt(touches.size());
+        for (Touch t : touches) {
+            writeTouch(out, t);
+        }
+        for (Attempt a : attempts) {
+            out.w.bool(a != null);
+            if (a != null) {
+                out.w.varLong(out.rel(a.start));
+                writeHits(out, a.hits);
+            }
+        }
+        return out.w.toBytes();
+    }
+
+    /**
+     * A tracker from {@link #snapshot()} bytes.
+     *
+     * @throws IllegalArgumentException for bytes of an unknown format version, corrupt bytes, or
+     *     bytes that do not fit the funnel (a step beyond its steps)
+     */
+    public static FunnelTracker restore(FunnelDefinition funnel, String customerId, byte[] bytes) {
+        FunnelTracker t = new FunnelTracker(funnel, customerId);
+        CompactBytes.Reader r = new CompactBytes.Reader(bytes);
+        int version = r.u8();
+        if (version != SNAPSHOT_VERSION) {
+            throw new IllegalArgumentException("unknown funnel tracker snapshot format " + version);
+        }
+        t.lastTime = r.varLong();
+        In in = new In(r, t.lastTime);
+        t.episodeStart = in.abs(r.varLong());
+        t.bestLevel = r.varInt();
+        t.campaign = r.string();
+        if (r.bool()) {
+            long windowStart = in.abs(r.varLong());
+            List<StepHit> hits = t.readHits(in);
+            t.lastProgress = t.progress(windowStart, hits);
+        }
+        int touchCount = r.varInt();
+        for (int i = 0; i < touchCount; i++) {
+            t.touches.addLast(readTouch(in));
+        }
+        for (int k = 0; k < t.stepCount; k++) {
+            if (r.bool()) {
+                long start = in.abs(r.varLong());
+                t.attempts[k] = new Attempt(start, t.readHits(in));
+            }
+        }
+        if (!r.atEnd()) {
+            throw new IllegalArgumentException("corrupt funnel tracker snapshot: trailing bytes");
+        }
+        return t;
+    }
+
+    /** The snapshot format {@link #snapshot()} writes; a change of layout raises it. */
+    public static final int SNAPSHOT_VERSION = 1;
+
+    // Snapshot writing: times relative to the last event's (small numbers), and each distinct
+    // touch written once, later as its index (a step's credits are often one contact).
+    private static final class Out {
+        final CompactBytes.Writer w = new CompactBytes.Writer();
+        final Map<Touch, Integer> touchIds = new java.util.HashMap<>();
+        final long base;
+
+        Out(long base) {
+            this.base = base;
+        }
+
+        long rel(long time) {
+            return time == NONE || base == NONE ? time : time - base;
+        }
+    }
+
+    private static final class In {
+        final CompactBytes.Reader r;
+        final List<Touch> touches = new ArrayList<>();
+        final long base;
+
+        In(CompactBytes.Reader r, long base) {
+            this.r = r;
+            this.base = base;
+        }
+
+        long abs(long rel) {
+            return rel == NONE || base == NONE ? rel : rel + base;
+        }
+    }
+
+    private static void writeHits(Out out, List<StepHit> hits) {
+        out.w.varInt(hits.size());
+        for (StepHit h : hits) {
+            out.w
+                    .varInt(h.step())
+                    .varLong(out.rel(h.time()))
+                    .string(h.eventId())
+                    .string(h.campaign());
+            int present = 0;
+            for (Attribution rule : Attribution.values()) {
+                if (h.credited(rule) != null) {
+                    present |= 1 << rule.ordinal();
+                }
+            }
+            out.w.u8(present);
+            for (Attribution rule : Attribution.values()) {
+                Touch touch = h.credited(rule);
+                if (touch != null) {
+                    writeTouch(out, touch);
+                }
+            }
+        }
+    }
+
+    private List<StepHit> readHits(In in) {
+        CompactBytes.Reader r = in.r;
+        int count = r.varInt();
+        if (count < 0 || count > stepCount) {
+            throw new IllegalArgumentException(
+                    "corrupt funnel tracker snapshot: " + count + " hits");
+        }
+        List<StepHit> hits = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            int step = r.varInt();
+            if (step < 0 || step >= stepCount) {
+                throw new IllegalArgumentException(
+                        "snapshot step " + step + " does not fit funnel " + funnel.funnelId());
+            }
+            long time = in.abs(r.varLong());
+            String eventId = r.string();
+            String hitCampaign = r.string();
+            int present = r.u8();
+            Map<Attribution, Touch> credits = new EnumMap<>(Attribution.class);
+            for (Attribution rule : Attribution.values()) {
+                if ((present & (1 << rule.ordinal())) != 0) {
+                    credits.put(rule, readTouch(in));
+                }
+            }
+            hits.add(
+                    new StepHit(
+                            step,
+                            funnel.steps().get(step).name(),
+                            time,
+                            eventId,
+                            hitCampaign,
+                            credits));
+        }
+        return List.copyOf(hits);
+    }
+
+    private static void writeTouch(Out out, Touch t) {
+        Integer seen = out.touchIds.get(t);
+        if (seen != null) {
+            out.w.varInt(seen + 1);
+            return;
+        }
+        out.touchIds.put(t, out.touchIds.size());
+        out.w
+                .varInt(0)
+                .string(t.contactId())
+                .string(t.agentId())
+                .string(t.channel() == null ? null : t.channel().name())
+                .varLong(out.rel(t.time()));
+    }
+
+    private static Touch readTouch(In in) {
+        CompactBytes.Reader r = in.r;
+        int ref = r.varInt();
+        if (ref > 0) {
+            if (ref > in.touches.size()) {
+                throw new IllegalArgumentException("corrupt funnel tracker snapshot: touch " + ref);
+            }
+            return in.touches.get(ref - 1);
+        }
+        String contactId = r.string();
+        String agentId = r.string();
+        String channel = r.string();
+        long time = in.abs(r.varLong());
+        Touch t =
+                new Touch(
+                        contactId,
+                        agentId,
+                        channel == null ? null : Channel.valueOf(channel),
+                        time);
+        in.touches.add(t);
+        return t;
+    }
+
     private List<FunnelProgress> advance(RingstreamEvent event, int[] matched) {
         long now = event.eventTime();
         boolean strict = funnel.orderMode() == OrderMode.STRICT;
@@ -200,7 +422,8 @@ public final class FunnelTracker {
         for (Attempt a : reached) {
             if (a.hits.size() > bestLevel) {
                 bestLevel = a.hits.size();
-                out.add(progress(a));
+                lastProgress = progress(a.start, a.hits);
+                out.add(lastProgress);
             }
         }
         return out;
@@ -210,16 +433,16 @@ public final class FunnelTracker {
         return kept == null || candidate.start >= kept.start ? candidate : kept;
     }
 
-    private FunnelProgress progress(Attempt a) {
+    private FunnelProgress progress(long windowStart, List<StepHit> hits) {
         return new FunnelProgress(
                 funnel.tenant(),
                 funnel.funnelId(),
                 customerId,
                 episodeStart,
-                a.start,
-                a.hits.size(),
+                windowStart,
+                hits.size(),
                 stepCount,
-                a.hits);
+                hits);
     }
 
     private StepHit hit(RingstreamEvent event, int step, long attemptStart, long previousStep) {
