@@ -2,7 +2,9 @@ package io.ringstream.routing.config;
 
 import io.micronaut.context.annotation.Factory;
 import io.ringstream.clickhouse.ClickHouseJdbc;
+import io.ringstream.routing.screenpop.ClickHouseCustomerValues;
 import io.ringstream.routing.screenpop.ClickHouseRecentContacts;
+import io.ringstream.routing.screenpop.CustomerValues;
 import io.ringstream.routing.screenpop.RecentContacts;
 import io.ringstream.routing.supervisor.ClickHouseQueueStatsReader;
 import io.ringstream.routing.supervisor.QueueStatsReader;
@@ -34,6 +36,12 @@ public class ClickHouseFactory {
     @Singleton
     RecentContacts recentContacts(ClickHouseJdbc clickHouse) {
         return new ClickHouseRecentContacts(clickHouse.dataSource());
+    }
+
+    /** The value and segment of a customer card (customer_value). */
+    @Singleton
+    CustomerValues customerValues(ClickHouseJdbc clickHouse) {
+        return new ClickHouseCustomerValues(clickHouse.dataSource());
     }
 
     /** The customer timeline's ClickHouse sources (contacts, messages, SLA events). */

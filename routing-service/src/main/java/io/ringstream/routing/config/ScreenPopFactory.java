@@ -10,12 +10,14 @@ import io.ringstream.routing.screenpop.CallerIdentifier;
 import io.ringstream.routing.screenpop.ContactIdentificationStore;
 import io.ringstream.routing.screenpop.CustomerCardStore;
 import io.ringstream.routing.screenpop.CustomerCards;
+import io.ringstream.routing.screenpop.CustomerValues;
 import io.ringstream.routing.screenpop.RecentContacts;
 import io.ringstream.routing.screenpop.ScreenPop;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -79,6 +81,7 @@ public class ScreenPopFactory {
             ContactIdentificationStore identifications,
             CustomerCardStore cards,
             RecentContacts recent,
+            Optional<CustomerValues> values,
             @Named(EXECUTOR) ExecutorService executor,
             RoutingProperties routing,
             Clock clock) {
@@ -87,6 +90,7 @@ public class ScreenPopFactory {
                 identifications,
                 cards,
                 recent,
+                values.orElse(CustomerValues.NONE),
                 executor,
                 routing.getCustomerCardTimeout(),
                 CARD_TTL,

@@ -14,9 +14,14 @@ import java.util.List;
  * @param openLeads leads in NEW, CONTACTED, QUALIFIED or QUOTED, newest first
  * @param lastContacts the customer's last 3 contacts before this one, newest first; empty when
  *     ClickHouse could not say in time
- * @param lifetimeValue null until the funnels and value issue computes it
- * @param segment null until the funnels and value issue computes it
+ * @param lifetimeValue expected value of the next 12 months in {@code valueCurrency} (ClickHouse
+ *     {@code customer_value.clv_12m} of the customer's latest day); null when the conversion job
+ *     has not valued the customer, or ClickHouse could not say in time
+ * @param segment the customer's RFM segment, e.g. {@code Champions}; null likewise
  * @param candidates when the number matched several customers: all of them, nothing linked
+ * @param rfm the RFM quintile scores behind the segment, e.g. {@code 545}; null likewise (added
+ *     after the first fields, so clients that do not know it ignore it)
+ * @param valueCurrency the currency of {@code lifetimeValue}, e.g. {@code EUR}; null likewise
  */
 @Serdeable
 public record CustomerCard(
@@ -27,7 +32,9 @@ public record CustomerCard(
         List<RecentContact> lastContacts,
         @Nullable BigDecimal lifetimeValue,
         @Nullable String segment,
-        List<Candidate> candidates) {
+        List<Candidate> candidates,
+        @Nullable String rfm,
+        @Nullable String valueCurrency) {
 
     public CustomerCard {
         openLeads = List.copyOf(openLeads);
@@ -38,7 +45,28 @@ public record CustomerCard(
     /** Only the id: what the agent gets when the customer store does not answer in time. */
     public static CustomerCard idOnly(String customerId) {
         return new CustomerCard(
-                customerId, null, null, List.of(), List.of(), null, null, List.of());
+                customerId, null, null, List.of(), List.of(), null, null, List.of(), null, null);
+    }
+
+    /** A card of these fields with no value or segment (yet). */
+    public static CustomerCard of(
+            @Nullable String customerId,
+            @Nullable String displayName,
+            @Nullable String tier,
+            List<OpenLead> openLeads,
+            List<RecentContact> lastContacts,
+            List<Candidate> candidates) {
+        return new CustomerCard(
+                customerId,
+                displayName,
+                tier,
+                openLeads,
+                lastContacts,
+                null,
+                null,
+                candidates,
+                null,
+                null);
     }
 
     /** The same card with these recent contacts. */
@@ -51,7 +79,24 @@ public record CustomerCard(
                 contacts,
                 lifetimeValue,
                 segment,
-                candidates);
+                candidates,
+                rfm,
+                valueCurrency);
+    }
+
+    /** The same card with the customer's value and segment. */
+    public CustomerCard withValue(CustomerValues.Value value) {
+        return new CustomerCard(
+                customerId,
+                displayName,
+                tier,
+                openLeads,
+                lastContacts,
+                value.lifetimeValue(),
+                value.segment(),
+                candidates,
+                value.rfm(),
+                value.lifetimeValue() == null ? null : value.currency());
     }
 
     /** An open lead: its stage and what it is worth. */

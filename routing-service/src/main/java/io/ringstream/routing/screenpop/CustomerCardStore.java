@@ -39,22 +39,20 @@ public class CustomerCardStore {
         Optional<Candidate> customer = summaries(tenant, List.of(customerId)).stream().findFirst();
         return customer.map(
                 c ->
-                        new CustomerCard(
+                        CustomerCard.of(
                                 c.customerId(),
                                 c.displayName(),
                                 c.tier(),
                                 openLeads(tenant, customerId),
                                 List.of(),
-                                null,
-                                null,
                                 List.of()));
     }
 
     /** The card of an ambiguous number: no customer, the candidates in the order given. */
     @Transactional(readOnly = true)
     public CustomerCard candidates(String tenant, List<UUID> candidates) {
-        return new CustomerCard(
-                null, null, null, List.of(), List.of(), null, null, summaries(tenant, candidates));
+        return CustomerCard.of(
+                null, null, null, List.of(), List.of(), summaries(tenant, candidates));
     }
 
     private List<Candidate> summaries(String tenant, List<UUID> ids) {

@@ -3,6 +3,7 @@ package io.ringstream.routing.screenpop;
 import io.ringstream.events.Assignment;
 import io.ringstream.routing.customers.CustomerResolver;
 import io.ringstream.routing.live.BoundedMap;
+import io.ringstream.routing.screenpop.CustomerCard.RecentContact;
 import jakarta.annotation.Nullable;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -21,9 +22,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds the card of an OFFERED assignment: the offer's customer (following merges), else the
- * candidates the contact's caller identification recorded; then its recent contacts. PostgreSQL and
- * ClickHouse are each given {@code timeout} on a bounded executor: a slow PostgreSQL leaves the
- * card at the customer's id, a slow ClickHouse leaves it without recent contacts.
+ * candidates the contact's caller identification recorded; then, in parallel, its recent contacts
+ * and its value and segment. PostgreSQL and each ClickHouse read are given {@code timeout} on a
+ * bounded executor: a slow PostgreSQL leaves the card at the customer's id, a slow or failing
+ * ClickHouse leaves it without recent contacts or without value and segment.
  *
  * <p>Cards are cached per offer for {@code ttl} (at most {@link #MAX_CACHED} offers), so a desktop
  * that reconnects and gets its pending offers again does not query again; a card lives as long as
@@ -38,6 +40,7 @@ public final class CustomerCards implements ScreenPop {
     private final ContactIdentificationStore identifications;
     private final CustomerCardStore cards;
     private final RecentContacts recent;
+    private final CustomerValues values;
     private final Executor executor;
     private final Duration timeout;
     private final Duration ttl;
@@ -51,6 +54,7 @@ public final class CustomerCards implements ScreenPop {
             ContactIdentificationStore identifications,
             CustomerCardStore cards,
             RecentContacts recent,
+            CustomerValues values,
             Executor executor,
             Duration timeout,
             Duration ttl,
@@ -59,6 +63,7 @@ public final class CustomerCards implements ScreenPop {
         this.identifications = identifications;
         this.cards = cards;
         this.recent = recent;
+        this.values = values;
         this.executor = executor;
         this.timeout = timeout;
         this.ttl = ttl;
@@ -83,10 +88,11 @@ public final class CustomerCards implements ScreenPop {
     private CompletableFuture<CustomerCard> load(Assignment a) {
         CustomerCard idOnly = a.customerId() == null ? null : CustomerCard.idOnly(a.customerId());
         return bounded(() -> fromPostgres(a), idOnly, "customer " + a.customerId())
-                .thenCompose(card -> withRecentContacts(a, card));
+                .thenCompose(card -> withClickHouse(a, card));
     }
 
-    private CompletableFuture<CustomerCard> withRecentContacts(
+    /** The card with its recent contacts and its value, both read at once. */
+    private CompletableFuture<CustomerCard> withClickHouse(
             Assignment a, @Nullable CustomerCard card) {
         if (card == null || card.customerId() == null) {
             return CompletableFuture.completedFuture(card);
@@ -95,12 +101,23 @@ public final class CustomerCards implements ScreenPop {
         if (a.customerId() != null && !ids.contains(a.customerId())) {
             ids.add(a.customerId()); // the merged id the contact was routed with
         }
-        return bounded(
-                () ->
-                        card.withLastContacts(
-                                recent.latest(a.tenant(), ids, a.contactId(), LAST_CONTACTS)),
-                card,
-                "recent contacts of " + card.customerId());
+        CompletableFuture<List<RecentContact>> contacts =
+                bounded(
+                        () -> recent.latest(a.tenant(), ids, a.contactId(), LAST_CONTACTS),
+                        card.lastContacts(),
+                        "recent contacts of " + card.customerId());
+        // The survivor's own row: the job folds a merged customer's purchases into the survivor.
+        CompletableFuture<Optional<CustomerValues.Value>> value =
+                bounded(
+                        () -> values.latest(a.tenant(), card.customerId()),
+                        Optional.empty(),
+                        "value of " + card.customerId());
+        return contacts.thenCombine(
+                value,
+                (last, v) -> {
+                    CustomerCard withContacts = card.withLastContacts(last);
+                    return v.map(withContacts::withValue).orElse(withContacts);
+                });
     }
 
     /** The PostgreSQL part; null when the offer has no customer and no candidates. */
@@ -125,9 +142,8 @@ public final class CustomerCards implements ScreenPop {
         return a.customerId() == null ? null : CustomerCard.idOnly(a.customerId());
     }
 
-    private CompletableFuture<CustomerCard> bounded(
-            Supplier<CustomerCard> work, @Nullable CustomerCard fallback, String what) {
-        CompletableFuture<CustomerCard> future;
+    private <T> CompletableFuture<T> bounded(Supplier<T> work, @Nullable T fallback, String what) {
+        CompletableFuture<T> future;
         try {
             future = CompletableFuture.supplyAsync(work, executor);
         } catch (RejectedExecutionException full) {

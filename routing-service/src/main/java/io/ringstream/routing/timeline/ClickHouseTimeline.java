@@ -6,14 +6,17 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 
 /**
  * The timeline's ClickHouse sources: the customer's contacts (one item per contact, from its
- * contact events), their messages and transcript lines with sentiment, and their SLA warnings and
- * breaches. Each query returns at most a page of items before the cursor, in timeline order.
+ * contact events), their messages and transcript lines with sentiment, their SLA warnings and
+ * breaches, and the customer's RFM segment changes. Each query returns at most a page of items
+ * before the cursor, in timeline order.
  *
  * <p>Reads go through the tables of migration V045, sorted for lookups, instead of {@code
  * contact_events}, whose sorting key (tenant, queue, time) makes every customer or contact filter
@@ -35,6 +38,8 @@ import javax.sql.DataSource;
  * same name; {@code sla_events} has a column {@code kind}).
  */
 public final class ClickHouseTimeline {
+    static final String SEGMENT_CHANGE = "SEGMENT_CHANGE";
+
     private static final String ORDER =
             " ORDER BY item_t DESC, item_kind DESC, item_id DESC LIMIT ?";
 
@@ -278,6 +283,79 @@ public final class ClickHouseTimeline {
                                     rs.getLong("item_threshold"),
                                     rs.getLong("item_elapsed")));
                 });
+    }
+
+    /**
+     * {@code SEGMENT_CHANGE} items: the days the customer's RFM segment changed, from its {@code
+     * customer_value} rows by {@code as_of} (the conversion job writes a row for each day a score
+     * changed; {@code FINAL} keeps each day's latest version). The first row with a segment is an
+     * item too, with no previous segment. Only the customer's own id: the job folds a merged
+     * customer's purchases into the survivor, and a merged id's rows are another scoring history.
+     *
+     * <p>A customer has one row per day its scores changed, so all of them are read (one index
+     * range of the table's key) and the changes, the cursor and the limit are applied here, in the
+     * timeline's order, where comparing each row with the previous one needs no window function.
+     */
+    public List<TimelineItem> segmentChanges(TimelineQuery q) throws SQLException {
+        SqlParameters p = new SqlParameters().add(q.tenant()).add(q.customerId().toString());
+        String sql =
+                "SELECT toString(as_of) AS item_day, as_of_ms AS item_t,"
+                        + " segment AS item_segment, rfm AS item_rfm, clv_12m AS item_clv,"
+                        + " currency AS item_currency FROM "
+                        + Table.CUSTOMER_VALUE.qualifiedName()
+                        + " FINAL WHERE tenant = ? AND customer_id = ? AND segment != ''"
+                        + " ORDER BY as_of";
+        List<String[]> rows =
+                query(
+                        sql,
+                        p,
+                        rs -> {
+                            double clv = rs.getDouble("item_clv");
+                            String value =
+                                    rs.wasNull() || !Double.isFinite(clv)
+                                            ? null
+                                            : java.math.BigDecimal.valueOf(clv)
+                                                    .setScale(2, java.math.RoundingMode.HALF_EVEN)
+                                                    .toPlainString();
+                            return new String[] {
+                                rs.getString("item_day"),
+                                Long.toString(rs.getLong("item_t")),
+                                rs.getString("item_segment"),
+                                rs.getString("item_rfm"),
+                                value,
+                                rs.getString("item_currency")
+                            };
+                        });
+        List<TimelineItem> changes = new ArrayList<>();
+        String previous = null;
+        for (String[] row : rows) {
+            String segment = row[2];
+            if (!segment.equals(previous)) {
+                String title =
+                        previous == null
+                                ? "Segment: " + segment
+                                : "Segment: " + previous + " \u2192 " + segment;
+                changes.add(
+                        TimelineItem.of(
+                                Long.parseLong(row[1]),
+                                SEGMENT_CHANGE,
+                                row[0],
+                                title,
+                                new TimelineDetails.SegmentChange(
+                                        row[0], previous, segment, row[3], row[4], row[5])));
+            }
+            previous = segment;
+        }
+        return changes.stream()
+                .filter(
+                        item ->
+                                q.before() == null
+                                        || TimelineCursor.NEWEST_FIRST.compare(
+                                                        item.position(), q.before())
+                                                > 0)
+                .sorted(Comparator.comparing(TimelineItem::position, TimelineCursor.NEWEST_FIRST))
+                .limit(q.limit())
+                .toList();
     }
 
     /** A round trip to the server, for the benchmark's reference measurement. */

@@ -94,6 +94,27 @@ public sealed interface TimelineDetails {
             @Nullable String currency)
             implements TimelineDetails {}
 
+    /**
+     * {@code SEGMENT_CHANGE}: the customer's RFM segment on {@code asOf} differs from the one
+     * before (docs/rfm.md), as the conversion job scored it.
+     *
+     * @param asOf the day the scores were measured at (the tenant's latest booking day), ISO-8601
+     * @param fromSegment the segment before; null for the customer's first segment
+     * @param rfm the recency, frequency and monetary quintile scores, e.g. {@code 545}
+     * @param lifetimeValue the expected 12-month value then, e.g. {@code 152.40}; null before the
+     *     tenant's first model fit
+     * @param currency the bookings' currency
+     */
+    @Serdeable
+    record SegmentChange(
+            String asOf,
+            @Nullable String fromSegment,
+            String toSegment,
+            String rfm,
+            @Nullable String lifetimeValue,
+            String currency)
+            implements TimelineDetails {}
+
     /** {@code NOTE}: an agent's note. */
     @Serdeable
     record Note(String author, String body, @Nullable String leadId) implements TimelineDetails {}

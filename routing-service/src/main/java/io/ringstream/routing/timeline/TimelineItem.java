@@ -11,7 +11,8 @@ import java.time.Instant;
  *
  * @param time when it happened, ISO-8601 UTC with milliseconds (a call: when it arrived)
  * @param kind {@code CONTACT}, {@code MESSAGE}, {@code TRANSCRIPT_LINE}, {@code SLA_WARNING},
- *     {@code SLA_BREACH}, {@code STAGE_CHANGE}, {@code BOOKING}, {@code PAYMENT} or {@code NOTE}
+ *     {@code SLA_BREACH}, {@code STAGE_CHANGE}, {@code BOOKING}, {@code PAYMENT}, {@code NOTE} or
+ *     {@code SEGMENT_CHANGE}
  * @param id the item's id within its kind (a contact id, an event id, a note id, ...)
  */
 @Serdeable
@@ -27,7 +28,8 @@ public record TimelineItem(
                             TimelineDetails.Sla.class,
                             TimelineDetails.StageChange.class,
                             TimelineDetails.Business.class,
-                            TimelineDetails.Note.class
+                            TimelineDetails.Note.class,
+                            TimelineDetails.SegmentChange.class
                         })
                 TimelineDetails details) {
 

@@ -12,7 +12,8 @@ import java.util.List;
  * @param partial true when a source did not answer: the page holds the other sources' items only,
  *     and a retry may show more
  * @param failedSources the sources that did not answer: {@code contacts}, {@code messages}, {@code
- *     sla-events} (ClickHouse), {@code lead-stage-changes}, {@code business-events}, {@code notes}
+ *     sla-events}, {@code segment-changes} (ClickHouse), {@code lead-stage-changes}, {@code
+ *     business-events}, {@code notes}
  */
 @Serdeable
 public record TimelinePage(

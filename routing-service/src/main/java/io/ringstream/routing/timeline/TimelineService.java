@@ -36,6 +36,7 @@ public class TimelineService {
     static final String CONTACTS = "contacts";
     static final String MESSAGES = "messages";
     static final String SLA_EVENTS = "sla-events";
+    static final String SEGMENT_CHANGES = "segment-changes";
 
     private static final Logger LOG = LoggerFactory.getLogger(TimelineService.class);
 
@@ -80,6 +81,7 @@ public class TimelineService {
         fromClickHouse.put(CONTACTS, async(clickHouse::contacts, q));
         fromClickHouse.put(MESSAGES, async(clickHouse::utterances, q));
         fromClickHouse.put(SLA_EVENTS, async(clickHouse::slaEvents, q));
+        fromClickHouse.put(SEGMENT_CHANGES, async(clickHouse::segmentChanges, q));
 
         List<List<TimelineItem>> pages = new ArrayList<>(postgres.pages(q).values());
         List<String> failed = new ArrayList<>();

@@ -39,14 +39,12 @@ class AgentServiceTest {
     private final ScreenPop screenPop =
             offered ->
                     CompletableFuture.completedFuture(
-                            new CustomerCard(
+                            CustomerCard.of(
                                     offered.customerId(),
                                     "Ana",
                                     "gold",
                                     List.of(),
                                     List.of(),
-                                    null,
-                                    null,
                                     List.of()));
     private final AtomicInteger nextId = new AtomicInteger();
     private final AgentService agents =

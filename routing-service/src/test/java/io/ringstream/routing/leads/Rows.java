@@ -3,6 +3,8 @@ package io.ringstream.routing.leads;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
 import io.ringstream.events.BusinessEvent;
+import io.ringstream.events.RingstreamEvent;
+import io.ringstream.events.topics.Topic;
 import io.ringstream.events.topics.Topics;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -34,6 +36,27 @@ public final class Rows {
                                                     Topics.BUSINESS_EVENTS
                                                             .serde()
                                                             .deserialize(rows.getBytes(1));
+                                            if (e.tenant().equals(tenant)) {
+                                                events.add(e);
+                                            }
+                                        }
+                                    }
+                                    return events;
+                                }));
+    }
+
+    /** The tenant's events of {@code topic} waiting in the outbox, in outbox order. */
+    public <T extends RingstreamEvent> List<T> outbox(Topic<T> topic, String tenant) {
+        return transactions.executeRead(
+                status ->
+                        jdbc.prepareStatement(
+                                "SELECT payload FROM outbox WHERE topic = ? ORDER BY id",
+                                statement -> {
+                                    statement.setString(1, topic.name());
+                                    List<T> events = new ArrayList<>();
+                                    try (ResultSet rows = statement.executeQuery()) {
+                                        while (rows.next()) {
+                                            T e = topic.serde().deserialize(rows.getBytes(1));
                                             if (e.tenant().equals(tenant)) {
                                                 events.add(e);
                                             }

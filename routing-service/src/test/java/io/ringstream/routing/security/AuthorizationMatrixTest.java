@@ -10,8 +10,11 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.web.router.Router;
 import io.ringstream.events.AssignmentType;
+import io.ringstream.events.BusinessEventType;
+import io.ringstream.events.FunnelDefinition;
 import io.ringstream.events.SupervisorAlert;
 import io.ringstream.routing.alerts.AlertFeed;
+import io.ringstream.routing.funnels.FunnelStore;
 import io.ringstream.routing.kafka.CommandSink;
 import io.ringstream.routing.kafka.RecordingCommandSink;
 import io.ringstream.routing.live.Assignments;
@@ -313,6 +316,7 @@ class AuthorizationMatrixTest {
 
     /** Customers' routes: another tenant's caller with the right role gets 404, never 403. */
     private static void customerRows(Map<String, Map.Entry<Call, int[]>> m) {
+        String q = "?tenant=" + TENANT;
         int[] customers = {401, 401, 401, 2, 2, 2, 2, 403, 2};
         int[] oneCustomer = {401, 401, 401, 2, 2, 2, 404, 403, 2};
         int[] merge = {401, 401, 401, 403, 403, 2, 404, 403, 2};
@@ -352,6 +356,21 @@ class AuthorizationMatrixTest {
                 Map.entry(
                         Call.put("/v1/admin/customer-settings", "{\"defaultRegion\":\"ES\"}"),
                         ADMIN_ONLY));
+        String funnels = "/v1/admin/funnels";
+        m.put("GET /v1/admin/funnels", Map.entry(Call.get(funnels + q), SUPERVISOR_OR_ADMIN));
+        m.put(
+                "PUT /v1/admin/funnels/{funnelId}",
+                Map.entry(
+                        Call.put(
+                                funnels + "/matrix" + q,
+                                "{\"name\":\"Matrix\",\"windowMillis\":86400000,"
+                                        + "\"orderMode\":\"ORDERED\",\"attribution\":\"LAST_TOUCH\","
+                                        + "\"steps\":[{\"name\":\"booked\",\"kind\":\"BUSINESS\","
+                                        + "\"eventType\":\"BOOKING_MADE\"}]}"),
+                        SUPERVISOR_OR_ADMIN));
+        m.put(
+                "DELETE /v1/admin/funnels/{funnelId}",
+                Map.entry(Call.delete(funnels + "/matrix" + q), SUPERVISOR_OR_ADMIN));
     }
 
     @Inject EmbeddedServer server;
@@ -363,6 +382,7 @@ class AuthorizationMatrixTest {
     @Inject AlertFeed alerts;
     @Inject TransactionOperations<Connection> transactions;
     @Inject JdbcOperations jdbc;
+    @Inject FunnelStore funnels;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -483,6 +503,22 @@ class AuthorizationMatrixTest {
         store.removeClient("new-client");
         endpoints.set(TENANT, SELF, "PJSIP/" + SELF);
         customerAndLead();
+        funnels.save(
+                FunnelDefinition.of(
+                        "matrix-funnel",
+                        TENANT,
+                        1L,
+                        "test",
+                        "matrix",
+                        "Matrix",
+                        List.of(
+                                FunnelDefinition.Step.business(
+                                        "booked", BusinessEventType.BOOKING_MADE)),
+                        Duration.ofDays(1),
+                        FunnelDefinition.OrderMode.ORDERED,
+                        FunnelDefinition.Attribution.LAST_TOUCH),
+                "matrix",
+                java.time.Instant.now());
         view.apply(Assignments.of(AssignmentType.OFFERED, TENANT, "o1", "c1", SELF));
         // The alert stream sends its headers with its first event: one recent alert.
         alerts.apply(

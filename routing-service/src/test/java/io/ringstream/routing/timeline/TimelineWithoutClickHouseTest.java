@@ -71,7 +71,7 @@ class TimelineWithoutClickHouseTest implements TestPropertyProvider {
         JsonNode page = new ObjectMapper().readTree(response.body());
         assertThat(page.get("partial").asBoolean()).isTrue();
         assertThat(page.get("failedSources").toString())
-                .isEqualTo("[\"contacts\",\"messages\",\"sla-events\"]");
+                .isEqualTo("[\"contacts\",\"messages\",\"sla-events\",\"segment-changes\"]");
         assertThat(page.get("items")).hasSize(1);
         JsonNode note = page.get("items").get(0);
         assertThat(note.get("kind").asText()).isEqualTo("NOTE");

@@ -19,6 +19,12 @@ import java.util.stream.Collectors;
  * facts stay (when, which queue, which agent, how long, the sentiment scores), so analytics keep
  * their counts without knowing who called.
  *
+ * <p>The customer's own commercial and scoring rows are deleted outright: its business events
+ * ({@code business_events}), its funnel episodes ({@code funnel_progress}) and its value and
+ * segment history ({@code customer_value}). They are about the person, keyed by the customer id,
+ * and no count needs them per person: {@code funnel_stats} and {@code customer_value_fits} keep the
+ * aggregates.
+ *
  * <p>ClickHouse mutations ({@code ALTER TABLE ... UPDATE}) run in the background: this returns once
  * they are queued; {@code system.mutations} shows them finish. A contact's events from before its
  * customer was known are found through the contact id, so they are scrubbed too.
@@ -41,6 +47,7 @@ public class ContactDataEraser {
      * @return the contacts found
      */
     public List<String> erase(String tenant, Collection<UUID> customerIds) {
+        deleteCustomerRows(tenant, customerIds);
         List<String> contacts = contactsOf(tenant, customerIds);
         for (int from = 0; from < contacts.size(); from += BATCH) {
             String ids = quoted(contacts.subList(from, Math.min(contacts.size(), from + BATCH)));
@@ -62,6 +69,28 @@ public class ContactDataEraser {
                             + where);
         }
         return contacts;
+    }
+
+    /** The tables whose rows of an erased customer are deleted, not scrubbed. */
+    static final List<Table> CUSTOMER_ROWS =
+            List.of(Table.BUSINESS_EVENTS, Table.FUNNEL_PROGRESS, Table.CUSTOMER_VALUE);
+
+    /** Queues the deletion of the customers' rows in {@link #CUSTOMER_ROWS} (idempotent). */
+    private void deleteCustomerRows(String tenant, Collection<UUID> customerIds) {
+        if (customerIds.isEmpty()) {
+            return;
+        }
+        String ids = quoted(customerIds.stream().map(UUID::toString).sorted().toList());
+        for (Table table : CUSTOMER_ROWS) {
+            clickHouse.execute(
+                    "ALTER TABLE "
+                            + table.qualifiedName()
+                            + " DELETE WHERE tenant = "
+                            + quote(tenant)
+                            + " AND customer_id IN ("
+                            + ids
+                            + ")");
+        }
     }
 
     private List<String> contactsOf(String tenant, Collection<UUID> customerIds) {

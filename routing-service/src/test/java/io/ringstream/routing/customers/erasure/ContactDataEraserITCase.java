@@ -73,6 +73,53 @@ class ContactDataEraserITCase {
     }
 
     @Test
+    void deletesTheCustomersBusinessEventsFunnelEpisodesAndValueRows() {
+        for (UUID customer : List.of(erased, merged, other)) {
+            CLICKHOUSE.execute(
+                    "INSERT INTO ringstream.business_events (event_id, tenant, customer_id, type,"
+                            + " event_date, event_time, event_time_ms, amount_minor, currency)"
+                            + " VALUES ('"
+                            + UUID.randomUUID()
+                            + "', '"
+                            + tenant
+                            + "', '"
+                            + customer
+                            + "', 'BOOKING_MADE', today(), now(), 1700000000000, 12050, 'EUR')");
+            CLICKHOUSE.execute(
+                    "INSERT INTO ringstream.funnel_progress (tenant, funnel_id, customer_id,"
+                            + " episode_start, episode_start_ms, steps_reached, step_count, version)"
+                            + " VALUES ('"
+                            + tenant
+                            + "', 'sales', '"
+                            + customer
+                            + "', now(), 1700000000000, 2, 4, 1)");
+            CLICKHOUSE.execute(
+                    "INSERT INTO ringstream.customer_value (tenant, customer_id, as_of, as_of_ms,"
+                            + " segment, rfm, clv_12m, version) VALUES ('"
+                            + tenant
+                            + "', '"
+                            + customer
+                            + "', today(), 1700000000000, 'Champions', '555', 99.5, 1)");
+        }
+
+        assertThat(new ContactDataEraser(CLICKHOUSE.jdbc()).erase(tenant, Set.of(erased, merged)))
+                .isEmpty();
+
+        for (String table : List.of("business_events", "funnel_progress", "customer_value")) {
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(
+                            () ->
+                                    assertThat(
+                                                    CLICKHOUSE.query(
+                                                            "SELECT customer_id FROM ringstream."
+                                                                    + table
+                                                                    + where()))
+                                            .as(table)
+                                            .containsExactly(List.of(other.toString())));
+        }
+    }
+
+    @Test
     void aCustomerWithoutContactsErasesNothing() {
         contactEvent("c9", "ARRIVED", other.toString(), "{\"callerIdNum\":\"+442079469999\"}");
 
