@@ -261,6 +261,16 @@ final class FunnelDataSet {
         void ordinaryCustomer(String customer) {
             long start = T0 + seconds(200 * DAY);
             List<Item> mine = new ArrayList<>();
+            if (chance(0.04)) {
+                // No lead at all: later steps and calls alone never enter a funnel.
+                for (String kind : List.of("CONTACTED", "CALL", "QUOTED", "BOOKED", "NOISE")) {
+                    if (chance(0.7)) {
+                        mine.add(step(customer, kind, start + seconds(20 * DAY)));
+                    }
+                }
+                drafts.addAll(mine);
+                return;
+            }
             long epStart = start;
             int episodes = 1 + (chance(0.3) ? 1 : 0) + (chance(0.08) ? 1 : 0);
             for (int e = 0; e < episodes; e++) {
