@@ -10,8 +10,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ringstream.clickhouse.Table;
+import io.ringstream.events.BusinessEvent;
+import io.ringstream.events.BusinessEventType;
 import io.ringstream.events.ContactEvent;
+import io.ringstream.events.CustomerChange;
+import io.ringstream.events.CustomerChangeType;
+import io.ringstream.events.RingstreamEvent;
 import io.ringstream.events.topics.Topics;
+import io.ringstream.flink.conversion.ConversionJob;
 import io.ringstream.flink.kit.checkpoint.Checkpoints;
 import io.ringstream.flink.sla.ServiceLevelJob;
 import io.ringstream.testkit.ClickHouseExtension;
@@ -207,6 +213,100 @@ class ShadedJarOnClusterITCase {
                             () -> client.getJobStatus(job.getKey()).get(),
                             status -> status == JobStatus.CANCELED);
         }
+    }
+
+    /**
+     * The conversion job from the same jar: its customer-value half needs the customers module and
+     * commons-math3 (the refit), so a jar missing them fails here. Twelve customers with two
+     * booking days each: enough for the first BG/NBD fit.
+     */
+    @Test
+    void theConversionJobOfTheSameJarScoresCustomersOnTheCluster() throws Exception {
+        String tenant = "cluster-value-" + UUID.randomUUID();
+        long day = 86_400_000L;
+        long base = Math.floorDiv(System.currentTimeMillis(), day) * day - 60 * day;
+        for (int c = 0; c < 12; c++) {
+            String customer = tenant + "-customer-" + c;
+            KAFKA.produce(Topics.CUSTOMER_CHANGES, created(tenant, customer, base));
+            KAFKA.produce(Topics.BUSINESS_EVENTS, booking(tenant, customer, base + c * day, 1));
+            KAFKA.produce(
+                    Topics.BUSINESS_EVENTS,
+                    booking(tenant, customer, base + (c + 10 + c % 3 * 7) * day, 2));
+        }
+
+        JobID conversions =
+                cluster.run(
+                        List.of("-c", ConversionJob.class.getName()),
+                        JAR,
+                        "--kafka-bootstrap",
+                        KAFKA.bootstrapServers(),
+                        "--clickhouse-url",
+                        CLICKHOUSE.jdbcUrl());
+        try {
+            await().atMost(TIMEOUT)
+                    .untilAsserted(
+                            () -> {
+                                requireNotFailed(conversions);
+                                assertThat(
+                                                CLICKHOUSE.queryLong(
+                                                        "SELECT count() FROM"
+                                                                + " ringstream.customer_value_fits"
+                                                                + " WHERE tenant = '"
+                                                                + tenant
+                                                                + "' AND customers = 12"))
+                                        .isPositive();
+                                assertThat(
+                                                CLICKHOUSE.queryLong(
+                                                        "SELECT uniqExact(customer_id) FROM"
+                                                                + " ringstream.customer_value"
+                                                                + " WHERE tenant = '"
+                                                                + tenant
+                                                                + "' AND isNotNull(clv_12m)"))
+                                        .isEqualTo(12);
+                            });
+        } finally {
+            client.cancel(conversions).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        }
+    }
+
+    private static CustomerChange created(String tenant, String customer, long at) {
+        return new CustomerChange(
+                RingstreamEvent.CURRENT_SCHEMA_VERSION,
+                "created-" + customer,
+                CustomerChangeType.CREATED,
+                tenant,
+                customer,
+                at,
+                "test",
+                1,
+                null,
+                null,
+                null,
+                null,
+                Map.of(),
+                List.of(),
+                Map.of(),
+                List.of(),
+                null,
+                "test",
+                at);
+    }
+
+    private static BusinessEvent booking(String tenant, String customer, long at, int n) {
+        return new BusinessEvent(
+                RingstreamEvent.CURRENT_SCHEMA_VERSION,
+                "booking-" + customer + "-" + n,
+                BusinessEventType.BOOKING_MADE,
+                tenant,
+                customer,
+                null,
+                at,
+                "test",
+                null,
+                null,
+                4_500L + 1_000L * n,
+                "EUR",
+                Map.of());
     }
 
     private static void life(

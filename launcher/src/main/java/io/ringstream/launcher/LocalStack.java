@@ -12,6 +12,7 @@ import io.ringstream.clickhouse.LocalClickHouseServer;
 import io.ringstream.clickhouse.RunningServer;
 import io.ringstream.events.topics.Topics;
 import io.ringstream.flink.archive.ArchiveJob;
+import io.ringstream.flink.conversion.ConversionJob;
 import io.ringstream.flink.kit.time.EventTime;
 import io.ringstream.flink.routing.RoutingJob;
 import io.ringstream.flink.sla.ServiceLevelJob;
@@ -57,7 +58,7 @@ final class LocalStack implements AutoCloseable {
     /** Every server {@code up} starts listens here only. */
     static final String LOOPBACK = "127.0.0.1";
 
-    // A generous bound for a cold Micronaut start next to four Flink jobs on a small machine.
+    // A generous bound for a cold Micronaut start next to five Flink jobs on a small machine.
     private static final Duration ROUTING_SERVICE_START = Duration.ofSeconds(60);
 
     private final UpOptions options;
@@ -221,7 +222,8 @@ final class LocalStack implements AutoCloseable {
                                                                 Duration.ofSeconds(5),
                                                                 Duration.ofSeconds(5))))),
                 LocalJob.of("routing", 1, RoutingJob.DEFINITION, kafka, url, c -> c),
-                LocalJob.of("sentiment", 1, SentimentJob.DEFINITION, kafka, url, c -> c));
+                LocalJob.of("sentiment", 1, SentimentJob.DEFINITION, kafka, url, c -> c),
+                LocalJob.of("conversions", 1, ConversionJob.DEFINITION, kafka, url, c -> c));
     }
 
     private void startJob(LocalJob job) throws Exception {

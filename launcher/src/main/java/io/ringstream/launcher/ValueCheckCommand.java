@@ -55,7 +55,7 @@ final class ValueCheckCommand implements Callable<Integer> {
     /** One parameter, fitted and published. */
     record Parameter(String name, double fitted, double published) {
         boolean agrees() {
-            return agreeTo2SignificantDigits(fitted, published);
+            return Cdnow.agreeTo2SignificantDigits(fitted, published);
         }
     }
 
@@ -172,19 +172,6 @@ final class ValueCheckCommand implements Callable<Integer> {
                 new Parameter("p", g.p(), pg.p()),
                 new Parameter("q", g.q(), pg.q()),
                 new Parameter("v", g.v(), pg.v()));
-    }
-
-    /**
-     * Whether {@code fitted} equals {@code published} to 2 significant digits: they differ by at
-     * most half a unit in the published value's second significant digit (0.005 for 0.2426, 0.05
-     * for 6.25). Rounding both to 2 digits is not used: 6.249 and 6.25 would round apart.
-     */
-    static boolean agreeTo2SignificantDigits(double fitted, double published) {
-        if (!Double.isFinite(fitted) || !Double.isFinite(published) || published == 0) {
-            return fitted == published;
-        }
-        double secondDigit = Math.pow(10, Math.floor(Math.log10(Math.abs(published))) - 1);
-        return Math.abs(fitted - published) <= secondDigit / 2 * (1 + 1e-12);
     }
 
     private static String plain(double value) {

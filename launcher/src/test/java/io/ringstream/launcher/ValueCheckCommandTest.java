@@ -57,10 +57,7 @@ class ValueCheckCommandTest {
                     assertThat(Double.parseDouble(f[2])).as(name).isEqualTo(value);
                     assertThat(Double.parseDouble(f[1]))
                             .as(name)
-                            .matches(
-                                    fitted ->
-                                            ValueCheckCommand.agreeTo2SignificantDigits(
-                                                    fitted, value));
+                            .matches(fitted -> Cdnow.agreeTo2SignificantDigits(fitted, value));
                 });
         assertThat(line(result.out(), "r")).containsExactly("r", "0.2426", "0.2426");
         assertThat(Double.parseDouble(line(result.out(), "log-likelihood")[1]))
@@ -132,13 +129,13 @@ class ValueCheckCommandTest {
 
     @Test
     void twoSignificantDigitsMeansWithinHalfAUnitOfTheSecondDigit() {
-        assertThat(ValueCheckCommand.agreeTo2SignificantDigits(6.249, 6.25)).isTrue();
-        assertThat(ValueCheckCommand.agreeTo2SignificantDigits(6.30, 6.25)).isTrue();
-        assertThat(ValueCheckCommand.agreeTo2SignificantDigits(6.31, 6.25)).isFalse();
-        assertThat(ValueCheckCommand.agreeTo2SignificantDigits(0.2476, 0.2426)).isTrue();
-        assertThat(ValueCheckCommand.agreeTo2SignificantDigits(0.2480, 0.2426)).isFalse();
-        assertThat(ValueCheckCommand.agreeTo2SignificantDigits(15.4, 15.45)).isTrue();
-        assertThat(ValueCheckCommand.agreeTo2SignificantDigits(16.0, 15.45)).isFalse();
-        assertThat(ValueCheckCommand.agreeTo2SignificantDigits(Double.NaN, 1.0)).isFalse();
+        assertThat(Cdnow.agreeTo2SignificantDigits(6.249, 6.25)).isTrue();
+        assertThat(Cdnow.agreeTo2SignificantDigits(6.30, 6.25)).isTrue();
+        assertThat(Cdnow.agreeTo2SignificantDigits(6.31, 6.25)).isFalse();
+        assertThat(Cdnow.agreeTo2SignificantDigits(0.2476, 0.2426)).isTrue();
+        assertThat(Cdnow.agreeTo2SignificantDigits(0.2480, 0.2426)).isFalse();
+        assertThat(Cdnow.agreeTo2SignificantDigits(15.4, 15.45)).isTrue();
+        assertThat(Cdnow.agreeTo2SignificantDigits(16.0, 15.45)).isFalse();
+        assertThat(Cdnow.agreeTo2SignificantDigits(Double.NaN, 1.0)).isFalse();
     }
 }

@@ -93,8 +93,9 @@ class TenantCustomerValuesTest {
 
     /** At most half a unit in the published value's second significant digit. */
     static void assertTwoDigits(double fitted, double published) {
-        double unit = Math.pow(10, Math.floor(Math.log10(Math.abs(published))) - 1);
-        assertThat(fitted).isCloseTo(published, within(unit / 2));
+        assertThat(Cdnow.agreeTo2SignificantDigits(fitted, published))
+                .as("%s is %s to 2 significant digits", fitted, published)
+                .isTrue();
     }
 
     @Test

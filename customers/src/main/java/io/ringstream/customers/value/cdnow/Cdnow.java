@@ -160,4 +160,18 @@ public final class Cdnow {
             throw new UncheckedIOException("cannot read " + file, e);
         }
     }
+
+    /**
+     * Whether a fitted parameter equals a published one to 2 significant digits, the benchmark's
+     * criterion: they differ by at most half a unit in the published value's second significant
+     * digit (0.005 for 0.2426, 0.05 for 6.25). Rounding both to 2 digits is not used: 6.249 and
+     * 6.25 would round apart.
+     */
+    public static boolean agreeTo2SignificantDigits(double fitted, double published) {
+        if (!Double.isFinite(fitted) || !Double.isFinite(published) || published == 0) {
+            return fitted == published;
+        }
+        double secondDigit = Math.pow(10, Math.floor(Math.log10(Math.abs(published))) - 1);
+        return Math.abs(fitted - published) <= secondDigit / 2 * (1 + 1e-12);
+    }
 }
