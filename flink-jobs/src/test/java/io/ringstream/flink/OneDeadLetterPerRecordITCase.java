@@ -8,6 +8,7 @@ import io.ringstream.events.DeadLetter;
 import io.ringstream.events.topics.Components;
 import io.ringstream.events.topics.Topics;
 import io.ringstream.flink.archive.ArchiveJob;
+import io.ringstream.flink.conversion.ConversionJob;
 import io.ringstream.flink.kit.clickhouse.SinkTuning;
 import io.ringstream.flink.kit.runtime.JobConfig;
 import io.ringstream.flink.kit.runtime.JobDefinition;
@@ -127,5 +128,58 @@ class OneDeadLetterPerRecordITCase {
                                                                 + " AND offset = "
                                                                 + bad.offset()))
                                         .isEqualTo(1));
+    }
+
+    /**
+     * A booking with a negative amount: the routing job (the topic's reporting reader) dead-letters
+     * it once with the reason; the archive and conversion jobs read past it without a letter.
+     */
+    @Test
+    void aNegativeBookingYieldsOneDeadLetterWhateverReadsIt() throws Exception {
+        KAFKA.mark();
+        start(ArchiveJob.DEFINITION);
+        start(RoutingJob.DEFINITION);
+        start(ConversionJob.DEFINITION);
+        assertThat(ConversionJob.DEFINITION.inputs()).contains(Topics.BUSINESS_EVENTS);
+        assertThat(ArchiveJob.DEFINITION.inputs()).contains(Topics.BUSINESS_EVENTS);
+
+        String customer = "negative-" + run;
+        RecordMetadata bad =
+                KAFKA.produceRaw(
+                        Topics.BUSINESS_EVENTS.name(),
+                        customer,
+                        ("{\"schemaVersion\":1,\"eventId\":\"neg-"
+                                        + run
+                                        + "\",\"type\":\"BOOKING_MADE\",\"tenant\":\"t-"
+                                        + run
+                                        + "\",\"customerId\":\""
+                                        + customer
+                                        + "\",\"eventTime\":1767225600000,\"source\":\"test\","
+                                        + "\"amountMinor\":-500,\"currency\":\"EUR\"}")
+                                .getBytes(StandardCharsets.UTF_8));
+
+        await().atMost(TIMEOUT)
+                .untilAsserted(
+                        () -> {
+                            for (String group : groups) {
+                                assertThat(
+                                                KAFKA.committedOffset(
+                                                        group, bad.topic(), bad.partition()))
+                                        .as(group)
+                                        .isGreaterThan(bad.offset());
+                            }
+                        });
+        List<DeadLetter> letters =
+                KAFKA.readRawSinceMark(Topics.DEAD_LETTERS.name(), TIMEOUT).stream()
+                        .map(r -> Topics.DEAD_LETTERS.serde().deserialize(r.value()))
+                        .filter(dl -> dl.payload() != null && dl.payload().contains(customer))
+                        .toList();
+        assertThat(letters)
+                .singleElement()
+                .satisfies(
+                        dl -> {
+                            assertThat(dl.component()).isEqualTo(Components.ROUTING_JOB);
+                            assertThat(dl.reason()).contains("amountMinor must be >= 0");
+                        });
     }
 }

@@ -26,6 +26,7 @@ import java.util.UUID;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,6 +78,36 @@ class CustomerValueITCase {
 
     @Test
     void bookingsOfKnownCustomersBecomeSegmentsAndValuesAndAnUnknownOneIsOneDeadLetter() {
+        // First a malformed funnel definition (no steps): one dead letter with its reason, and
+        // the job goes on to score everything below.
+        String badFunnel = "bad-funnel-" + UUID.randomUUID();
+        KAFKA.produceRaw(
+                topics.funnels().name(),
+                badFunnel,
+                ("{\"schemaVersion\":1,\"eventId\":\""
+                                + badFunnel
+                                + "\",\"tenant\":\""
+                                + tenant
+                                + "\",\"eventTime\":1767225600000,\"source\":\"test\","
+                                + "\"funnelId\":\""
+                                + badFunnel
+                                + "\",\"name\":\"Bad\",\"steps\":[],\"windowMillis\":1000,"
+                                + "\"orderMode\":\"ORDERED\",\"attribution\":\"LAST_TOUCH\","
+                                + "\"active\":true}")
+                        .getBytes(StandardCharsets.UTF_8));
+        assertThat(
+                        KAFKA.awaitRecords(
+                                topics.deadLetters(),
+                                d -> d.payload().contains(badFunnel),
+                                1,
+                                TIMEOUT))
+                .singleElement()
+                .satisfies(
+                        d -> {
+                            assertThat(d.reason()).contains("steps must not be empty");
+                            assertThat(d.component()).isEqualTo(Components.CONVERSION_JOB);
+                        });
+
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < CUSTOMERS; i++) {
             ids.add(UUID.randomUUID().toString());
@@ -162,9 +193,15 @@ class CustomerValueITCase {
                                         + ghost
                                         + "'"))
                 .isZero();
-        assertThat(KAFKA.readRawSinceMark(topics.deadLetters().name(), TIMEOUT))
+        List<ConsumerRecord<String, byte[]>> all =
+                KAFKA.readRawSinceMark(topics.deadLetters().name(), TIMEOUT);
+        assertThat(all)
                 .as("one dead letter for the unknown customer's booking")
                 .filteredOn(r -> new String(r.value(), StandardCharsets.UTF_8).contains(ghost))
+                .hasSize(1);
+        assertThat(all)
+                .as("one dead letter for the malformed funnel definition")
+                .filteredOn(r -> new String(r.value(), StandardCharsets.UTF_8).contains(badFunnel))
                 .hasSize(1);
     }
 
