@@ -147,9 +147,22 @@ public final class TableSpec<T> implements Serializable {
         return LocalDate.ofEpochDay(Math.floorDiv(epochMillis, MILLIS_PER_DAY)).toString();
     }
 
-    /** A DateTime column's value: epoch seconds. */
-    public static long dateTime(long epochMillis) {
-        return Math.floorDiv(epochMillis, 1000L);
+    /** The latest second a DateTime (UInt32) holds: 2106-02-07T06:28:15Z. */
+    private static final long MAX_DATE_TIME_SECONDS = 4_294_967_295L;
+
+    /**
+     * A DateTime column's value: epoch seconds as ten digits, zero-padded, within the type's range
+     * (earlier times are 1970-01-01T00:00:00, later ones its last second). The padding matters:
+     * ClickHouse reads a DateTime field of the text format as {@code YYYY-MM-DD hh:mm:ss} unless
+     * its fifth character is a digit, so an unpadded time in the first 10,000 seconds of 1970 ("1")
+     * fails the whole batch, and a sink that retries it would fail its job forever.
+     */
+    public static String dateTime(long epochMillis) {
+        long seconds = Math.floorDiv(epochMillis, 1000L);
+        return String.format(
+                java.util.Locale.ROOT,
+                "%010d",
+                Math.max(0, Math.min(MAX_DATE_TIME_SECONDS, seconds)));
     }
 
     static String text(Object value) {

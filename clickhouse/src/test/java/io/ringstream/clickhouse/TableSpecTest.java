@@ -33,6 +33,14 @@ class TableSpecTest {
                     .build();
 
     @Test
+    void dateTimesAreTenDigitsWithinTheTypesRange() {
+        assertThat(TableSpec.dateTime(1_000)).isEqualTo("0000000001");
+        assertThat(TableSpec.dateTime(1_767_225_600_999L)).isEqualTo("1767225600");
+        assertThat(TableSpec.dateTime(-5_000)).isEqualTo("0000000000");
+        assertThat(TableSpec.dateTime(Long.MAX_VALUE)).isEqualTo("4294967295");
+    }
+
+    @Test
     void columnsEncodeDatesTimesTextFlagsAndJson() {
         Map<String, Object> row =
                 SPEC.namedRow(new Thing("t1", Colour.RED, null, AT, true, Map.of("b", 2, "a", 1)));
@@ -43,12 +51,13 @@ class TableSpecTest {
                         Map.entry("colour", "RED"),
                         Map.entry("note", ""),
                         Map.entry("seen_date", "2024-03-01"),
-                        Map.entry("seen_time", AT / 1000),
+                        Map.entry("seen_time", String.valueOf(AT / 1000)),
                         Map.entry("seen_time_ms", AT),
                         Map.entry("done", 1),
                         Map.entry("tags", "{\"a\":1,\"b\":2}"));
+        // Before 1970 a DateTime (UInt32) holds its first second; the millis column keeps -1.
         assertThat(SPEC.row(new Thing("t2", null, "n", -1, false, null)))
-                .containsExactly("t2", "", "n", "1969-12-31", -1L, -1L, 0, "{}");
+                .containsExactly("t2", "", "n", "1969-12-31", "0000000000", -1L, 0, "{}");
     }
 
     @Test

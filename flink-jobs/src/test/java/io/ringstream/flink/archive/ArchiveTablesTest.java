@@ -29,7 +29,7 @@ class ArchiveTablesTest {
                         "ARRIVED",
                         "VOICE",
                         "2024-03-01",
-                        AT / 1000,
+                        String.valueOf(AT / 1000),
                         AT,
                         "test",
                         "",
@@ -80,7 +80,7 @@ class ArchiveTablesTest {
                         2,
                         9L,
                         "{",
-                        AT / 1000,
+                        String.valueOf(AT / 1000),
                         AT);
     }
 }

@@ -24,7 +24,7 @@ class SentimentTablesTest {
                 .containsEntry("language", "")
                 .containsEntry("unscored_reason", "language not determined")
                 .containsEntry("event_date", "2024-03-01")
-                .containsEntry("event_time", Utterances.T0 / 1000 + 1);
+                .containsEntry("event_time", String.valueOf(Utterances.T0 / 1000 + 1));
     }
 
     @Test
