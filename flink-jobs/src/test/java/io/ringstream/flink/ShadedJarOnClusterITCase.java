@@ -10,14 +10,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ringstream.clickhouse.Table;
-import io.ringstream.events.BusinessEvent;
-import io.ringstream.events.BusinessEventType;
 import io.ringstream.events.ContactEvent;
-import io.ringstream.events.CustomerChange;
-import io.ringstream.events.CustomerChangeType;
-import io.ringstream.events.RingstreamEvent;
 import io.ringstream.events.topics.Topics;
 import io.ringstream.flink.conversion.ConversionJob;
+import io.ringstream.flink.conversion.value.ValueFixtures;
 import io.ringstream.flink.kit.checkpoint.Checkpoints;
 import io.ringstream.flink.sla.ServiceLevelJob;
 import io.ringstream.testkit.ClickHouseExtension;
@@ -227,11 +223,14 @@ class ShadedJarOnClusterITCase {
         long base = Math.floorDiv(System.currentTimeMillis(), day) * day - 60 * day;
         for (int c = 0; c < 12; c++) {
             String customer = tenant + "-customer-" + c;
-            KAFKA.produce(Topics.CUSTOMER_CHANGES, created(tenant, customer, base));
-            KAFKA.produce(Topics.BUSINESS_EVENTS, booking(tenant, customer, base + c * day, 1));
+            KAFKA.produce(Topics.CUSTOMER_CHANGES, ValueFixtures.created(tenant, customer));
             KAFKA.produce(
                     Topics.BUSINESS_EVENTS,
-                    booking(tenant, customer, base + (c + 10 + c % 3 * 7) * day, 2));
+                    ValueFixtures.booking(tenant, customer, base + c * day, 5_500, "EUR"));
+            KAFKA.produce(
+                    Topics.BUSINESS_EVENTS,
+                    ValueFixtures.booking(
+                            tenant, customer, base + (c + 10 + c % 3 * 7) * day, 6_500, "EUR"));
         }
 
         JobID conversions =
@@ -267,46 +266,6 @@ class ShadedJarOnClusterITCase {
         } finally {
             client.cancel(conversions).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         }
-    }
-
-    private static CustomerChange created(String tenant, String customer, long at) {
-        return new CustomerChange(
-                RingstreamEvent.CURRENT_SCHEMA_VERSION,
-                "created-" + customer,
-                CustomerChangeType.CREATED,
-                tenant,
-                customer,
-                at,
-                "test",
-                1,
-                null,
-                null,
-                null,
-                null,
-                Map.of(),
-                List.of(),
-                Map.of(),
-                List.of(),
-                null,
-                "test",
-                at);
-    }
-
-    private static BusinessEvent booking(String tenant, String customer, long at, int n) {
-        return new BusinessEvent(
-                RingstreamEvent.CURRENT_SCHEMA_VERSION,
-                "booking-" + customer + "-" + n,
-                BusinessEventType.BOOKING_MADE,
-                tenant,
-                customer,
-                null,
-                at,
-                "test",
-                null,
-                null,
-                4_500L + 1_000L * n,
-                "EUR",
-                Map.of());
     }
 
     private static void life(

@@ -15,7 +15,6 @@ import io.ringstream.flink.conversion.value.CustomerValueFitRow;
 import io.ringstream.flink.conversion.value.CustomerValueRow;
 import io.ringstream.flink.conversion.value.ValuePipeline;
 import io.ringstream.flink.kit.clickhouse.ClickHouseSink;
-import io.ringstream.flink.kit.kafka.DeadLetterSplitter;
 import io.ringstream.flink.kit.kafka.Decoded;
 import io.ringstream.flink.kit.kafka.DecodedInputs;
 import io.ringstream.flink.kit.kafka.JobKafka;
@@ -135,18 +134,8 @@ public final class ConversionJob extends PipelineJob<ConversionSettings, Convers
                         "customer-changes",
                         NoEventTime.strategy());
         SingleOutputStreamOperator<FunnelDefinition> funnels =
-                env.fromSource(
-                                endpoints().funnels(),
-                                NoEventTime.strategy(),
-                                "funnel-definitions",
-                                Decoded.typeOf(FunnelDefinition.class))
-                        // One reader: a reader without a partition would never go idle.
-                        .setParallelism(1)
-                        .uid("conversions-funnel-definitions-source")
-                        .process(new DeadLetterSplitter<>(FunnelDefinition.class))
-                        .setParallelism(1)
-                        .uid("conversions-funnel-definitions-decode")
-                        .name("funnel-definitions-decode");
+                inputs.addConfiguration(
+                        endpoints().funnels(), FunnelDefinition.class, "funnel-definitions");
 
         SingleOutputStreamOperator<BusinessEvent> known =
                 CustomerGate.apply(business, changes, settings);
@@ -177,7 +166,7 @@ public final class ConversionJob extends PipelineJob<ConversionSettings, Convers
                 .name("customer_value_fits");
 
         DataStream<DeadLetter> gateLetters = known.getSideOutput(CustomerGate.DEAD_LETTERS);
-        inputs.deadLetters(funnels.getSideOutput(DeadLetterSplitter.DEAD_LETTERS), gateLetters)
+        inputs.deadLetters(gateLetters)
                 .sinkTo(endpoints().deadLetters())
                 .uid("conversions-dead-letters-sink")
                 .name("dead-letters");

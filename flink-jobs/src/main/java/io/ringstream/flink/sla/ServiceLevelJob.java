@@ -16,7 +16,6 @@ import io.ringstream.events.SupervisorAlert;
 import io.ringstream.events.topics.Components;
 import io.ringstream.events.topics.Topics;
 import io.ringstream.flink.kit.clickhouse.ClickHouseSink;
-import io.ringstream.flink.kit.kafka.DeadLetterSplitter;
 import io.ringstream.flink.kit.kafka.Decoded;
 import io.ringstream.flink.kit.kafka.DecodedInputs;
 import io.ringstream.flink.kit.kafka.JobKafka;
@@ -24,7 +23,6 @@ import io.ringstream.flink.kit.runtime.JobConfig;
 import io.ringstream.flink.kit.runtime.JobDefinition;
 import io.ringstream.flink.kit.runtime.PipelineJob;
 import io.ringstream.flink.kit.time.EventTime;
-import io.ringstream.flink.kit.time.NoEventTime;
 import io.ringstream.flink.sla.cep.OutcomeFunction;
 import io.ringstream.flink.sla.cep.SignalOrder;
 import io.ringstream.flink.sla.cep.SlaPatterns;
@@ -165,21 +163,9 @@ public final class ServiceLevelJob
                         "agent-events",
                         time.live(AgentEvent::eventTime, advance));
         SingleOutputStreamOperator<SlaPolicy> policies =
-                env.fromSource(
-                                endpoints().policies(),
-                                NoEventTime.strategy(),
-                                "sla-policies",
-                                Decoded.typeOf(SlaPolicy.class))
-                        // One reader: a reader without a partition would never report a
-                        // watermark and would hold back event time everywhere downstream.
-                        .setParallelism(1)
-                        .uid("sla-policies-source")
-                        .process(new DeadLetterSplitter<>(SlaPolicy.class))
-                        .setParallelism(1)
-                        .uid("sla-policies-decode")
-                        .name("sla-policies-decode");
+                inputs.addConfiguration(endpoints().policies(), SlaPolicy.class, "policies");
 
-        inputs.deadLetters(policies.getSideOutput(DeadLetterSplitter.DEAD_LETTERS))
+        inputs.deadLetters()
                 .sinkTo(endpoints().deadLetters())
                 .uid("sla-dead-letters-sink")
                 .name("dead-letters");

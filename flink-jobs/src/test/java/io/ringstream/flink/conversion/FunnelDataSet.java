@@ -7,13 +7,13 @@ import io.ringstream.events.Channel;
 import io.ringstream.events.ContactEvent;
 import io.ringstream.events.ContactEventType;
 import io.ringstream.events.CustomerChange;
-import io.ringstream.events.CustomerChangeType;
 import io.ringstream.events.FunnelDefinition;
 import io.ringstream.events.FunnelDefinition.Attribution;
 import io.ringstream.events.FunnelDefinition.EventKind;
 import io.ringstream.events.FunnelDefinition.OrderMode;
 import io.ringstream.events.FunnelDefinition.Step;
 import io.ringstream.events.RingstreamEvent;
+import io.ringstream.flink.conversion.value.ValueFixtures;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -181,30 +181,7 @@ final class FunnelDataSet {
 
     /** A CREATED change for every customer: business events pass the job's customer gate. */
     List<CustomerChange> creations() {
-        return customers.stream().map(c -> created(tenant, c)).toList();
-    }
-
-    static CustomerChange created(String tenant, String customer) {
-        return new CustomerChange(
-                RingstreamEvent.CURRENT_SCHEMA_VERSION,
-                CustomerChange.idOf(tenant, customer, 1, CustomerChangeType.CREATED),
-                CustomerChangeType.CREATED,
-                tenant,
-                customer,
-                T0 - 30 * DAY,
-                "it",
-                1,
-                "Customer " + customer,
-                null,
-                null,
-                null,
-                Map.of(),
-                List.of(),
-                Map.of(),
-                List.of(),
-                null,
-                "it",
-                T0 - 30 * DAY);
+        return customers.stream().map(c -> ValueFixtures.created(tenant, c)).toList();
     }
 
     private static List<RingstreamEvent> sorted(List<Item> items, boolean withoutLate) {

@@ -11,6 +11,7 @@ import io.ringstream.events.ContactEvent;
 import io.ringstream.events.FunnelDefinition;
 import io.ringstream.events.RingstreamEvent;
 import io.ringstream.flink.PrivateTopics;
+import io.ringstream.flink.conversion.value.ValueFixtures;
 import io.ringstream.flink.kit.clickhouse.SinkTuning;
 import io.ringstream.flink.kit.runtime.JobConfig;
 import io.ringstream.kafka.EventPublisher;
@@ -96,7 +97,7 @@ class FunnelJobWindowFunnelITCase {
         EventPublisher publisher = KAFKA.publisher();
         List<CompletableFuture<?>> sent = new ArrayList<>();
         data.creations().forEach(c -> sent.add(publisher.publish(topics.customerChanges(), c)));
-        sent.add(publisher.publish(topics.customerChanges(), FunnelDataSet.created(tenant, PROBE)));
+        sent.add(publisher.publish(topics.customerChanges(), ValueFixtures.created(tenant, PROBE)));
         sent.add(publisher.publish(topics.funnels(), data.orderedFunnels.get(1)));
         sent.add(publisher.publish(topics.funnels(), data.strictFunnel));
         awaitAll(sent);

@@ -91,19 +91,8 @@ public class CustomerValueFunction
 
     @Override
     public void open(OpenContext openContext) {
-        customers =
-                getRuntimeContext()
-                        .getMapState(
-                                new MapStateDescriptor<>(
-                                        "customer-purchases",
-                                        Types.STRING,
-                                        PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
-        tenant =
-                getRuntimeContext()
-                        .getState(
-                                new ValueStateDescriptor<>(
-                                        "tenant-value",
-                                        TypeInformation.of(TenantValueState.class)));
+        customers = getRuntimeContext().getMapState(customersDescriptor());
+        tenant = getRuntimeContext().getState(tenantDescriptor());
         segments = segments();
         ignoredBookings = getRuntimeContext().getMetricGroup().counter("ignoredBookings");
         refusedFits = getRuntimeContext().getMetricGroup().counter("refusedFits");

@@ -1,6 +1,7 @@
 package io.ringstream.flink.kit.kafka;
 
 import io.ringstream.events.DeadLetter;
+import io.ringstream.flink.kit.time.NoEventTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -48,6 +49,26 @@ public final class DecodedInputs {
     public <T> SingleOutputStreamOperator<T> add(
             Source<Decoded<T>, ?, ?> source, Class<T> type, String name) {
         return add(source, type, name, WatermarkStrategy.noWatermarks());
+    }
+
+    /**
+     * A configuration input (SLA policies, funnel definitions): no event time ({@link NoEventTime}:
+     * always idle, so it never holds back the traffic it joins) and one reader, since a reader
+     * without a partition would report no watermark at all. Its rejects join {@link
+     * #deadLetters()}.
+     */
+    public <T> SingleOutputStreamOperator<T> addConfiguration(
+            Source<Decoded<T>, ?, ?> source, Class<T> type, String name) {
+        SingleOutputStreamOperator<T> events =
+                env.fromSource(source, NoEventTime.strategy(), name, Decoded.typeOf(type))
+                        .setParallelism(1)
+                        .uid(uidPrefix + name + "-source")
+                        .process(new DeadLetterSplitter<>(type))
+                        .setParallelism(1)
+                        .uid(uidPrefix + name + "-decode")
+                        .name(name + "-decode");
+        rejects.add(events.getSideOutput(DeadLetterSplitter.DEAD_LETTERS));
+        return events;
     }
 
     /** Every added input's rejects, plus {@code more} (e.g. an operator's own dead letters). */
