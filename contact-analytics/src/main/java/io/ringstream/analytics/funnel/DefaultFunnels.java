@@ -1,6 +1,7 @@
 package io.ringstream.analytics.funnel;
 
 import io.ringstream.events.BusinessEventType;
+import io.ringstream.events.ContactEventType;
 import io.ringstream.events.FunnelDefinition;
 import io.ringstream.events.FunnelDefinition.Attribution;
 import io.ringstream.events.FunnelDefinition.OrderMode;
@@ -20,7 +21,12 @@ public final class DefaultFunnels {
     /** The id of the default sales funnel. */
     public static final String SALES_ID = "sales";
 
-    /** Lead created → contacted → quoted → booked → paid, within 90 days, last-touch credit. */
+    /**
+     * Lead created → contacted → quoted → booked → paid, within 90 days, last-touch credit.
+     * "Contacted" is the first contact an agent handled for the customer after the lead (an
+     * ANSWERED contact event with the customer's id), what the contact center itself sees; a
+     * booking system need not report a CONTACTED stage for it.
+     */
     public static final FunnelDefinition SALES = sales(Tenants.DEFAULT);
 
     private DefaultFunnels() {}
@@ -36,7 +42,7 @@ public final class DefaultFunnels {
                 "Sales",
                 List.of(
                         Step.business("lead created", BusinessEventType.LEAD_CREATED),
-                        Step.stage("contacted", "CONTACTED"),
+                        Step.contact("contacted", ContactEventType.ANSWERED),
                         Step.stage("quoted", "QUOTED"),
                         Step.business("booked", BusinessEventType.BOOKING_MADE),
                         Step.business("paid", BusinessEventType.PAYMENT_COMPLETED)),

@@ -35,6 +35,13 @@ public final class TenantCustomerValues {
     /** BG/NBD is not fitted on fewer customers: four parameters from a handful mean nothing. */
     public static final int MIN_FIT_CUSTOMERS = 10;
 
+    /**
+     * BG/NBD is not fitted with fewer customers who bought again: without repeat purchases the
+     * purchase rate and the drop-out are not identified, and the optimiser wanders off to
+     * meaningless values (r in the billions) that would forecast nonsense.
+     */
+    public static final int MIN_FIT_REPEAT_CUSTOMERS = 5;
+
     /** Gamma-Gamma is left out (its outputs null) with fewer customers with a repeat purchase. */
     public static final int MIN_GAMMA_GAMMA_CUSTOMERS = 5;
 
@@ -162,8 +169,9 @@ public final class TenantCustomerValues {
      * Fits BG/NBD on every customer's summary at {@code asOf} and Gamma-Gamma on those with a
      * repeat purchase of positive value.
      *
-     * @throws FitRefused with fewer than {@link #MIN_FIT_CUSTOMERS}, or when an optimiser fails or
-     *     ends at parameters the forecasts cannot use (non-finite, BG/NBD's a = 1)
+     * @throws FitRefused with fewer than {@link #MIN_FIT_CUSTOMERS}, or fewer than {@link
+     *     #MIN_FIT_REPEAT_CUSTOMERS} who bought again, or when an optimiser fails or ends at
+     *     parameters the forecasts cannot use (non-finite, BG/NBD's a = 1)
      */
     public Fit fit(Map<String, PurchaseHistory> customers, LocalDate asOf) throws FitRefused {
         List<RepeatSummary> all = new ArrayList<>(summaries(customers, asOf).values());
@@ -175,6 +183,17 @@ public final class TenantCustomerValues {
                             + all.size()
                             + " customers with purchases; BG/NBD needs "
                             + MIN_FIT_CUSTOMERS,
+                    null);
+        }
+        long buyingAgain = all.stream().filter(s -> s.x() >= 1).count();
+        if (buyingAgain < MIN_FIT_REPEAT_CUSTOMERS) {
+            throw new FitRefused(
+                    "tenant "
+                            + tenant
+                            + " has "
+                            + buyingAgain
+                            + " customers with a repeat purchase; BG/NBD needs "
+                            + MIN_FIT_REPEAT_CUSTOMERS,
                     null);
         }
         List<RepeatSummary> repeat =

@@ -147,6 +147,24 @@ class TenantCustomerValuesTest {
     }
 
     @Test
+    void customersWhoNeverBoughtAgainAreNotFitted() {
+        Map<String, PurchaseHistory> once = new LinkedHashMap<>();
+        for (int i = 0; i < 3 * TenantCustomerValues.MIN_FIT_CUSTOMERS; i++) {
+            PurchaseHistory h = PurchaseHistory.empty().add(20_000 + i, 1_000);
+            once.put(
+                    "c" + i,
+                    i < TenantCustomerValues.MIN_FIT_REPEAT_CUSTOMERS - 1
+                            ? h.add(20_050 + i, 900)
+                            : h);
+        }
+        assertThatThrownBy(() -> VALUES.fit(once, LocalDate.ofEpochDay(20_100)))
+                .isInstanceOf(TenantCustomerValues.FitRefused.class)
+                .hasMessageContaining(
+                        (TenantCustomerValues.MIN_FIT_REPEAT_CUSTOMERS - 1)
+                                + " customers with a repeat purchase");
+    }
+
+    @Test
     void aSmallTenantWithRepeatBuyersIsFittedAndValued() throws Exception {
         Map<String, PurchaseHistory> histories = SmallTenant.histories(40, 20_000);
         LocalDate asOf = LocalDate.ofEpochDay(SmallTenant.lastDay(histories));

@@ -83,7 +83,11 @@ final class FunnelDataSet {
     private FunnelDataSet(String tenant, List<String> customers, List<Item> items) {
         this.tenant = tenant;
         this.customers = List.copyOf(customers);
-        this.orderedFunnels = List.of(DefaultFunnels.sales(tenant), web(tenant, OrderMode.ORDERED));
+        this.orderedFunnels =
+                List.of(
+                        DefaultFunnels.sales(tenant),
+                        web(tenant, OrderMode.ORDERED),
+                        stageSales(tenant));
         this.strictFunnel = web(tenant, OrderMode.STRICT);
         this.items = List.copyOf(items);
         this.byCustomer =
@@ -92,6 +96,30 @@ final class FunnelDataSet {
                         .collect(
                                 Collectors.groupingBy(
                                         Item::customerId, LinkedHashMap::new, Collectors.toList()));
+    }
+
+    /**
+     * The sales funnel as a booking system that reports a CONTACTED stage would define it: only
+     * business events, so the late customers' chain (all on the business topic, ordered after their
+     * anchor) shows what the late events would have done.
+     */
+    static FunnelDefinition stageSales(String tenant) {
+        return FunnelDefinition.of(
+                "funnel-stage-sales-" + tenant,
+                tenant,
+                T0,
+                "it",
+                "stage-sales",
+                "Sales by stages",
+                List.of(
+                        Step.business("lead created", BusinessEventType.LEAD_CREATED),
+                        Step.stage("contacted", "CONTACTED"),
+                        Step.stage("quoted", "QUOTED"),
+                        Step.business("booked", BusinessEventType.BOOKING_MADE),
+                        Step.business("paid", BusinessEventType.PAYMENT_COMPLETED)),
+                java.time.Duration.ofMillis(SALES_WINDOW),
+                OrderMode.ORDERED,
+                Attribution.LAST_TOUCH);
     }
 
     /**

@@ -221,7 +221,7 @@ class FunnelProgressFunctionTest {
     void stepsInOrderEmitAProgressRowEachAndAnEpisodeForTheStats() throws Exception {
         send(answered("k-1", T0 - MIN));
         send(lead(T0));
-        send(stage("CONTACTED", T0 + MIN));
+        send(answered("k-2", T0 + MIN)); // the default funnel's "contacted": a handled contact
         send(stage("QUOTED", T0 + 2 * MIN));
 
         assertThat(rows())
@@ -239,7 +239,7 @@ class FunnelProgressFunctionTest {
         assertThat(last.stepTimesMillis()).containsExactly(T0, T0 + MIN, T0 + 2 * MIN);
         assertThat(last.campaign()).isEqualTo("spring");
         assertThat(last.attribution()).isEqualTo("LAST_TOUCH");
-        assertThat(last.creditedContactId()).isEqualTo("k-1");
+        assertThat(last.creditedContactId()).as("the last touch before quoted").isEqualTo("k-2");
         assertThat(last.creditedAgentId()).isEqualTo("agent-7");
         assertThat(last.creditedChannel()).isEqualTo("VOICE");
         assertThat(last.stepCount()).isEqualTo(5);
@@ -260,7 +260,7 @@ class FunnelProgressFunctionTest {
                 List.of(
                         answered("k-1", T0 - MIN),
                         lead(T0),
-                        stage("CONTACTED", T0 + MIN),
+                        answered("k-2", T0 + MIN),
                         stage("QUOTED", T0 + 2 * MIN),
                         business(BusinessEventType.BOOKING_MADE, null, T0 + 30 * MIN, Map.of()));
         for (RingstreamEvent e : events) {
@@ -304,7 +304,7 @@ class FunnelProgressFunctionTest {
     @Test
     void anEventOlderThanTheLatenessGoesToLateEventsAndChangesNothing() throws Exception {
         send(lead(T0 + 2 * H));
-        BusinessEvent tooLate = stage("CONTACTED", T0 + 30 * MIN);
+        BusinessEvent tooLate = stage("QUOTED", T0 + 30 * MIN);
         send(tooLate);
 
         assertThat(rows()).hasSize(1);
@@ -394,7 +394,7 @@ class FunnelProgressFunctionTest {
     void stateIsClearedOnceTheWatermarkPassesTheWindowAndTheLateness() throws Exception {
         send(answered("k-1", T0 - MIN));
         send(lead(T0));
-        send(stage("CONTACTED", T0 + MIN));
+        send(stage("QUOTED", T0 + MIN));
         long windowEnd = T0 + Duration.ofDays(90).toMillis();
 
         harness.processWatermark(windowEnd + LATENESS.toMillis());
