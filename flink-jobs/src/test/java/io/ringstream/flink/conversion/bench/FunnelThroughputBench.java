@@ -34,8 +34,9 @@ import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
  *
  * <p>Load: every customer first gets a lead (the default sales funnel's step 1, so each has a
  * running attempt in state); then a measured phase of events on random customers: answered calls
- * (an agent touch), stage changes to CONTACTED and QUOTED, bookings and payments, in event-time
- * order per customer. Not a test: it prints numbers. Run: see docs/benchmarks.md.
+ * (the funnel's "contacted" and an agent touch), a CONTACTED stage change (no step of the default
+ * funnel: the operator reads and drops it), a quote, bookings and payments, in event-time order per
+ * customer. Not a test: it prints numbers. Run: see docs/benchmarks.md.
  *
  * <p>Arguments: customers (1,000,000), measured events (1,000,000), seed (11).
  */
