@@ -24,6 +24,10 @@ import org.apache.flink.util.Collector;
  * The gate's operator, keyed by {@code tenant|customerId}: the customer's status from customer
  * changes, and the business events waiting for a first change.
  *
+ * <p>Events routing-service published (source {@code routing-service}) pass without a change: it
+ * resolves the customer in PostgreSQL before it publishes. The wait and the dead letter are for
+ * other producers on the topic. An erasure or merge seen here still applies to every event.
+ *
  * <p>State lifetime. {@code status} is the known set and lives as long as the job's state: one
  * short string per customer ever named by a change ({@code K} known, {@code E} erased, {@code M} +
  * survivor when merged away). {@code pending} holds the business events of a customer not yet
@@ -76,6 +80,14 @@ public class CustomerGateFunction
         String s = status.value();
         if (s != null) {
             pass(s, event, ctx, out);
+            return;
+        }
+        if (Components.ROUTING_SERVICE.equals(event.source())) {
+            // The customer records' own service resolved this customer in PostgreSQL before it
+            // published the event (an unknown one is answered 404 there), so it needs no change
+            // seen here: this is what keeps a job started without state, after the 7 days that
+            // customer-changes keeps, from refusing the bookings of older customers.
+            out.collect(event);
             return;
         }
         long now = ctx.timerService().currentProcessingTime();

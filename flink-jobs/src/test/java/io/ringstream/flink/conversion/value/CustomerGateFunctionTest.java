@@ -80,6 +80,40 @@ class CustomerGateFunctionTest {
     }
 
     @Test
+    void anEventRoutingServicePublishedPassesAtOnceButAnErasureStillApplies() throws Exception {
+        BusinessEvent vouched = fromRoutingService(booking(T, "older", T0, 5_000, "EUR"));
+        send(vouched);
+
+        assertThat(passed()).containsExactly(vouched);
+        assertThat(harness.numProcessingTimeTimers()).isZero();
+        assertThat(harness.numKeyedStateEntries()).isZero();
+
+        send(change(CustomerChangeType.ERASED, T, "older", null));
+        send(fromRoutingService(booking(T, "older", T0 + 1, 6_000, "EUR")));
+        assertThat(passed()).containsExactly(vouched);
+        assertThat(letters())
+                .singleElement()
+                .satisfies(d -> assertThat(d.reason()).startsWith("customer-erased"));
+    }
+
+    private static BusinessEvent fromRoutingService(BusinessEvent e) {
+        return new BusinessEvent(
+                e.schemaVersion(),
+                e.eventId(),
+                e.type(),
+                e.tenant(),
+                e.customerId(),
+                e.contactId(),
+                e.eventTime(),
+                Components.ROUTING_SERVICE,
+                e.leadId(),
+                e.stage(),
+                e.amountMinor(),
+                e.currency(),
+                e.attributes());
+    }
+
+    @Test
     void anUnknownCustomersEventsAreDeadLetteredOnceWhenTheGraceEnds() throws Exception {
         BusinessEvent b1 = booking(T, "ghost", T0, 5_000, "EUR");
         BusinessEvent b2 = booking(T, "ghost", T0 + 1, 7_000, "EUR");
