@@ -106,6 +106,17 @@ public final class CustomerFunnels {
     }
 
     /**
+     * A customer with no state yet whose revisions (row versions) start after {@code
+     * revisionsFrom}: the job passes the current time in milliseconds, so rows written after the
+     * customer's state was cleared still outrank the rows written before it.
+     */
+    public static CustomerFunnels empty(String customerId, long revisionsFrom) {
+        CustomerFunnels c = new CustomerFunnels(customerId);
+        c.revision = Math.max(0, revisionsFrom);
+        return c;
+    }
+
+    /**
      * Takes one of the customer's events with the tenant's active, valid funnels (one per funnel
      * id) and returns the rows to write.
      */

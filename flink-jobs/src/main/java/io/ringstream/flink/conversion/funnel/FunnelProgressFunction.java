@@ -105,9 +105,12 @@ public class FunnelProgressFunction
             return;
         }
         byte[] bytes = customer.value();
+        // A new (or cleared) customer's row versions start at the processing time: above every
+        // version written before a clear, so a late row of an old episode is not lost to it.
         CustomerFunnels state =
                 bytes == null
-                        ? CustomerFunnels.empty(in.customerId())
+                        ? CustomerFunnels.empty(
+                                in.customerId(), ctx.timerService().currentProcessingTime())
                         : CustomerFunnels.restore(bytes);
         List<FunnelDefinition> active = active(in.tenant(), ctx.getBroadcastState(DEFINITIONS));
         Outcome outcome = state.apply(in.event(), active, latenessMillis);

@@ -406,6 +406,22 @@ class FunnelProgressFunctionTest {
     }
 
     @Test
+    void rowsAfterTheStateWasClearedOutrankTheRowsBeforeIt() throws Exception {
+        harness.setProcessingTime(5_000);
+        send(lead(T0));
+        long windowEnd = T0 + Duration.ofDays(90).toMillis();
+        harness.processWatermark(windowEnd + LATENESS.toMillis() + 1);
+        assertThat(keyedStateEntries()).isZero();
+
+        harness.setProcessingTime(9_000);
+        send(lead(T0)); // the same episode again, e.g. replayed from the archive
+
+        assertThat(rows())
+                .extracting(FunnelProgressRow::episodeStartMillis, FunnelProgressRow::version)
+                .containsExactly(tuple(T0, 5_001L), tuple(T0, 9_001L));
+    }
+
+    @Test
     void eventsNoFunnelNeedsKeepNoState() throws Exception {
         send(business(BusinessEventType.STAGE_CHANGED, "LOST", T0, Map.of()));
 
