@@ -160,12 +160,7 @@ public final class ChannelEvents {
      */
     public InteractionEvent webChat(String contactId, ConversationLog.Entry e) {
         Objects.requireNonNull(e, "entry");
-        Map<String, String> attributes = new LinkedHashMap<>();
-        attributes.put(SEQ, Long.toString(e.seq()));
-        attributes.put(CLIENT_MESSAGE_ID, e.clientMessageId());
-        if (e.sender().role() == Speaker.AGENT) {
-            attributes.put(AGENT_ID, e.sender().id());
-        }
+        Map<String, String> attributes = entryAttributes(e);
         return new InteractionEvent(
                 RingstreamEvent.CURRENT_SCHEMA_VERSION,
                 EventIds.of(
@@ -207,11 +202,7 @@ public final class ChannelEvents {
         }
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put(PROVIDER, provider.id());
-        attributes.put(SEQ, Long.toString(e.seq()));
-        attributes.put(CLIENT_MESSAGE_ID, e.clientMessageId());
-        if (e.sender().role() == Speaker.AGENT) {
-            attributes.put(AGENT_ID, e.sender().id());
-        }
+        attributes.putAll(entryAttributes(e));
         return new InteractionEvent(
                 RingstreamEvent.CURRENT_SCHEMA_VERSION,
                 EventIds.of(
@@ -335,5 +326,16 @@ public final class ChannelEvents {
         if (value != null && !value.isBlank()) {
             attributes.put(name, value);
         }
+    }
+
+    /** What a conversation log entry adds to its event: its number, client id and agent. */
+    private static Map<String, String> entryAttributes(ConversationLog.Entry e) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put(SEQ, Long.toString(e.seq()));
+        attributes.put(CLIENT_MESSAGE_ID, e.clientMessageId());
+        if (e.sender().role() == Speaker.AGENT) {
+            attributes.put(AGENT_ID, e.sender().id());
+        }
+        return attributes;
     }
 }
