@@ -2,6 +2,7 @@ package io.ringstream.routing.timeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ringstream.routing.screenpop.CustomerValueRows;
 import io.ringstream.testkit.ClickHouseExtension;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +17,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class SegmentChangesITCase {
     @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
-
-    private static final long DAY = 86_400_000L;
-    private static final long NOV_1 = 1_793_491_200_000L; // 2026-11-01T00:00:00Z
 
     private final String tenant = "seg-" + UUID.randomUUID().toString().substring(0, 8);
     private final UUID ana = UUID.randomUUID();
@@ -81,36 +79,8 @@ class SegmentChangesITCase {
     }
 
     private void row(UUID customer, int day, String segment, String rfm, String clv, int version) {
-        long asOf = NOV_1 + day * DAY;
-        CLICKHOUSE.execute(
-                "INSERT INTO ringstream.customer_value (tenant, customer_id, as_of, as_of_ms,"
-                        + " first_purchase, last_purchase, purchase_days, repeat_purchases,"
-                        + " recency_days, monetary_total, monetary_mean, currency, r_score, f_score,"
-                        + " m_score, rfm, segment, t_x_weeks, t_weeks, repeat_mean,"
-                        + " expected_purchases_12m, probability_alive, expected_purchase_value,"
-                        + " clv_12m, fit_version, version, updated_at) VALUES ('"
-                        + tenant
-                        + "', '"
-                        + customer
-                        + "', toDate(toDateTime("
-                        + asOf / 1000
-                        + ", 'UTC')), "
-                        + asOf
-                        + ", toDate('2026-01-01'), toDate('2026-11-01'), 3, 2, 0, 300.0, 100.0,"
-                        + " 'EUR', "
-                        + rfm.charAt(0)
-                        + ", "
-                        + rfm.charAt(1)
-                        + ", "
-                        + rfm.charAt(2)
-                        + ", '"
-                        + rfm
-                        + "', '"
-                        + segment
-                        + "', 10.0, 20.0, 100.0, NULL, NULL, NULL, "
-                        + clv
-                        + ", 1, "
-                        + version
-                        + ", now())");
+        String asOf = java.time.LocalDate.of(2026, 11, 1).plusDays(day).toString();
+        CustomerValueRows.insert(
+                CLICKHOUSE, tenant, customer.toString(), asOf, segment, rfm, clv, version);
     }
 }
