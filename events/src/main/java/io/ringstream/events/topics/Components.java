@@ -22,6 +22,9 @@ public final class Components {
     /** The AMI side of the telephony bridge. */
     public static final String BRIDGE = "telephony-bridge";
 
+    /** The channel gateway: web chat over WebSocket, WhatsApp and Instagram webhooks (issue 12). */
+    public static final String CHANNEL_GATEWAY = "channel-gateway";
+
     /** The bridge's HTTP ingest of speech-to-text transcript segments. */
     public static final String TRANSCRIPT_INGEST = "telephony-bridge:ingest";
 }
