@@ -95,10 +95,14 @@ final class DemoBookingSystem implements AutoCloseable {
         if (customer.tier() != null) {
             body.put("tier", customer.tier());
         }
-        ObjectNode phone = body.putArray("identities").addObject();
+        var identities = body.putArray("identities");
+        ObjectNode phone = identities.addObject();
         phone.put("kind", "PHONE");
         phone.put("value", customer.number());
         phone.put("primary", true);
+        ObjectNode email = identities.addObject();
+        email.put("kind", "EMAIL");
+        email.put("value", customer.email());
         try {
             HttpResponse<String> response =
                     http.send(

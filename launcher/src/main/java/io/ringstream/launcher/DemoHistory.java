@@ -5,10 +5,12 @@ import io.ringstream.pbxsim.traffic.CallerNumbers;
 import io.ringstream.routing.contract.BusinessEventRequest;
 import io.ringstream.routing.contract.BusinessEventRequest.IdentityReference;
 import java.math.BigDecimal;
+import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
@@ -27,8 +29,11 @@ final class DemoHistory {
     private static final List<String> LAST =
             List.of("García", "Okafor", "Novak", "Patel", "Yilmaz", "Haddad", "Lee", "Moreau");
 
-    /** A customer to create, with the number that identifies them. */
-    record Customer(String number, String displayName, String tier) {}
+    /**
+     * A customer to create, with the number and the e-mail address that identify them (the e-mail
+     * is what a returning web-chat visitor of the demo gives, so the agent's card shows them).
+     */
+    record Customer(String number, String displayName, String tier, String email) {}
 
     /** A past business event, with the time it happened and its idempotency key. */
     record PastEvent(String idempotencyKey, Instant occurredAt, BusinessEventRequest request) {}
@@ -39,9 +44,26 @@ final class DemoHistory {
         for (int i = 0; i < CUSTOMERS; i++) {
             String name =
                     FIRST.get(i % FIRST.size()) + " " + LAST.get((i * 7 + i / 10) % LAST.size());
-            out.add(new Customer(CallerNumbers.returning(i), name, i % 5 == 0 ? "gold" : null));
+            out.add(
+                    new Customer(
+                            CallerNumbers.returning(i),
+                            name,
+                            i % 5 == 0 ? "gold" : null,
+                            email(name, i)));
         }
         return out;
+    }
+
+    /**
+     * {@code ana.garcia7@example.com}: the name without accents, and the index to keep it unique.
+     */
+    static String email(String displayName, int index) {
+        String ascii =
+                Normalizer.normalize(displayName, Normalizer.Form.NFD)
+                        .replaceAll("\\p{M}", "")
+                        .toLowerCase(Locale.ROOT)
+                        .replace(' ', '.');
+        return ascii + index + "@example.com";
     }
 
     /**

@@ -67,4 +67,12 @@ record LocalLayout(Path root) {
     Path adminPassword() {
         return security().resolve("admin-password");
     }
+
+    /**
+     * The generated password of a user {@code up} created for the demo, e.g. {@code agent-password}
+     * for the human agent {@code agent}; written once, owner-only.
+     */
+    Path password(String username) {
+        return security().resolve(username + "-password");
+    }
 }

@@ -2,6 +2,8 @@ package io.ringstream.launcher;
 
 import io.ringstream.security.OwnerOnlyFiles;
 import io.ringstream.security.Role;
+import io.ringstream.security.credentials.AgentEndpoint;
+import io.ringstream.security.credentials.ClientRecord;
 import io.ringstream.security.credentials.CredentialStore;
 import io.ringstream.security.credentials.PasswordHasher;
 import io.ringstream.security.credentials.UserRecord;
@@ -14,6 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -30,6 +35,11 @@ final class LocalSecurity {
             "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
     private static final int PASSWORD_LENGTH = 24;
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** The human agent {@code up} creates for the desktop, and where the PBX would ring it. */
+    static final String HUMAN_AGENT = "agent";
+
+    static final String HUMAN_AGENT_ENDPOINT = "PJSIP/1100";
 
     /** What {@link #prepare} found or made. */
     record Material(SigningKey key, CredentialStore store, boolean adminCreated) {}
@@ -50,11 +60,82 @@ final class LocalSecurity {
         if (anyAdmin) {
             return new Material(key, store, false);
         }
-        String password = adminPassword(layout.adminPassword());
+        String password = passwordIn(layout.adminPassword());
         store.putUser(
                 new UserRecord(
                         ADMIN_TENANT, ADMIN_USER, Set.of(Role.ADMIN), hasher.hash(password)));
         return new Material(key, store, true);
+    }
+
+    /**
+     * An agent user of the demo, as {@link #demoAgent} found or made it.
+     *
+     * @param password the login password; empty when the user existed and its password file is gone
+     *     (someone manages it by hand now: {@code up} leaves it alone)
+     * @param created whether this start created the user
+     */
+    record DemoAgent(String username, Optional<String> password, boolean created) {}
+
+    /**
+     * Creates, once, an agent user of tenant {@value #ADMIN_TENANT} named {@code username} (its
+     * agent id) with role AGENT, a generated password in {@code security/<username>-password}
+     * (0600) and its endpoint, which routing-service needs before the agent may log in. A user that
+     * exists is kept as it is (its password, roles and endpoint may have been changed with {@code
+     * ./ringstream user}); only a missing endpoint is added.
+     */
+    static DemoAgent demoAgent(
+            LocalLayout layout,
+            CredentialStore store,
+            PasswordHasher hasher,
+            String username,
+            String endpoint) {
+        Path file = layout.password(username);
+        boolean exists = store.user(ADMIN_TENANT, username).isPresent();
+        if (!exists) {
+            String password = passwordIn(file);
+            store.putUser(
+                    new UserRecord(
+                            ADMIN_TENANT, username, Set.of(Role.AGENT), hasher.hash(password)));
+        }
+        if (store.endpoint(ADMIN_TENANT, username).isEmpty()) {
+            store.putEndpoint(new AgentEndpoint(ADMIN_TENANT, username, endpoint));
+        }
+        Optional<String> password =
+                Files.isRegularFile(file) ? Optional.of(passwordIn(file)) : Optional.empty();
+        return new DemoAgent(username, password, !exists);
+    }
+
+    /**
+     * The agents of {@code up}'s demo floor, created once: the human agent ({@value #HUMAN_AGENT},
+     * {@value #HUMAN_AGENT_ENDPOINT}) first, then each simulated chat seat given.
+     */
+    static List<DemoAgent> demoAgents(
+            LocalLayout layout,
+            CredentialStore store,
+            PasswordHasher hasher,
+            List<DemoChatAgents.Seat> chatSeats) {
+        List<DemoAgent> agents = new ArrayList<>();
+        agents.add(demoAgent(layout, store, hasher, HUMAN_AGENT, HUMAN_AGENT_ENDPOINT));
+        for (DemoChatAgents.Seat seat : chatSeats) {
+            agents.add(demoAgent(layout, store, hasher, seat.agentId(), seat.endpoint()));
+        }
+        return agents;
+    }
+
+    /** The machine client the in-process channel gateway asks routing-service as (role PBX). */
+    static final String GATEWAY_CLIENT = "ringstream-up-gateway";
+
+    /**
+     * (Re)creates the gateway's machine client with a new random secret and returns the secret,
+     * which lives in {@code up}'s memory only: it reaches the gateway as a setting in-process,
+     * never a file, a variable or a log. Each start replaces the previous run's secret.
+     */
+    static String gatewayClientSecret(CredentialStore store, PasswordHasher hasher) {
+        String secret = UpOptions.randomSecret();
+        store.putClient(
+                new ClientRecord(
+                        GATEWAY_CLIENT, ADMIN_TENANT, Set.of(Role.PBX), hasher.hash(secret)));
+        return secret;
     }
 
     /** The local key, without creating it: tokens are only signed with what {@code up} made. */
@@ -84,7 +165,8 @@ final class LocalSecurity {
         return password.toString();
     }
 
-    private static String adminPassword(Path file) {
+    /** The password in {@code file}, or a new random one written there (0600). */
+    private static String passwordIn(Path file) {
         try {
             if (Files.isRegularFile(file)) {
                 return Files.readString(file, StandardCharsets.UTF_8).trim();

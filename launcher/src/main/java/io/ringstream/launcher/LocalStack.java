@@ -16,6 +16,8 @@ import io.ringstream.flink.conversion.ConversionJob;
 import io.ringstream.flink.kit.time.EventTime;
 import io.ringstream.flink.routing.RoutingJob;
 import io.ringstream.flink.sla.ServiceLevelJob;
+import io.ringstream.gateway.ChannelGateway;
+import io.ringstream.gateway.GatewaySettings;
 import io.ringstream.kafka.EmbeddedKafkaBroker;
 import io.ringstream.kafka.EventPublisher;
 import io.ringstream.kafka.TopicInstaller;
@@ -39,6 +41,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.core.execution.JobClient;
@@ -49,8 +52,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole system on one machine: ClickHouse, PostgreSQL, Kafka, the Flink jobs, the PBX
- * simulator, the bridge and routing-service, started in dependency order and stopped in reverse.
- * Each part is the same code that runs in production; only the wiring is local.
+ * simulator, the bridge, routing-service, the channel gateway and the demo chat floor, started in
+ * dependency order and stopped in reverse. Each part is the same code that runs in production; only
+ * the wiring is local.
  */
 final class LocalStack implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
@@ -74,6 +78,8 @@ final class LocalStack implements AutoCloseable {
     private TrafficSimulator simulator;
     private EventPublisher publisher;
     private LocalSecurity.Material security;
+    private List<LocalSecurity.DemoAgent> demoAgents = List.of();
+    private ChannelGateway gateway;
 
     LocalStack(UpOptions options) {
         this.options = options;
@@ -98,8 +104,12 @@ final class LocalStack implements AutoCloseable {
         publisher = remember(EventPublisher.create(kafka.bootstrapServers()));
         // routing-service before the traffic: the demo's booking system reports to it.
         options.routingJar().ifPresent(jar -> startRoutingService(jar, kafka.bootstrapServers()));
+        // After routing-service, which it asks; closed before it (the stack pops in reverse).
+        startChannelGateway(kafka.bootstrapServers());
         startPbx(kafka.bootstrapServers());
+        startDemoChat();
         say(LocalSecurity.signInHint(layout));
+        sayChatPages();
     }
 
     ClickHouseJdbc clickhouse() {
@@ -119,7 +129,8 @@ final class LocalStack implements AutoCloseable {
 
     /** The signing key and the first admin: created on the first start, reused afterwards. */
     private void startSecurity() {
-        security = LocalSecurity.prepare(layout, new PasswordHasher(PasswordHasher.DEFAULT_COST));
+        PasswordHasher hasher = new PasswordHasher(PasswordHasher.DEFAULT_COST);
+        security = LocalSecurity.prepare(layout, hasher);
         if (security.adminCreated()) {
             say(
                     "created user "
@@ -129,6 +140,127 @@ final class LocalStack implements AutoCloseable {
                             + ", role ADMIN); its password is in "
                             + layout.adminPassword());
         }
+        startDemoAgents(hasher);
+    }
+
+    /**
+     * The human agent of the desktop and, with the demo chat floor, the simulated chat agents:
+     * created on the first start like the admin, each with its password in {@code
+     * security/<user>-password}.
+     */
+    private void startDemoAgents(PasswordHasher hasher) {
+        demoAgents =
+                LocalSecurity.demoAgents(
+                        layout,
+                        security.store(),
+                        hasher,
+                        options.demoChat() ? DemoChatAgents.AGENTS : List.of());
+        for (LocalSecurity.DemoAgent agent : demoAgents) {
+            if (agent.created()) {
+                say(
+                        "created user "
+                                + agent.username()
+                                + " (tenant "
+                                + LocalSecurity.ADMIN_TENANT
+                                + ", role AGENT); its password is in "
+                                + layout.password(agent.username()));
+            }
+        }
+    }
+
+    /**
+     * The channel gateway in this JVM, on 127.0.0.1, configured through the same variables as its
+     * deployable. It asks routing-service as a machine client whose secret is made for this run. A
+     * gateway that cannot start (a port in use) is reported and the rest of {@code up} goes on
+     * without chat.
+     */
+    private void startChannelGateway(String kafkaBootstrap) {
+        String secret =
+                LocalSecurity.gatewayClientSecret(
+                        security.store(), new PasswordHasher(PasswordHasher.DEFAULT_COST));
+        Map<String, String> env =
+                GatewayEnvironment.forUp(
+                        System.getenv(),
+                        LOOPBACK,
+                        options.ports().gateway(),
+                        kafkaBootstrap,
+                        layout.signingKey(),
+                        options.ports().routing(),
+                        LocalSecurity.GATEWAY_CLIENT,
+                        secret);
+        try {
+            gateway = remember(ChannelGateway.start(GatewaySettings.fromEnvironment(env)));
+            say(
+                    "channel-gateway on http://127.0.0.1:"
+                            + gateway.port()
+                            + " (WebSocket /chat/ws, webhooks /webhooks/whatsapp and"
+                            + " /webhooks/instagram)");
+        } catch (RuntimeException e) {
+            LOG.warn("channel-gateway did not start", e);
+            say(
+                    "warning: channel-gateway did not start ("
+                            + e.getMessage()
+                            + "); no chat this run");
+        }
+    }
+
+    /**
+     * The demo chat floor: simulated visitors and chat agents on the gateway's public doors. Only
+     * with the simulator, routing-service and a running gateway; registered last, so it stops
+     * first.
+     */
+    private void startDemoChat() {
+        if (!options.demoChat() || gateway == null || options.routingJar().isEmpty()) {
+            return;
+        }
+        URI routing = URI.create("http://127.0.0.1:" + options.ports().routing());
+        URI socket = URI.create("ws://127.0.0.1:" + gateway.port() + "/chat/ws");
+        String origin = "http://127.0.0.1:" + options.ports().routing();
+        DemoChatAgents agents =
+                remember(
+                        new DemoChatAgents(
+                                routing,
+                                socket,
+                                origin,
+                                LocalSecurity.ADMIN_TENANT,
+                                demoAgents.stream()
+                                        .filter(
+                                                a ->
+                                                        !a.username()
+                                                                .equals(LocalSecurity.HUMAN_AGENT))
+                                        .map(LocalSecurity.DemoAgent::password)
+                                        .toList(),
+                                options.seed()));
+        agents.start();
+        DemoChatVisitors visitors =
+                remember(
+                        new DemoChatVisitors(
+                                socket, origin, DemoHistory.customers(), options.seed()));
+        visitors.start();
+        say(
+                agents.size()
+                        + " simulated chat agents and web-chat visitors (about one chat every "
+                        + DemoChatVisitors.MEAN_GAP.toSeconds()
+                        + " s) on the gateway; a human agent who goes READY gets chats too");
+    }
+
+    /** Where people open the pages, and the human agent's login (its password file only). */
+    private void sayChatPages() {
+        if (options.routingJar().isEmpty()) {
+            return;
+        }
+        String pages = "http://127.0.0.1:" + options.ports().routing();
+        say("web chat widget demo: " + pages + "/chat/demo");
+        say(
+                "agent desktop: "
+                        + pages
+                        + "/desktop  (tenant "
+                        + LocalSecurity.ADMIN_TENANT
+                        + ", user "
+                        + LocalSecurity.HUMAN_AGENT
+                        + ", password in "
+                        + layout.password(LocalSecurity.HUMAN_AGENT)
+                        + ")");
     }
 
     private void startClickHouse() {

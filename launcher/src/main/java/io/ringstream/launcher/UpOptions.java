@@ -22,6 +22,9 @@ import java.util.Optional;
  * @param runFor stop cleanly after this long; empty = until Ctrl-C
  * @param amiHost the PBX to connect to; empty = start the built-in PBX simulator
  * @param amiSecret never printed: {@link #toString()} masks it
+ * @param demoChat whether simulated web-chat visitors and chat agents use the gateway (off with
+ *     {@code --no-simulator} or {@code --no-demo-chat}, e.g. to try the widget and the desktop
+ *     alone)
  */
 record UpOptions(
         Path dataDir,
@@ -33,6 +36,7 @@ record UpOptions(
         String amiSecret,
         long seed,
         Optional<Path> routingJar,
+        boolean demoChat,
         Ports ports) {
 
     static final String SIMULATOR_USER = "ringstream";
@@ -40,8 +44,14 @@ record UpOptions(
 
     /** The fixed local ports, so users and tools can find the services (see README). */
     record Ports(
-            int kafka, int clickhouseHttp, int clickhouseTcp, int postgres, int ami, int routing) {
-        static final Ports DEFAULT = new Ports(9092, 8123, 9000, 5432, 5038, 8080);
+            int kafka,
+            int clickhouseHttp,
+            int clickhouseTcp,
+            int postgres,
+            int ami,
+            int routing,
+            int gateway) {
+        static final Ports DEFAULT = new Ports(9092, 8123, 9000, 5432, 5038, 8080, 8090);
     }
 
     /**
@@ -55,12 +65,14 @@ record UpOptions(
         String user = null;
         long seed = 42;
         Path routingJar = null;
+        boolean demoChat = true;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
                 case "--data-dir" -> dataDir = Path.of(value(args, ++i, arg));
                 case "--for" -> runFor = Durations.parse(value(args, ++i, arg));
                 case "--no-simulator" -> simulator = false;
+                case "--no-demo-chat" -> demoChat = false;
                 case "--ami" -> ami = value(args, ++i, arg);
                 case "--ami-user" -> user = value(args, ++i, arg);
                 case "--ami-secret" ->
@@ -111,6 +123,7 @@ record UpOptions(
                 secret,
                 seed,
                 Optional.ofNullable(routingJar),
+                demoChat && simulator,
                 Ports.DEFAULT);
     }
 
@@ -149,6 +162,8 @@ record UpOptions(
                 + seed
                 + ", routingJar="
                 + routingJar
+                + ", demoChat="
+                + demoChat
                 + ", ports="
                 + ports
                 + "]";

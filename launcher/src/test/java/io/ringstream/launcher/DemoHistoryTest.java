@@ -21,6 +21,11 @@ class DemoHistoryTest {
         assertThat(customers).extracting(DemoHistory.Customer::number).doesNotHaveDuplicates();
         assertThat(customers).allSatisfy(c -> assertThat(c.displayName()).contains(" "));
         assertThat(customers).filteredOn(c -> "gold".equals(c.tier())).hasSize(8);
+        // What a returning web-chat visitor gives: plain ASCII, one per customer.
+        assertThat(customers).extracting(DemoHistory.Customer::email).doesNotHaveDuplicates();
+        assertThat(customers)
+                .allSatisfy(
+                        c -> assertThat(c.email()).matches("[a-z]+\\.[a-z]+[0-9]+@example\\.com"));
     }
 
     @Test

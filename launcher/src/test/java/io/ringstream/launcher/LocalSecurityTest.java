@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -109,6 +110,78 @@ class LocalSecurityTest {
         LocalSecurity.ownerOnlyDirectory(folder);
 
         assertThat(mode(folder)).isEqualTo("rwx------");
+    }
+
+    @Test
+    void upCreatesTheHumanAndTheChatAgentsOnceEachWithAnOwnerOnlyPasswordAndAnEndpoint()
+            throws Exception {
+        LocalLayout layout = LocalLayout.of(dir);
+        LocalSecurity.Material material = LocalSecurity.prepare(layout, FAST);
+
+        List<LocalSecurity.DemoAgent> first =
+                LocalSecurity.demoAgents(layout, material.store(), FAST, DemoChatAgents.AGENTS);
+
+        assertThat(first)
+                .extracting(LocalSecurity.DemoAgent::username)
+                .containsExactly("agent", "chat-1", "chat-2", "chat-3");
+        assertThat(first).allSatisfy(a -> assertThat(a.created()).isTrue());
+        for (LocalSecurity.DemoAgent agent : first) {
+            Path file = layout.password(agent.username());
+            assertThat(mode(file)).isEqualTo("rw-------");
+            String password = Files.readString(file, StandardCharsets.UTF_8).trim();
+            assertThat(agent.password()).contains(password);
+            UserRecord user = material.store().user("default", agent.username()).orElseThrow();
+            assertThat(user.roles()).containsExactly(Role.AGENT);
+            assertThat(FAST.matches(password, user.passwordHash())).isTrue();
+            assertThat(Files.readString(layout.credentials())).doesNotContain(password);
+        }
+        assertThat(layout.password("agent")).hasFileName("agent-password");
+        assertThat(material.store().endpoint("default", "agent")).contains("PJSIP/1100");
+        assertThat(material.store().endpoint("default", "chat-2")).contains("PJSIP/1102");
+
+        String hash = material.store().user("default", "agent").orElseThrow().passwordHash();
+        List<LocalSecurity.DemoAgent> second =
+                LocalSecurity.demoAgents(
+                        layout,
+                        LocalSecurity.prepare(layout, FAST).store(),
+                        FAST,
+                        DemoChatAgents.AGENTS);
+
+        assertThat(second).allSatisfy(a -> assertThat(a.created()).isFalse());
+        assertThat(second.get(0).password()).isEqualTo(first.get(0).password());
+        assertThat(material.store().user("default", "agent").orElseThrow().passwordHash())
+                .isEqualTo(hash);
+    }
+
+    @Test
+    void anAgentChangedByHandIsLeftAlone() throws Exception {
+        LocalLayout layout = LocalLayout.of(dir);
+        LocalSecurity.Material material = LocalSecurity.prepare(layout, FAST);
+        LocalSecurity.demoAgents(layout, material.store(), FAST, List.of());
+        Files.delete(layout.password("agent"));
+
+        LocalSecurity.DemoAgent again =
+                LocalSecurity.demoAgents(layout, material.store(), FAST, List.of()).get(0);
+
+        assertThat(again.created()).isFalse();
+        assertThat(again.password()).isEmpty();
+        assertThat(layout.password("agent")).doesNotExist();
+    }
+
+    @Test
+    void theGatewaysClientGetsANewSecretEveryStartKeptOnlyAsAHash() throws Exception {
+        LocalLayout layout = LocalLayout.of(dir);
+        LocalSecurity.Material material = LocalSecurity.prepare(layout, FAST);
+
+        String first = LocalSecurity.gatewayClientSecret(material.store(), FAST);
+        String second = LocalSecurity.gatewayClientSecret(material.store(), FAST);
+
+        assertThat(second).isNotEqualTo(first);
+        var client = material.store().client(LocalSecurity.GATEWAY_CLIENT).orElseThrow();
+        assertThat(client.roles()).containsExactly(Role.PBX);
+        assertThat(FAST.matches(second, client.secretHash())).isTrue();
+        assertThat(FAST.matches(first, client.secretHash())).isFalse();
+        assertThat(Files.readString(layout.credentials())).doesNotContain(second);
     }
 
     private static String mode(Path path) throws Exception {

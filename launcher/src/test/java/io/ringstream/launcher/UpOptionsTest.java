@@ -148,4 +148,26 @@ class UpOptionsTest {
         assertThat(Durations.parse("1h")).isEqualTo(Duration.ofHours(1));
         assertThat(Durations.parse("250ms")).isEqualTo(Duration.ofMillis(250));
     }
+
+    @Test
+    void theDemoChatFloorRunsWithTheSimulatorUnlessTurnedOff() {
+        assertThat(UpOptions.parse(new String[0], DEFAULT_DIR, NO_ENV).demoChat()).isTrue();
+        assertThat(UpOptions.parse(new String[] {"--no-demo-chat"}, DEFAULT_DIR, NO_ENV).demoChat())
+                .isFalse();
+        assertThat(
+                        UpOptions.parse(
+                                        new String[] {
+                                            "--no-simulator",
+                                            "--ami",
+                                            "pbx:5038",
+                                            "--ami-user",
+                                            "rs"
+                                        },
+                                        DEFAULT_DIR,
+                                        Map.of("RINGSTREAM_AMI_SECRET", "s3"))
+                                .demoChat())
+                .isFalse();
+        assertThat(UpOptions.parse(new String[0], DEFAULT_DIR, NO_ENV).ports().gateway())
+                .isEqualTo(8090);
+    }
 }

@@ -1,11 +1,15 @@
 package io.ringstream.pbxsim.traffic;
 
+import java.util.List;
+
 /**
  * Chat lines by customer mood, so simulated conversations carry sentiment a model can pick up
- * (angry chats read negative, happy ones positive).
+ * (angry chats read negative, happy ones positive). Public through read-only lists so the
+ * launcher's simulated web-chat visitors and agents speak the same lines as the simulator's chats.
  */
-final class ChatPhrases {
-    enum Mood {
+public final class ChatPhrases {
+    /** How the customer feels; picks the lines (and so the sentiment) of a whole chat. */
+    public enum Mood {
         HAPPY,
         NEUTRAL,
         ANGRY
@@ -70,6 +74,36 @@ final class ChatPhrases {
     };
 
     private ChatPhrases() {}
+
+    /** A customer's first line, by mood. */
+    public static List<String> openerLines(Mood mood) {
+        return List.of(openers(mood));
+    }
+
+    /** A customer's middle lines, by mood. */
+    public static List<String> followUpLines(Mood mood) {
+        return List.of(followUps(mood));
+    }
+
+    /** A customer's last lines, by mood. */
+    public static List<String> closerLines(Mood mood) {
+        return List.of(closers(mood));
+    }
+
+    /** An agent's first lines; each has one {@code %s} for the agent's name. */
+    public static List<String> agentGreetingLines() {
+        return List.of(AGENT_GREETINGS);
+    }
+
+    /** An agent's middle lines. */
+    public static List<String> agentMiddleLines() {
+        return List.of(AGENT_LINES);
+    }
+
+    /** An agent's last lines. */
+    public static List<String> agentCloserLines() {
+        return List.of(AGENT_CLOSERS);
+    }
 
     static String[] openers(Mood mood) {
         return OPENERS[mood.ordinal()];
