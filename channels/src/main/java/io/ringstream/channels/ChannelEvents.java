@@ -265,6 +265,35 @@ public final class ChannelEvents {
     }
 
     /**
+     * A receipt as the {@code DELIVERY_RECEIPT} interaction it is published as: the receipt's id
+     * (stable over provider, message id and state, so a retried status keeps it), tenant, contact,
+     * time, source and attributes; channel {@code MESSAGING}; speaker {@code AGENT} (whose message
+     * it reports); no text and no language. The SLA clocks and the sentiment job skip it ({@link
+     * InteractionType#isTurn()}).
+     *
+     * @throws IllegalArgumentException when the receipt breaks the envelope rules
+     */
+    public static InteractionEvent receiptEvent(DeliveryReceipt r) {
+        Objects.requireNonNull(r, "receipt");
+        if (!r.violations().isEmpty()) {
+            throw new IllegalArgumentException("invalid receipt: " + r.violations());
+        }
+        return new InteractionEvent(
+                RingstreamEvent.CURRENT_SCHEMA_VERSION,
+                r.eventId(),
+                InteractionType.DELIVERY_RECEIPT,
+                r.tenant(),
+                r.contactId(),
+                Channel.MESSAGING,
+                r.timestampMillis(),
+                r.source(),
+                Speaker.AGENT,
+                null,
+                null,
+                r.attributes());
+    }
+
+    /**
      * The customer identity a message's sender resolves to: WhatsApp's E.164 number as a {@link
      * IdentityKind#WHATSAPP} identity, Instagram's scoped id as an {@link IdentityKind#INSTAGRAM}
      * one, normalised by the customers module's rules (a refusal is an answer, not an exception).

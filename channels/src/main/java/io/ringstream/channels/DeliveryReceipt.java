@@ -10,12 +10,12 @@ import java.util.Map;
  * A provider's report about one of our messages (sent, delivered, read, failed), tied to the
  * contact the message belongs to, for read receipts on the desktop and a failed reply's reason.
  *
- * <p>Deliberately not an {@code InteractionEvent} and not a {@code ContactEvent} (docs/channels.md,
- * "Messages and statuses as events"): every {@code CHAT_MESSAGE} interaction is a conversation turn
- * to the SLA clocks (an {@code AGENT} turn stops first response and closes a reply gap) and its
- * text is scored by the sentiment job, and no {@code ContactEventType} means "a message's delivery
- * changed". It carries the event envelope (stable id, tenant, time, source, key) so that it can be
- * published once the events module has a type for it.
+ * <p>Not a conversation turn (docs/channels.md, "Delivery receipts as events"): every {@code
+ * CHAT_MESSAGE} interaction is a turn to the SLA clocks (an {@code AGENT} turn stops first response
+ * and closes a reply gap) and its text is scored by the sentiment job, and no {@code
+ * ContactEventType} means "a message's delivery changed". It is published as an interaction of its
+ * own type, {@code DELIVERY_RECEIPT} ({@link ChannelEvents#receiptEvent}), which those consumers
+ * skip.
  *
  * @param eventId stable over what identifies the report at the provider: provider, message id and
  *     state (the same as {@link DeliveryStatus#dedupeKey()}), so a retried webhook gives the same

@@ -370,6 +370,47 @@ class ChannelEventsTest {
     }
 
     @Test
+    void aReceiptBecomesADeliveryReceiptInteractionWithoutText() {
+        DeliveryStatus failed =
+                new DeliveryStatus(
+                        Provider.WHATSAPP,
+                        WAMID,
+                        "+4915112345678",
+                        State.FAILED,
+                        T,
+                        new DeliveryError(131047, "Re-engagement message", null));
+        DeliveryReceipt r = receipt(failed);
+
+        InteractionEvent e = ChannelEvents.receiptEvent(r);
+
+        assertThat(e.violations()).isEmpty();
+        assertThat(e.type()).isEqualTo(InteractionType.DELIVERY_RECEIPT);
+        assertThat(e.eventId()).isEqualTo(r.eventId());
+        assertThat(e.tenant()).isEqualTo(Tenants.DEFAULT);
+        assertThat(e.contactId()).isEqualTo("c-1");
+        assertThat(e.channel()).isEqualTo(Channel.MESSAGING);
+        assertThat(e.eventTime()).isEqualTo(T);
+        assertThat(e.source()).isEqualTo("whatsapp");
+        assertThat(e.speaker()).isEqualTo(Speaker.AGENT);
+        assertThat(e.text()).isNull();
+        assertThat(e.attributes())
+                .containsEntry("status", "failed")
+                .containsEntry("errorCode", "131047")
+                .containsEntry("providerMessageId", WAMID);
+        assertThat(ChannelEvents.receiptEvent(receipt(failed)).eventId()).isEqualTo(e.eventId());
+    }
+
+    @Test
+    void anInvalidReceiptIsNotTurnedIntoAnEvent() {
+        DeliveryStatus zero =
+                new DeliveryStatus(Provider.WHATSAPP, WAMID, "+4915112345678", State.SENT, 0, null);
+
+        assertThatThrownBy(() -> ChannelEvents.receiptEvent(receipt(zero)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("eventTime 0");
+    }
+
+    @Test
     void aWhatsAppSenderIsAWhatsAppIdentityInE164() {
         Normalisation n = ChannelEvents.senderIdentity(whatsApp(MessageKind.TEXT, "hi"));
 

@@ -7,6 +7,8 @@ import java.util.Map;
  * A conversation turn: a chat message or a call transcript segment. Keyed by contact id, so turns
  * stay in conversation order.
  *
+ * @param text what was said or written; required for a turn, absent (null) for a {@link
+ *     InteractionType#DELIVERY_RECEIPT}
  * @param language ISO 639-1 code when the source knows it (null: detect)
  */
 public record InteractionEvent(
@@ -37,7 +39,7 @@ public record InteractionEvent(
     public List<String> violations() {
         Violations v = Violations.ofEnvelope(this, type);
         v.require(contactId, "contactId").require(channel, "channel").require(speaker, "speaker");
-        v.check(text != null, "text is required");
+        v.check(text != null || (type != null && !type.isTurn()), "text is required");
         return v.list();
     }
 }

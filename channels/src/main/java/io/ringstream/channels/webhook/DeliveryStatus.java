@@ -11,6 +11,8 @@ package io.ringstream.channels.webhook;
  * @param status the new state
  * @param timestampMillis when it entered the state, epoch milliseconds
  * @param error why it failed (the first of the provider's errors), or null
+ * @param accountId our business account the status was reported for (WhatsApp's {@code
+ *     phone_number_id}), which tells the webhook endpoint the tenant; null when not known
  */
 public record DeliveryStatus(
         Provider provider,
@@ -18,12 +20,24 @@ public record DeliveryStatus(
         String recipientId,
         State status,
         long timestampMillis,
-        DeliveryError error) {
+        DeliveryError error,
+        String accountId) {
     public DeliveryStatus {
         if (provider == null || messageId == null || recipientId == null || status == null) {
             throw new IllegalArgumentException(
                     "provider, message id, recipient and status are required");
         }
+    }
+
+    /** A status whose account is not known (built by hand, or by a caller that has no need). */
+    public DeliveryStatus(
+            Provider provider,
+            String messageId,
+            String recipientId,
+            State status,
+            long timestampMillis,
+            DeliveryError error) {
+        this(provider, messageId, recipientId, status, timestampMillis, error, null);
     }
 
     /** The states Ringstream tracks; the provider's others are skipped, not guessed at. */

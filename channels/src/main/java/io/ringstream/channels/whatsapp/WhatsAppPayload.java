@@ -142,7 +142,8 @@ public final class WhatsAppPayload {
                             recipient(text(status, "recipient_id", statusPath)),
                             known,
                             seconds(status, statusPath),
-                            firstError(status, statusPath)));
+                            firstError(status, statusPath),
+                            accountId));
         }
     }
 

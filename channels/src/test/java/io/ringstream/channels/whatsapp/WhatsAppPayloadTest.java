@@ -19,6 +19,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WhatsAppPayloadTest {
+    private static final String ACCOUNT = "420000000000007";
+
     @Test
     void aTextMessageBecomesAnInboundMessage() throws Exception {
         WebhookBatch batch = WhatsAppPayload.parse(fixture("text-message.json"));
@@ -98,21 +100,24 @@ class WhatsAppPayloadTest {
                                 "+4915112345678",
                                 State.SENT,
                                 1_750_857_500_000L,
-                                null),
+                                null,
+                                ACCOUNT),
                         new DeliveryStatus(
                                 Provider.WHATSAPP,
                                 "wamid.ours.1",
                                 "+4915112345678",
                                 State.DELIVERED,
                                 1_750_857_502_000L,
-                                null),
+                                null,
+                                ACCOUNT),
                         new DeliveryStatus(
                                 Provider.WHATSAPP,
                                 "wamid.ours.1",
                                 "+4915112345678",
                                 State.READ,
                                 1_750_857_530_000L,
-                                null),
+                                null,
+                                ACCOUNT),
                         new DeliveryStatus(
                                 Provider.WHATSAPP,
                                 "wamid.ours.3",
@@ -124,7 +129,8 @@ class WhatsAppPayloadTest {
                                         "Re-engagement message",
                                         "Message failed to send because more than 24 hours have"
                                                 + " passed since the customer last replied to this"
-                                                + " number.")));
+                                                + " number."),
+                                ACCOUNT));
         assertThat(batch.skipped())
                 .extracting(s -> s.reason())
                 .satisfiesExactly(

@@ -15,6 +15,7 @@ import io.ringstream.flink.kit.runtime.JobDefinition;
 import io.ringstream.flink.kit.runtime.PipelineJob;
 import io.ringstream.sentiment.job.operators.ConversationSentimentFunction;
 import io.ringstream.sentiment.job.operators.Keys;
+import io.ringstream.sentiment.job.operators.OnlyTurns;
 import io.ringstream.sentiment.job.operators.ScoreUtterances;
 import io.ringstream.sentiment.job.operators.ScorerFactory;
 import io.ringstream.sentiment.job.sinks.SentimentTables;
@@ -130,7 +131,10 @@ public final class SentimentJob extends PipelineJob<SentimentSettings, Sentiment
         SentimentSettings settings = settings();
         DecodedInputs inputs = new DecodedInputs(env, "");
         SingleOutputStreamOperator<InteractionEvent> interactions =
-                inputs.add(endpoints().interactions(), InteractionEvent.class, "interactions");
+                inputs.add(endpoints().interactions(), InteractionEvent.class, "interactions")
+                        .filter(new OnlyTurns())
+                        .uid("only-turns")
+                        .name("only-turns");
         SingleOutputStreamOperator<ContactEvent> contacts =
                 inputs.add(
                         endpoints().contacts(),

@@ -2,6 +2,7 @@ package io.ringstream.analytics.sla.clock;
 
 import static io.ringstream.analytics.sla.SlaFixtures.T0;
 import static io.ringstream.analytics.sla.SlaFixtures.agent;
+import static io.ringstream.analytics.sla.SlaFixtures.chat;
 import static io.ringstream.analytics.sla.SlaFixtures.contact;
 import static io.ringstream.analytics.sla.SlaFixtures.event;
 import static io.ringstream.analytics.sla.SlaFixtures.queued;
@@ -13,7 +14,12 @@ import io.ringstream.analytics.sla.policy.PolicyBook;
 import io.ringstream.events.AgentEventType;
 import io.ringstream.events.Channel;
 import io.ringstream.events.ContactEventType;
+import io.ringstream.events.EventIds;
+import io.ringstream.events.InteractionEvent;
+import io.ringstream.events.InteractionType;
+import io.ringstream.events.RingstreamEvent;
 import io.ringstream.events.SlaKind;
+import io.ringstream.events.Speaker;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -155,6 +161,49 @@ class ClockMapperTest {
                 .containsExactlyInAnyOrder(
                         tuple(SignalType.CANCEL, SlaKind.ANSWER, "expired", T0 + 3_600_000),
                         tuple(SignalType.CANCEL, SlaKind.HOLD, "expired", T0 + 3_600_000));
+    }
+
+    @Test
+    void aDeliveryReceiptNeitherAnswersTheCustomerNorClosesAReplyGap() {
+        SubjectState s = new SubjectState();
+        InteractionEvent customer = chat("c9", Speaker.CUSTOMER, T0);
+        assertThat(mapper.onInteraction(customer, s, defaults))
+                .extracting(SlaSignal::type, SlaSignal::kind)
+                .contains(tuple(SignalType.START, SlaKind.FIRST_RESPONSE));
+
+        // "delivered" and "read" of an earlier message arrive before any agent answered.
+        assertThat(mapper.onInteraction(receipt(customer, "delivered", T0 + 1_000), s, defaults))
+                .isEmpty();
+        assertThat(mapper.onInteraction(receipt(customer, "read", T0 + 2_000), s, defaults))
+                .isEmpty();
+
+        // The agent's real reply is still the one that stops first response.
+        assertThat(mapper.onInteraction(chat("c9", Speaker.AGENT, T0 + 30_000), s, defaults))
+                .extracting(SlaSignal::type, SlaSignal::kind, SlaSignal::time)
+                .contains(tuple(SignalType.STOP, SlaKind.FIRST_RESPONSE, T0 + 30_000));
+        mapper.onInteraction(chat("c9", Speaker.CUSTOMER, T0 + 40_000), s, defaults);
+        // A receipt after the customer's next message does not close the reply gap it opened.
+        assertThat(mapper.onInteraction(receipt(customer, "read", T0 + 45_000), s, defaults))
+                .isEmpty();
+        assertThat(mapper.onInteraction(chat("c9", Speaker.AGENT, T0 + 50_000), s, defaults))
+                .extracting(SlaSignal::type, SlaSignal::kind)
+                .contains(tuple(SignalType.STOP, SlaKind.REPLY_GAP));
+    }
+
+    private static InteractionEvent receipt(InteractionEvent of, String status, long at) {
+        return new InteractionEvent(
+                RingstreamEvent.CURRENT_SCHEMA_VERSION,
+                EventIds.of("whatsapp", "status", of.eventId(), status, Long.toString(at)),
+                InteractionType.DELIVERY_RECEIPT,
+                of.tenant(),
+                of.contactId(),
+                of.channel(),
+                at,
+                "whatsapp",
+                Speaker.AGENT,
+                null,
+                null,
+                Map.of("status", status));
     }
 
     @Test
