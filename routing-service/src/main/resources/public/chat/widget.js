@@ -6,8 +6,8 @@
  *
  * It speaks the channel gateway's WebSocket protocol (docs/channels.md). State lifetimes:
  * - the session (token, conversation id, last message number seen, the transcript and the
- *   messages not yet acknowledged) lives in sessionStorage, so it survives a reload of the tab
- *   and ends with the tab or the conversation;
+ *   messages not yet acknowledged) and whether the panel is open live in sessionStorage, so they
+ *   survive a reload of the tab and end with the tab or the conversation;
  * - the socket lives until the page goes; when it drops, the widget reconnects with backoff,
  *   sends `resume` with the last number it saw and resends unacknowledged messages with their
  *   same clientId (the gateway answers a duplicate with its first seq).
@@ -69,6 +69,7 @@
     document.head.append(css);
     document.body.append(button, panel);
     render();
+    if (sessionStorage.getItem(`${KEY}.open`)) open();
     if (saved.token && !saved.closed) connect();
   }
 
@@ -261,11 +262,12 @@
   }
 
   function open() {
+    sessionStorage.setItem(`${KEY}.open`, '1');
     panel.hidden = false;
     button.setAttribute('aria-expanded', 'true');
     (saved.token ? input : name).focus();
   }
-  function hide() { panel.hidden = true; button.setAttribute('aria-expanded', 'false'); }
+  function hide() { sessionStorage.removeItem(`${KEY}.open`); panel.hidden = true; button.setAttribute('aria-expanded', 'false'); }
 
   button.addEventListener('click', () => (panel.hidden ? open() : hide()));
   panel.querySelector('#rs-chat-minimise').addEventListener('click', hide);
