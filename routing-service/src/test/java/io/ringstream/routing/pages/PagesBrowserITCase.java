@@ -165,6 +165,51 @@ class PagesBrowserITCase {
     }
 
     @Test
+    void closingAnAcceptedContactEndsItAndWrapUpDoneEndsTheWrapUp() {
+        WebDriver browser = loggedInDesktop();
+        await().until(
+                        () ->
+                                "open"
+                                        .equals(
+                                                testId(browser, "desktop-stream")
+                                                        .getAttribute("data-state")));
+        view.apply(Assignments.of(AssignmentType.OFFERED, tenant, "offer-2", "call-2", agent));
+        view.apply(Assignments.of(AssignmentType.ACCEPTED, tenant, "offer-2", "call-2", agent));
+        By conversation =
+                By.cssSelector(
+                        "[data-testid='desktop-conversation'][data-conversation-id='call-2']");
+        await().until(() -> !browser.findElements(conversation).isEmpty());
+        assertThat(browser.findElements(By.cssSelector("[data-offer-id='offer-2']")))
+                .as("the accepted offer leaves the offers")
+                .isEmpty();
+
+        browser.findElement(conversation)
+                .findElement(By.cssSelector("[data-testid='desktop-close']"))
+                .click();
+        await().untilAsserted(
+                        () ->
+                                assertThat(commands())
+                                        .filteredOn(
+                                                c -> c.type() == RoutingCommandType.CONTACT_ENDED)
+                                        .singleElement()
+                                        .satisfies(
+                                                c ->
+                                                        assertThat(c.contactId())
+                                                                .isEqualTo("call-2")));
+        WebElement wrapUp =
+                browser.findElement(conversation)
+                        .findElement(By.cssSelector("[data-testid='desktop-wrap-up-done']"));
+        await().until(wrapUp::isDisplayed);
+        wrapUp.click();
+
+        await().untilAsserted(
+                        () ->
+                                assertThat(commandTypes())
+                                        .contains(RoutingCommandType.WRAP_UP_ENDED));
+        await().until(() -> browser.findElements(conversation).isEmpty());
+    }
+
+    @Test
     void theDemoShopLoadsTheWidgetAndItsPanelOpensWithTheStartForm() {
         WebDriver browser = CHROMIUM.open();
         browser.get(server.getURL() + "/chat/demo");
