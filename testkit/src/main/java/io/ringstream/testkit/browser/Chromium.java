@@ -32,6 +32,8 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * skipped.
  *
  * <p>{@code RINGSTREAM_CHROMIUM} and {@code RINGSTREAM_CHROMEDRIVER} override the binaries' paths.
+ * testkit's Selenium dependency is optional: a module using this class adds {@code
+ * org.seleniumhq.selenium:selenium-java} (test scope) to its own pom.
  */
 public final class Chromium implements TestWatcher, AfterAllCallback {
     /** The flags that work headless in a container without a display or a user namespace. */
