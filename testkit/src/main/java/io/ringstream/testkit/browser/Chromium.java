@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.OutputType;
@@ -35,7 +36,7 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * testkit's Selenium dependency is optional: a module using this class adds {@code
  * org.seleniumhq.selenium:selenium-java} (test scope) to its own pom.
  */
-public final class Chromium implements TestWatcher, AfterAllCallback {
+public final class Chromium implements TestWatcher, BeforeEachCallback, AfterAllCallback {
     /** The flags that work headless in a container without a display or a user namespace. */
     public static final List<String> FLAGS =
             List.of(
@@ -52,6 +53,14 @@ public final class Chromium implements TestWatcher, AfterAllCallback {
 
     /** The browsers opened for the current test class, quit after it. */
     private final List<WebDriver> open = new ArrayList<>();
+
+    /** How many of {@link #open} earlier tests of the class opened: a failure records the rest. */
+    private int openedBefore;
+
+    @Override
+    public synchronized void beforeEach(ExtensionContext context) {
+        openedBefore = open.size();
+    }
 
     /** A new browser (its own profile, so its own sessionStorage and cookies). */
     public synchronized WebDriver open() {
@@ -101,7 +110,7 @@ public final class Chromium implements TestWatcher, AfterAllCallback {
     public void testFailed(ExtensionContext context, Throwable cause) {
         List<WebDriver> browsers;
         synchronized (this) {
-            browsers = List.copyOf(open);
+            browsers = List.copyOf(open.subList(openedBefore, open.size()));
         }
         String name =
                 context.getRequiredTestClass().getSimpleName()
