@@ -12,6 +12,9 @@ import java.util.Map;
  * the two cannot drift apart. Asking again for the same contact is safe: it is queued once, and the
  * answer is its current target or its current place in the queue.
  *
+ * <p>Chat and messaging contacts come from the channel gateway, with the visitor's {@code identity}
+ * instead of a caller's number.
+ *
  * <p>The descriptions of the fields are annotations rather than Javadoc so that routing-service's
  * OpenAPI document, generated at compile time from this jar, shows them.
  */
@@ -54,7 +57,14 @@ public record RouteRequest(
                                 + " transfer's wait loop: it is sent once, and an instance that"
                                 + " did not see the first ask still must not connect the caller"
                                 + " back.")
-                String transferFrom) {
+                String transferFrom,
+        @Nullable
+                @JsonPropertyDescription(
+                        "chat and messaging: who the contact says it is (the e-mail or phone a"
+                                + " visitor gave, the WhatsApp number, the Instagram id). Without"
+                                + " a customerId, routing finds the customer holding it or creates"
+                                + " one, so the offer carries the customer card")
+                ChannelIdentity identity) {
 
     /** The channel a request without one is routed on. */
     public static final Channel DEFAULT_CHANNEL = Channel.VOICE;

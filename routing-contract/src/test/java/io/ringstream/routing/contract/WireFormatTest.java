@@ -36,6 +36,7 @@ class WireFormatTest {
                         "k42",
                         "+34 600 11 22 33",
                         500L,
+                        null,
                         null);
 
         assertThat(JSON.writeValueAsString(request))
@@ -44,7 +45,8 @@ class WireFormatTest {
                                 + "\"channel\":\"VOICE\",\"skills\":{\"billing\":3,\"spanish\":1},"
                                 + "\"language\":\"es\",\"priority\":null,\"customerId\":\"k42\","
                                 + "\"callerNumber\":\"+34 600 11 22 33\","
-                                + "\"waitMillis\":500,\"transferFrom\":null}");
+                                + "\"waitMillis\":500,\"transferFrom\":null,"
+                                + "\"identity\":null}");
         assertThat(JSON.readValue(JSON.writeValueAsString(request), RouteRequest.class))
                 .isEqualTo(request);
     }

@@ -5,6 +5,7 @@ import io.micronaut.context.ApplicationContextConfigurer;
 import io.micronaut.context.annotation.ContextConfigurer;
 import io.micronaut.context.env.EnvironmentPropertySource;
 import io.micronaut.context.env.PropertySource;
+import io.ringstream.routing.pages.ChatProperties;
 import io.ringstream.routing.security.SecurityProperties;
 import io.ringstream.secrets.Secrets;
 import java.util.LinkedHashMap;
@@ -62,6 +63,8 @@ public final class EnvironmentAliases implements ApplicationContextConfigurer {
                             SecurityProperties.PREFIX + ".oidc-tenant-claim"),
                     Map.entry("RINGSTREAM_OIDC_TENANT", SecurityProperties.PREFIX + ".oidc-tenant"),
                     Map.entry("RINGSTREAM_POSTGRES_URL", DATASOURCE + ".url"),
+                    Map.entry(
+                            "RINGSTREAM_CHAT_GATEWAY_URL", ChatProperties.PREFIX + ".gateway-url"),
                     Map.entry("RINGSTREAM_POSTGRES_USER", DATASOURCE + ".username"));
 
     @Override

@@ -15,6 +15,7 @@ import io.ringstream.routing.kafka.UnconfiguredCommandSink;
 import io.ringstream.routing.live.RoutingView;
 import io.ringstream.routing.route.Router;
 import io.ringstream.routing.screenpop.CallerIdentifier;
+import io.ringstream.routing.screenpop.ChannelIdentifier;
 import io.ringstream.routing.screenpop.ScreenPop;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -90,14 +91,16 @@ public class RoutingFactory {
             RoutingView view,
             RoutingProperties routing,
             Clock clock,
-            Optional<CallerIdentifier> callers) {
+            Optional<CallerIdentifier> callers,
+            Optional<ChannelIdentifier> channels) {
         return new Router(
                 commands,
                 view,
                 routing.getRouteWait(),
                 routing.getRetryAfter(),
                 clock,
-                callers.orElse(CallerIdentifier.NONE));
+                callers.orElse(CallerIdentifier.NONE),
+                channels.orElse(ChannelIdentifier.NONE));
     }
 
     @Singleton

@@ -5,8 +5,11 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.ringstream.routing.customers.CustomerResolver;
 import io.ringstream.routing.screenpop.BoundedCallerIdentifier;
+import io.ringstream.routing.screenpop.BoundedChannelIdentifier;
 import io.ringstream.routing.screenpop.CallerIdentification;
 import io.ringstream.routing.screenpop.CallerIdentifier;
+import io.ringstream.routing.screenpop.ChannelIdentification;
+import io.ringstream.routing.screenpop.ChannelIdentifier;
 import io.ringstream.routing.screenpop.ContactIdentificationStore;
 import io.ringstream.routing.screenpop.CustomerCardStore;
 import io.ringstream.routing.screenpop.CustomerCards;
@@ -26,9 +29,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 /**
- * Wires caller identification and the customer card when there is a customer store (PostgreSQL);
- * without one, routing and the assignment stream run without customers ({@link
- * CallerIdentifier#NONE}, {@link ScreenPop#NONE}).
+ * Wires caller identification, the linking of chat visitors to customers and the customer card when
+ * there is a customer store (PostgreSQL); without one, routing and the assignment stream run
+ * without customers ({@link CallerIdentifier#NONE}, {@link ScreenPop#NONE}).
  *
  * <p>Both run on one small bounded pool: a stalled PostgreSQL ties up at most its threads and
  * queue, and further lookups are refused at once (the caller is unknown for that ask) rather than
@@ -71,6 +74,19 @@ public class ScreenPopFactory {
             RoutingProperties routing) {
         return new BoundedCallerIdentifier(
                 new CallerIdentification(customers, store),
+                executor,
+                routing.getCallerIdentificationTimeout());
+    }
+
+    /** Chat and messaging identities, with the same pool and deadline as callers' numbers. */
+    @Singleton
+    ChannelIdentifier channelIdentifier(
+            CustomerResolver customers,
+            ContactIdentificationStore store,
+            @Named(EXECUTOR) ExecutorService executor,
+            RoutingProperties routing) {
+        return new BoundedChannelIdentifier(
+                new ChannelIdentification(customers, store),
                 executor,
                 routing.getCallerIdentificationTimeout());
     }

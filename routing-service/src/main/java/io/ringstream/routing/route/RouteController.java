@@ -8,8 +8,10 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.SerdeImport;
 import io.ringstream.events.RoutingCommand;
+import io.ringstream.routing.contract.ChannelIdentity;
 import io.ringstream.routing.contract.RouteAnswer;
 import io.ringstream.routing.contract.RouteRequest;
+import io.ringstream.routing.screenpop.InvalidIdentityException;
 import io.ringstream.routing.security.AgentEndpoints;
 import io.ringstream.routing.security.Callers;
 import io.ringstream.routing.web.ProblemException;
@@ -20,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,8 +36,11 @@ import org.slf4j.LoggerFactory;
 @Secured("PBX")
 @SerdeImport(RouteRequest.class)
 @SerdeImport(RouteAnswer.class)
+@SerdeImport(ChannelIdentity.class)
 public class RouteController {
     private static final Logger LOG = LoggerFactory.getLogger(RouteController.class);
+    private static final int MAX_IDENTITY_VALUE = 320;
+    private static final int MAX_DISPLAY_NAME = 200;
 
     private final Router router;
     private final AgentEndpoints endpoints;
@@ -70,13 +76,48 @@ public class RouteController {
         if (!problems.isEmpty()) {
             throw Requests.invalid(problems);
         }
+        List<String> identity = identityProblems(request.identity());
+        if (!identity.isEmpty()) {
+            throw invalidIdentity(String.join("; ", identity));
+        }
         Duration wait = router.waitOf(request);
         return router.route(tenant, request, wait)
                 .exceptionally(
                         e -> {
+                            Throwable cause = e instanceof CompletionException ? e.getCause() : e;
+                            if (cause instanceof InvalidIdentityException invalid) {
+                                throw invalidIdentity(invalid.getMessage());
+                            }
                             throw Requests.unavailable(e);
                         })
                 .thenApply(this::safeToDial);
+    }
+
+    /** 422: the request is well formed, but its identity is not one of its kind. */
+    private static ProblemException invalidIdentity(String detail) {
+        return new ProblemException(
+                HttpStatus.UNPROCESSABLE_ENTITY, "invalid-identity", "Invalid identity", detail);
+    }
+
+    /** What is wrong with a channel identity's shape; its value is checked when it is resolved. */
+    private static List<String> identityProblems(ChannelIdentity identity) {
+        List<String> problems = new ArrayList<>();
+        if (identity == null) {
+            return problems;
+        }
+        if (identity.kind() == null || !ChannelIdentity.KINDS.contains(identity.kind())) {
+            problems.add("identity.kind must be one of EMAIL, PHONE, WHATSAPP, INSTAGRAM");
+        }
+        if (identity.value() == null
+                || identity.value().isBlank()
+                || identity.value().length() > MAX_IDENTITY_VALUE) {
+            problems.add("identity.value must be 1.." + MAX_IDENTITY_VALUE + " characters");
+        }
+        if (identity.displayName() != null && identity.displayName().length() > MAX_DISPLAY_NAME) {
+            problems.add(
+                    "identity.displayName must be at most " + MAX_DISPLAY_NAME + " characters");
+        }
+        return problems;
     }
 
     /** A CONNECT whose target the tenant's policy refuses is never handed to Dial(): 502. */

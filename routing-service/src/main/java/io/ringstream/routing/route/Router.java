@@ -13,6 +13,7 @@ import io.ringstream.routing.live.BoundedMap;
 import io.ringstream.routing.live.Position;
 import io.ringstream.routing.live.RoutingView;
 import io.ringstream.routing.screenpop.CallerIdentifier;
+import io.ringstream.routing.screenpop.ChannelIdentifier;
 import io.ringstream.routing.screenpop.Identification;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -36,7 +37,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>A request that names no customer but the caller's number is identified first ({@link
  * CallerIdentifier}: bounded, and once per contact), and the command carries the customer found, so
- * the routing job applies its tier and preferred agent.
+ * the routing job applies its tier and preferred agent. A chat or messaging request that names no
+ * customer but the visitor's identity is linked the same way ({@link ChannelIdentifier}: the
+ * customer holding it, or a new one), so the offer carries the customer and the desktop its card.
  */
 public final class Router {
     public static final String SOURCE = Components.ROUTING_SERVICE;
@@ -48,6 +51,7 @@ public final class Router {
     private final int retryAfterSeconds;
     private final InstantSource clock;
     private final CallerIdentifier callers;
+    private final ChannelIdentifier channels;
     private final Map<String, Boolean> requested = new BoundedMap<>(200_000);
     private final Map<String, String> transferredFrom = new BoundedMap<>(200_000);
 
@@ -57,7 +61,14 @@ public final class Router {
             Duration defaultWait,
             Duration retryAfter,
             InstantSource clock) {
-        this(commands, view, defaultWait, retryAfter, clock, CallerIdentifier.NONE);
+        this(
+                commands,
+                view,
+                defaultWait,
+                retryAfter,
+                clock,
+                CallerIdentifier.NONE,
+                ChannelIdentifier.NONE);
     }
 
     public Router(
@@ -66,8 +77,10 @@ public final class Router {
             Duration defaultWait,
             Duration retryAfter,
             InstantSource clock,
-            CallerIdentifier callers) {
+            CallerIdentifier callers,
+            ChannelIdentifier channels) {
         this.callers = callers;
+        this.channels = channels;
         this.commands = commands;
         this.view = view;
         this.defaultWait = defaultWait;
@@ -119,15 +132,23 @@ public final class Router {
     }
 
     /**
-     * Routes a valid request ({@link #command} has no violations): identifies the caller when the
-     * request names a number but no customer, then routes its command with that customer.
+     * Routes a valid request ({@link #command} has no violations): identifies the customer when the
+     * request names an identity or a number but no customer, then routes its command with it.
      */
     public CompletableFuture<RouteAnswer> route(String tenant, RouteRequest r, Duration wait) {
         return customerOf(tenant, r).thenCompose(c -> route(command(tenant, r, c), wait));
     }
 
-    /** The request's customer, else the identified caller's; null when neither is known. */
+    /**
+     * The request's customer, else the customer of the channel identity, else the identified
+     * caller's; null when none is known. Fails with InvalidIdentityException for an identity that
+     * is none.
+     */
     CompletableFuture<String> customerOf(String tenant, RouteRequest r) {
+        if (r.customerId() == null && r.identity() != null && r.contactId() != null) {
+            return channels.identify(tenant, r.contactId(), r.identity())
+                    .thenApply(Identification::customerIdText);
+        }
         if (r.customerId() != null
                 || r.callerNumber() == null
                 || r.callerNumber().isBlank()

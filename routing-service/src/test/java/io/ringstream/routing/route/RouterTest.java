@@ -48,7 +48,8 @@ class RouterTest {
                 "cust-1",
                 null,
                 waitMillis,
-                transferFrom);
+                transferFrom,
+                null);
     }
 
     @Test

@@ -137,6 +137,10 @@ class AuthorizationMatrixTest {
         String agent = "/v1/agents/" + SELF;
         Map<String, Map.Entry<Call, int[]>> m = new LinkedHashMap<>();
         m.put("GET /health", Map.entry(Call.get("/health"), ANYONE));
+        // The pages carry no data (docs/channels.md, "Pages"): anonymous, GET only.
+        m.put("GET /chat/demo", Map.entry(Call.get("/chat/demo"), ANYONE));
+        m.put("GET /chat/config.js", Map.entry(Call.get("/chat/config.js"), ANYONE));
+        m.put("GET /desktop", Map.entry(Call.get("/desktop"), ANYONE));
         m.put(
                 "POST /v1/auth/login",
                 Map.entry(

@@ -64,7 +64,8 @@ public final class RouteParameters {
                 params.containsKey("wait")
                         ? (long) number("wait", params.get("wait"))
                         : defaultWait,
-                blankToNull(params.get("transferFrom")));
+                blankToNull(params.get("transferFrom")),
+                null);
     }
 
     static Channel channel(String text) {

@@ -114,7 +114,18 @@ class RoutingClientTokensTest {
 
     private static RouteRequest request() {
         return new RouteRequest(
-                null, "c1", "sales", Channel.VOICE, Map.of(), null, null, null, null, 0L, null);
+                null,
+                "c1",
+                "sales",
+                Channel.VOICE,
+                Map.of(),
+                null,
+                null,
+                null,
+                null,
+                0L,
+                null,
+                null);
     }
 
     @Test
