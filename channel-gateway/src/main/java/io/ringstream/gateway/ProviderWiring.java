@@ -1,15 +1,15 @@
 package io.ringstream.gateway;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.ringstream.gateway.http.WebhookRoute;
 import io.ringstream.gateway.providers.ProviderInbound;
 import io.ringstream.gateway.providers.ProviderOutbound;
 import io.ringstream.kafka.EventPublisher;
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * How the WhatsApp and Instagram side plugs into the gateway at start: given the conversations'
- * {@link ProviderInbound} (and the gateway's publisher and metrics), it builds the webhook route and
- * the send APIs. {@link #NONE} is a gateway without providers: every webhook answers 404 and a
+ * {@link ProviderInbound} (and the gateway's publisher and metrics), it builds the webhook route
+ * and the send APIs. {@link #NONE} is a gateway without providers: every webhook answers 404 and a
  * provider conversation's reply is refused "provider not configured".
  */
 @FunctionalInterface

@@ -31,8 +31,7 @@ public record HttpAnswer(int status, String contentType, byte[] body) {
 
     /** An {@code application/problem+json} answer (type, title, status, detail). */
     public static HttpAnswer problem(int status, String title, String detail) {
-        return new HttpAnswer(
-                status, Problems.CONTENT_TYPE, Problems.body(status, title, detail));
+        return new HttpAnswer(status, Problems.CONTENT_TYPE, Problems.body(status, title, detail));
     }
 
     @Override

@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * RFC 9457 problem bodies, in the shape routing-service and the bridge use, so every refusal of
- * the gateway is machine-readable and none is a bare 500.
+ * RFC 9457 problem bodies, in the shape routing-service and the bridge use, so every refusal of the
+ * gateway is machine-readable and none is a bare 500.
  */
 public final class Problems {
     public static final String CONTENT_TYPE = "application/problem+json";
