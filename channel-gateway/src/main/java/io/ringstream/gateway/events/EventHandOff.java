@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * ids are stable, the sinks drop repeats. State: only the queue of events not yet handed to the
  * producer, lost if the process dies (docs/channels.md, "Delivery guarantees").
  */
-public final class EventHandOff implements AutoCloseable {
+public final class EventHandOff implements EventSink, AutoCloseable {
     static final int ATTEMPTS = 5;
     private static final Logger LOG = LoggerFactory.getLogger(EventHandOff.class);
 
@@ -40,6 +40,7 @@ public final class EventHandOff implements AutoCloseable {
     }
 
     /** Publishes {@code value} to {@code topic}, eventually; never blocks, never throws. */
+    @Override
     public <T> void publish(Topic<T> topic, T value) {
         submit(() -> attempt(topic, value, 1));
     }

@@ -18,13 +18,13 @@ import io.ringstream.events.Channel;
 import io.ringstream.events.topics.Topics;
 import io.ringstream.gateway.ChatLimits;
 import io.ringstream.gateway.WidgetConfig;
-import io.ringstream.gateway.events.EventHandOff;
+import io.ringstream.gateway.events.EventSink;
 import io.ringstream.gateway.providers.OutboundReply;
 import io.ringstream.gateway.providers.ProviderInbound;
 import io.ringstream.gateway.providers.ProviderOutbound;
 import io.ringstream.gateway.providers.SendOutcome;
 import io.ringstream.gateway.routing.ChatRouteRequest;
-import io.ringstream.gateway.routing.RoutingClient;
+import io.ringstream.gateway.routing.Routing;
 import io.ringstream.routing.contract.RouteAnswer;
 import io.ringstream.security.Caller;
 import java.security.SecureRandom;
@@ -50,7 +50,7 @@ import org.slf4j.LoggerFactory;
  * abandons it. WhatsApp and Instagram customers' messages arrive through {@link ProviderInbound}.
  *
  * <p>Never blocks its caller (a Netty event loop): routing calls run on {@code routingExecutor},
- * events go through the {@link EventHandOff}, sends to peers do not block.
+ * events go through the {@link EventSink}, sends to peers do not block.
  *
  * <p>State lifetime: conversations from start until closed plus {@link
  * ChatLimits#closedRetention()}, dropped by {@link #sweep}; agents' connections while open; the
@@ -64,8 +64,8 @@ public final class ConversationHub implements ProviderInbound {
     private final WidgetConfig widgets;
     private final Map<String, String> providerQueues;
     private final ChatLimits limits;
-    private final EventHandOff events;
-    private final RoutingClient routing;
+    private final EventSink events;
+    private final Routing routing;
     private final Executor routingExecutor;
     private final LongSupplier clock;
     private volatile ProviderOutbound outbound;
@@ -99,8 +99,8 @@ public final class ConversationHub implements ProviderInbound {
             WidgetConfig widgets,
             Map<String, String> providerQueues,
             ChatLimits limits,
-            EventHandOff events,
-            RoutingClient routing,
+            EventSink events,
+            Routing routing,
             Executor routingExecutor,
             LongSupplier clock,
             MeterRegistry metrics) {

@@ -19,7 +19,7 @@ import java.time.Duration;
  * that the visitor left before an agent joined. Blocking (JDK HttpClient): the hub calls it on its
  * own executor, never on a Netty event loop. A 401 gets one retry with a fresh token. Thread-safe.
  */
-public final class RoutingClient {
+public final class RoutingClient implements Routing {
     private static final ObjectMapper JSON =
             JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
@@ -38,6 +38,7 @@ public final class RoutingClient {
     /**
      * @throws RoutingException with routing-service's problem detail, or why it was unreachable
      */
+    @Override
     public RouteAnswer route(ChatRouteRequest request) {
         String body = post("/v1/route", write(request));
         try {
@@ -48,11 +49,13 @@ public final class RoutingClient {
     }
 
     /** The conversation is over ({@code POST /v1/contacts/{id}/end}). */
+    @Override
     public void end(String tenant, String contactId) {
         post(contactPath(contactId, "end", tenant), "");
     }
 
     /** The visitor left before an agent joined ({@code POST /v1/contacts/{id}/abandon}). */
+    @Override
     public void abandon(String tenant, String contactId) {
         post(contactPath(contactId, "abandon", tenant), "");
     }
