@@ -455,6 +455,135 @@ class ChannelGatewayITCase {
         }
     }
 
+    @Test
+    void anIdleConnectionIsClosed4408AndAnIdleConversationEnds() {
+        try (ChannelGateway idle =
+                ChannelGateway.start(
+                        GatewaySettings.fromEnvironment(
+                                env(
+                                        Map.of(
+                                                "RINGSTREAM_CHAT_IDLE_SECONDS", "1",
+                                                "RINGSTREAM_CHAT_CONVERSATION_IDLE_SECONDS",
+                                                        "2"))))) {
+            TestSocket visitor = visitor(idle);
+            String contactId = startChat(visitor, "jo@example.com").path("conversationId").asText();
+            assertThat(visitor.awaitClose()).isEqualTo(4408);
+            assertThat(idle.metrics().count("idle")).isEqualTo(1);
+            ContactEvent ended = awaitContactEvent(contactId, ContactEventType.ENDED);
+            assertThat(ended.reason()).isIn("closed-by-idle", "closed-by-visitor");
+        }
+    }
+
+    @Test
+    void theProvidersSideGetsTheInboundAndServesTheWebhooks() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<io.ringstream.gateway.providers.ProviderInbound>
+                inbound = new java.util.concurrent.atomic.AtomicReference<>();
+        ProviderWiring wiring =
+                context -> {
+                    inbound.set(context.inbound());
+                    return new ProviderWiring.Providers(
+                            (provider, method, query, headers, body) ->
+                                    io.ringstream.gateway.http.HttpAnswer.text(
+                                            200,
+                                            provider
+                                                    + " "
+                                                    + method
+                                                    + " "
+                                                    + query.get("hub.challenge")
+                                                    + " "
+                                                    + headers.get("x-hub-signature-256")
+                                                    + " "
+                                                    + body.length),
+                            reply ->
+                                    java.util.concurrent.CompletableFuture.completedFuture(
+                                            new io.ringstream.gateway.providers.SendOutcome.Sent(
+                                                    "wamid.out-1", null)),
+                            () -> {});
+                };
+        try (ChannelGateway withProviders =
+                ChannelGateway.start(GatewaySettings.fromEnvironment(env(Map.of())), wiring)) {
+            await().atMost(WAIT).until(withProviders::ready);
+            HttpResponse<String> answer =
+                    HTTP.send(
+                            HttpRequest.newBuilder(
+                                            URI.create(
+                                                    "http://127.0.0.1:"
+                                                            + withProviders.port()
+                                                            + "/webhooks/instagram?hub.challenge=42"))
+                                    .header("X-Hub-Signature-256", "sha256=ab")
+                                    .POST(HttpRequest.BodyPublishers.ofString("12345"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(answer.body()).isEqualTo("instagram POST [42] sha256=ab 5");
+
+            String sender = String.format("+3460%07d", System.nanoTime() % 10_000_000);
+            inbound.get()
+                    .message(
+                            "default",
+                            new io.ringstream.channels.webhook.InboundMessage(
+                                    io.ringstream.channels.webhook.Provider.WHATSAPP,
+                                    "phone-1",
+                                    sender,
+                                    "Luis",
+                                    "wamid.in-" + sender,
+                                    System.currentTimeMillis(),
+                                    io.ringstream.channels.webhook.MessageKind.TEXT,
+                                    "hola",
+                                    List.of()));
+            FakeRoutingService.Call route =
+                    await().atMost(WAIT)
+                            .until(
+                                    () ->
+                                            routing.callsTo("/v1/route").stream()
+                                                    .filter(c -> c.body().contains(sender))
+                                                    .findFirst(),
+                                    java.util.Optional::isPresent)
+                            .orElseThrow();
+            JsonNode body = JSON.readTree(route.body());
+            assertThat(body.path("channel").asText()).isEqualTo("MESSAGING");
+            assertThat(body.path("identity").path("kind").asText()).isEqualTo("WHATSAPP");
+            String contactId = body.path("contactId").asText();
+            InteractionEvent message =
+                    KAFKA.awaitRecords(
+                                    Topics.INTERACTIONS,
+                                    e -> e.contactId().equals(contactId),
+                                    1,
+                                    WAIT)
+                            .get(0);
+            assertThat(message.channel()).isEqualTo(Channel.MESSAGING);
+
+            TestSocket agent = visitor(withProviders);
+            agent.send(frame("hello").with("token", token("4004", Role.AGENT)));
+            agent.await("welcome");
+            KAFKA.produce(
+                    Topics.ROUTING_ASSIGNMENTS,
+                    assignment(AssignmentType.ACCEPTED, contactId, "4004", null));
+            JsonNode conversation = agent.await("conversation");
+            assertThat(conversation.path("provider").asText()).isEqualTo("WHATSAPP");
+            agent.send(
+                    frame("send")
+                            .with("conversationId", contactId)
+                            .with("clientId", "a-1")
+                            .with("text", "buenas"));
+            assertThat(agent.await("ack").path("seq").asLong()).isEqualTo(2);
+            inbound.get()
+                    .status(
+                            "default",
+                            new io.ringstream.channels.webhook.DeliveryStatus(
+                                    io.ringstream.channels.webhook.Provider.WHATSAPP,
+                                    "wamid.out-1",
+                                    sender,
+                                    io.ringstream.channels.webhook.DeliveryStatus.State.DELIVERED,
+                                    System.currentTimeMillis(),
+                                    null));
+            JsonNode receipt = agent.await("receipt");
+            assertThat(receipt.path("seq").asLong()).isEqualTo(2);
+            assertThat(receipt.path("status").asText()).isEqualTo("delivered");
+            agent.close();
+        }
+    }
+
     /** Whether a new connection is let in (answers a ping) rather than closed 4503. */
     static boolean admitted(ChannelGateway g) {
         TestSocket again = visitor(g);

@@ -424,7 +424,19 @@ public final class ConversationHub implements ProviderInbound {
             if (a.type() != AssignmentType.ACCEPTED || a.agentId().equals(c.agentId)) {
                 return;
             }
-            boolean first = c.agentId == null;
+            String previous = c.agentId;
+            boolean first = previous == null;
+            if (!first) {
+                // A transfer: the previous agent no longer sees the conversation.
+                toAgent(
+                        c,
+                        ServerFrames.of("closed")
+                                .put("conversationId", c.id)
+                                .put("by", "TRANSFER"));
+                if (c.visitor != null) {
+                    c.visitor.send(ServerFrames.of("agent_left"));
+                }
+            }
             c.agentId = a.agentId();
             if (first) {
                 c.answeredAt = now;

@@ -356,4 +356,23 @@ class ConversationHubTest {
         assertThat(agentPeer.ofType("refused").get(1).path("reason").asText())
                 .isEqualTo("window closed");
     }
+
+    @Test
+    void aTransferMovesTheConversationToTheNewAgent() {
+        ConversationHub.Started.Ok ok = start();
+        accept(ok.conversationId(), "1001");
+        hub.agentJoined(agent, agentPeer);
+        RecordingPeer secondPeer = new RecordingPeer();
+        Caller second = Caller.of("2002", "default", Role.AGENT);
+        hub.agentJoined(second, secondPeer);
+        accept(ok.conversationId(), "2002");
+        assertThat(agentPeer.ofType("closed").get(0).path("by").asText()).isEqualTo("TRANSFER");
+        assertThat(secondPeer.ofType("conversation")).hasSize(1);
+        assertThat(visitor.ofType("agent_left")).hasSize(1);
+        assertThat(visitor.ofType("agent_joined")).hasSize(2);
+        assertThat(contactEvents()).containsOnlyOnce(ContactEventType.ANSWERED);
+        hub.agentSend(agent, agentPeer, ok.conversationId(), "a-x", "still mine?", null);
+        assertThat(agentPeer.ofType("error").get(0).path("code").asText())
+                .isEqualTo("unknown-conversation");
+    }
 }
