@@ -6,16 +6,21 @@ import org.slf4j.LoggerFactory;
 
 /** The deployable's entry point: settings from the environment, run until the JVM stops. */
 public final class GatewayMain {
-    private static final Logger LOG = LoggerFactory.getLogger(GatewayMain.class);
 
     private GatewayMain() {}
 
     public static void main(String[] args) throws InterruptedException {
+        // Our own file name, so the launcher's log4j2.xml wins when the gateway runs in-process.
+        if (System.getProperty("log4j2.configurationFile") == null) {
+            System.setProperty("log4j2.configurationFile", "ringstream-gateway-log4j2.xml");
+        }
+        System.setProperty("log4j2.shutdownHookEnabled", "false");
+        Logger log = LoggerFactory.getLogger(GatewayMain.class);
         GatewaySettings settings;
         try {
             settings = GatewaySettings.fromEnvironment(System.getenv());
         } catch (RuntimeException e) {
-            LOG.error("Cannot start the channel gateway: {}", e.getMessage());
+            log.error("Cannot start the channel gateway: {}", e.getMessage());
             System.exit(2);
             return;
         }
@@ -29,7 +34,7 @@ public final class GatewayMain {
                                     stopped.countDown();
                                 },
                                 "gateway-shutdown"));
-        LOG.info("Channel gateway listening on port {}", gateway.port());
+        log.info("Channel gateway listening on port {}", gateway.port());
         stopped.await();
     }
 }

@@ -3,6 +3,7 @@ package io.ringstream.gateway.events;
 import io.ringstream.events.Assignment;
 import io.ringstream.events.serde.InvalidEventException;
 import io.ringstream.events.topics.Components;
+import io.ringstream.events.topics.Topic;
 import io.ringstream.events.topics.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,6 +32,12 @@ import org.slf4j.LoggerFactory;
  * dead-letters it. A topic that does not exist yet is looked for again every few seconds.
  */
 public final class AssignmentsReader implements AutoCloseable {
+    /**
+     * The topics the gateway reads, for the registry's check that each has one reporting reader
+     * (routing-service reports routing-assignments' rejects).
+     */
+    public static final List<Topic<?>> INPUTS = List.of(Topics.ROUTING_ASSIGNMENTS);
+
     private static final Logger LOG = LoggerFactory.getLogger(AssignmentsReader.class);
     private static final Duration POLL = Duration.ofMillis(200);
     private static final long RESCAN_MILLIS = 2_000;

@@ -486,6 +486,8 @@ public final class ConversationHub implements ProviderInbound {
             String kind = m.kind() == MessageKind.TEXT ? null : m.kind().name();
             if (kind != null) {
                 c.kinds.put(a.entry().seq(), kind);
+                // Only for what the log still keeps.
+                c.kinds.keySet().removeIf(seq -> seq < c.log.firstKept());
             }
             events.publish(Topics.INTERACTIONS, mapper.message(m, c.id, a.entry().seq()));
             toAgent(c, ServerFrames.message(c.id, a.entry(), kind));
