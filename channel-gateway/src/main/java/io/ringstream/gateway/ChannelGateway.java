@@ -24,12 +24,18 @@ import io.ringstream.gateway.events.EventHandOff;
 import io.ringstream.gateway.http.BoundedAggregator;
 import io.ringstream.gateway.http.HttpRouter;
 import io.ringstream.gateway.hub.ConversationHub;
+import io.ringstream.gateway.providers.MetaProviders;
+import io.ringstream.gateway.providers.ProviderAccounts;
+import io.ringstream.gateway.providers.ProviderSettings;
 import io.ringstream.gateway.routing.RoutingClient;
 import io.ringstream.gateway.ws.SessionLimits;
 import io.ringstream.gateway.ws.WsConnection;
 import io.ringstream.kafka.EventPublisher;
 import io.ringstream.security.tokens.TokenVerifier;
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -81,11 +87,28 @@ public final class ChannelGateway implements AutoCloseable {
     }
 
     /**
-     * Starts the gateway without WhatsApp and Instagram; fails fast on a bad setting or a port in
-     * use.
+     * Starts the gateway with WhatsApp and Instagram as its settings configure them (a provider
+     * without an app secret is off); fails fast on a bad setting or a port in use.
      */
     public static ChannelGateway start(GatewaySettings settings) {
-        return start(settings, ProviderWiring.NONE);
+        return start(
+                settings,
+                MetaProviders.wiring(
+                        ProviderSettings.fromEnvironment(settings.environment()),
+                        providerAccounts(settings.channelsFile())));
+    }
+
+    /** The channels file's WhatsApp numbers and Instagram accounts; none without a file. */
+    private static ProviderAccounts providerAccounts(Path channelsFile) {
+        if (channelsFile == null) {
+            return ProviderAccounts.none();
+        }
+        try {
+            return ProviderAccounts.fromChannelsFile(Files.readString(channelsFile));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(
+                    "cannot read RINGSTREAM_CHANNELS_FILE " + channelsFile + ": " + e.getMessage());
+        }
     }
 
     /** Starts the gateway with the providers' side plugged in by {@code wiring}. */

@@ -22,6 +22,7 @@ import io.ringstream.gateway.events.EventSink;
 import io.ringstream.gateway.providers.OutboundReply;
 import io.ringstream.gateway.providers.ProviderInbound;
 import io.ringstream.gateway.providers.ProviderOutbound;
+import io.ringstream.gateway.providers.ReceiptEvents;
 import io.ringstream.gateway.providers.SendOutcome;
 import io.ringstream.gateway.routing.ChatRouteRequest;
 import io.ringstream.gateway.routing.Routing;
@@ -64,6 +65,8 @@ public final class ConversationHub implements ProviderInbound {
     private final WidgetConfig widgets;
     private final Map<String, String> providerQueues;
     private final ChatLimits limits;
+    private static final ReceiptEvents RECEIPTS = new ReceiptEvents();
+
     private final EventSink events;
     private final Routing routing;
     private final Executor routingExecutor;
@@ -517,6 +520,9 @@ public final class ConversationHub implements ProviderInbound {
             receipt.put("seq", reply.seq());
             toAgent(c, receipt);
         }
+        // The receipt is a DELIVERY_RECEIPT interaction: no conversation turn, so the SLA clocks
+        // and sentiment skip it, while the transcript keeps what became of each reply.
+        events.publish(Topics.INTERACTIONS, RECEIPTS.receipt(tenant, s, c.id));
     }
 
     private Conversation openMessaging(String tenant, InboundMessage m, long now) {
