@@ -24,9 +24,10 @@ import io.ringstream.gateway.providers.ProviderInbound;
 import io.ringstream.gateway.providers.ProviderOutbound;
 import io.ringstream.gateway.providers.ReceiptEvents;
 import io.ringstream.gateway.providers.SendOutcome;
-import io.ringstream.gateway.routing.ChatRouteRequest;
 import io.ringstream.gateway.routing.Routing;
+import io.ringstream.routing.contract.ChannelIdentity;
 import io.ringstream.routing.contract.RouteAnswer;
+import io.ringstream.routing.contract.RouteRequest;
 import io.ringstream.security.Caller;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -547,11 +548,10 @@ public final class ConversationHub implements ProviderInbound {
                         now);
         byId.put(c.id, c);
         events.publish(Topics.CONTACT_EVENTS, ContactEvents.queued(c, now));
-        ChatRouteRequest.Identity identity = null;
+        ChannelIdentity identity = null;
         if (ChannelEvents.senderIdentity(m) instanceof Normalisation.Accepted accepted) {
             identity =
-                    new ChatRouteRequest.Identity(
-                            accepted.kind().name(), accepted.value(), m.senderName());
+                    new ChannelIdentity(accepted.kind().name(), accepted.value(), m.senderName());
         }
         route(c, Map.of(), null, identity);
         return c;
@@ -689,16 +689,20 @@ public final class ConversationHub implements ProviderInbound {
             Conversation c,
             Map<String, Integer> skills,
             String language,
-            ChatRouteRequest.Identity identity) {
-        ChatRouteRequest request =
-                new ChatRouteRequest(
+            ChannelIdentity identity) {
+        RouteRequest request =
+                new RouteRequest(
                         c.tenant,
                         c.id,
                         c.queue,
                         c.channel,
                         skills.isEmpty() ? null : skills,
                         language,
+                        null,
+                        null,
+                        null,
                         0L,
+                        null,
                         identity);
         synchronized (c) {
             c.routing =
@@ -835,12 +839,12 @@ public final class ConversationHub implements ProviderInbound {
         }
     }
 
-    private static ChatRouteRequest.Identity visitorIdentity(Visitor who) {
+    private static ChannelIdentity visitorIdentity(Visitor who) {
         if (who.email() != null && !who.email().isBlank()) {
-            return new ChatRouteRequest.Identity("EMAIL", who.email().trim(), who.name());
+            return new ChannelIdentity("EMAIL", who.email().trim(), who.name());
         }
         if (who.phone() != null && !who.phone().isBlank()) {
-            return new ChatRouteRequest.Identity("PHONE", who.phone().trim(), who.name());
+            return new ChannelIdentity("PHONE", who.phone().trim(), who.name());
         }
         return null;
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.ringstream.routing.contract.RouteAnswer;
+import io.ringstream.routing.contract.RouteRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -39,7 +40,7 @@ public final class RoutingClient implements Routing {
      * @throws RoutingException with routing-service's problem detail, or why it was unreachable
      */
     @Override
-    public RouteAnswer route(ChatRouteRequest request) {
+    public RouteAnswer route(RouteRequest request) {
         String body = post("/v1/route", write(request));
         try {
             return JSON.readValue(body, RouteAnswer.class);
