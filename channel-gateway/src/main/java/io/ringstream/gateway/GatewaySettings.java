@@ -1,6 +1,6 @@
 package io.ringstream.gateway;
 
-import io.ringstream.gateway.routing.RoutingCredentials;
+import io.ringstream.routing.contract.client.RoutingCredentials;
 import io.ringstream.secrets.Secrets;
 import io.ringstream.security.tokens.SigningKey;
 import java.net.URI;

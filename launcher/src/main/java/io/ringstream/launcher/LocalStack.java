@@ -2,7 +2,6 @@ package io.ringstream.launcher;
 
 import io.ringstream.bridge.BridgeConfig;
 import io.ringstream.bridge.agi.RoutingClient;
-import io.ringstream.bridge.agi.RoutingCredentials;
 import io.ringstream.bridge.ami.AmiBridge;
 import io.ringstream.clickhouse.ClickHouseCredentials;
 import io.ringstream.clickhouse.ClickHouseJdbc;
@@ -25,6 +24,7 @@ import io.ringstream.pbxsim.TrafficSimulator;
 import io.ringstream.pbxsim.ami.AmiServer;
 import io.ringstream.postgres.LocalPostgresServer;
 import io.ringstream.postgres.RunningPostgres;
+import io.ringstream.routing.contract.client.RoutingCredentials;
 import io.ringstream.security.Caller;
 import io.ringstream.security.Role;
 import io.ringstream.security.credentials.PasswordHasher;
