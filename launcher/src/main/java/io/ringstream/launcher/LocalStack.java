@@ -20,6 +20,8 @@ import io.ringstream.gateway.GatewaySettings;
 import io.ringstream.kafka.EmbeddedKafkaBroker;
 import io.ringstream.kafka.EventPublisher;
 import io.ringstream.kafka.TopicInstaller;
+import io.ringstream.launcher.demochat.DemoChatAgents;
+import io.ringstream.launcher.demochat.DemoChatVisitors;
 import io.ringstream.pbxsim.TrafficSimulator;
 import io.ringstream.pbxsim.ami.AmiServer;
 import io.ringstream.postgres.LocalPostgresServer;
