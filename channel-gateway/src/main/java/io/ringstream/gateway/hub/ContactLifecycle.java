@@ -153,7 +153,6 @@ final class ContactLifecycle {
                 return;
             }
             c.closed = true;
-            c.closedBy = by;
             c.closedAt = now;
             ObjectNode closed = ServerFrames.of("closed").put("conversationId", c.id).put("by", by);
             agents.broadcast(c, closed);

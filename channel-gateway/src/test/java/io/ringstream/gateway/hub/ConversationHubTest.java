@@ -31,6 +31,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The hub's rules without Kafka, HTTP or sockets (a recording event sink, routing and peers, a
+ * hand-moved clock): start and routing, agents joining and transfers, numbering and resume,
+ * abandon, idle and retention, typing limits, and provider conversations.
+ */
 class ConversationHubTest {
     private final AtomicLong now = new AtomicLong(1_000_000);
     private final List<Object> events = new ArrayList<>();
