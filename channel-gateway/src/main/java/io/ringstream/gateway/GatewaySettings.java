@@ -1,6 +1,6 @@
 package io.ringstream.gateway;
 
-import io.ringstream.gateway.routing.RoutingCredentials;
+import io.ringstream.routing.contract.client.RoutingCredentials;
 import io.ringstream.secrets.Secrets;
 import io.ringstream.security.tokens.SigningKey;
 import java.net.URI;
@@ -14,11 +14,11 @@ import java.util.stream.Collectors;
 
 /**
  * Everything the gateway reads at start, from {@code RINGSTREAM_*} environment variables (the table
- * in docs/channels.md, "Gateway configuration"), so the deployable and the launcher configure it
- * the same way. A missing required variable or an unreadable value fails the start with a message
- * that names the variable, never a secret's value.
+ * in docs/channels.md, "Gateway limits", and the README's configuration table), so the deployable
+ * and the launcher configure it the same way. A missing required variable or an unreadable value
+ * fails the start with a message that names the variable, never a secret's value.
  *
- * @param environment the variables as given, for the providers' own settings (B's {@code
+ * @param environment the variables as given, for the providers' own settings ({@code
  *     ProviderSettings.fromEnvironment}) and nothing else
  */
 public record GatewaySettings(

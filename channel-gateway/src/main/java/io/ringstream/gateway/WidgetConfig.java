@@ -22,7 +22,10 @@ import java.util.Set;
  * refused at start, so a typo does not silently route chats elsewhere. Immutable.
  */
 public record WidgetConfig(Map<String, Widget> widgets) {
-    /** The top-level keys of the channels file; {@code whatsapp} and {@code instagram} are B's. */
+    /**
+     * The top-level keys of the channels file; {@code whatsapp} and {@code instagram} are read by
+     * the providers' {@code ProviderAccounts}.
+     */
     static final Set<String> FILE_KEYS = Set.of("widgets", "whatsapp", "instagram");
 
     private static final ObjectMapper JSON = new ObjectMapper();

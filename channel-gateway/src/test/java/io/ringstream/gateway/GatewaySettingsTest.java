@@ -11,6 +11,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * The gateway's settings from the environment: the documented defaults, every variable read, and a
+ * missing or bad value refused with its variable's name.
+ */
 class GatewaySettingsTest {
     private static final String SECRET = "a-test-signing-secret-of-32-bytes-or-more";
 

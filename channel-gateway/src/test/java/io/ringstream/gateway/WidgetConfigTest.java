@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The widget configurations of the channels file: the built-in demo widget, topics with their
+ * queues and skills, and unknown keys or bad values refused at start.
+ */
 class WidgetConfigTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -20,7 +20,7 @@ import java.util.Random;
  * screen-pops and timelines of a fresh demo already show history. Seeded and fixed: the same
  * customers and keys every time, so a restarted {@code up} replays them harmlessly.
  */
-final class DemoHistory {
+public final class DemoHistory {
     /** How many returning callers have a history. */
     static final int CUSTOMERS = 40;
 
@@ -33,13 +33,13 @@ final class DemoHistory {
      * A customer to create, with the number and the e-mail address that identify them (the e-mail
      * is what a returning web-chat visitor of the demo gives, so the agent's card shows them).
      */
-    record Customer(String number, String displayName, String tier, String email) {}
+    public record Customer(String number, String displayName, String tier, String email) {}
 
     /** A past business event, with the time it happened and its idempotency key. */
     record PastEvent(String idempotencyKey, Instant occurredAt, BusinessEventRequest request) {}
 
     /** The customers, one per returning caller of index 0 to {@link #CUSTOMERS} - 1. */
-    static List<Customer> customers() {
+    public static List<Customer> customers() {
         List<Customer> out = new ArrayList<>();
         for (int i = 0; i < CUSTOMERS; i++) {
             String name =

@@ -1,5 +1,6 @@
 package io.ringstream.launcher;
 
+import io.ringstream.launcher.demochat.DemoChatAgents;
 import io.ringstream.security.OwnerOnlyFiles;
 import io.ringstream.security.Role;
 import io.ringstream.security.credentials.AgentEndpoint;

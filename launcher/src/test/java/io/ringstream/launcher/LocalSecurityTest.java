@@ -3,6 +3,7 @@ package io.ringstream.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ringstream.launcher.demochat.DemoChatAgents;
 import io.ringstream.security.Caller;
 import io.ringstream.security.Role;
 import io.ringstream.security.credentials.PasswordHasher;

@@ -60,7 +60,6 @@ final class Conversation {
     long lastActivity;
     Long lastInboundMillis;
     boolean closed;
-    String closedBy;
     long closedAt;
 
     Conversation(

@@ -1,11 +1,9 @@
 package io.ringstream.gateway.hub;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ringstream.channels.conversation.ConversationLog;
 import io.ringstream.events.Speaker;
-import java.util.List;
 
 /** The frames the gateway sends (docs/channels.md, "Gateway protocol"), built in one place. */
 public final class ServerFrames {
@@ -55,11 +53,5 @@ public final class ServerFrames {
             frame.put("kind", kind);
         }
         return frame;
-    }
-
-    static ArrayNode messages(String conversationId, List<ConversationLog.Entry> entries) {
-        ArrayNode array = JSON.createArrayNode();
-        entries.forEach(e -> array.add(message(conversationId, e, null)));
-        return array;
     }
 }

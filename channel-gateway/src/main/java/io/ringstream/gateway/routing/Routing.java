@@ -1,6 +1,7 @@
 package io.ringstream.gateway.routing;
 
 import io.ringstream.routing.contract.RouteAnswer;
+import io.ringstream.routing.contract.RouteRequest;
 
 /**
  * The three things the hub asks routing-service ({@link RoutingClient} over HTTP; a recording fake
@@ -10,7 +11,7 @@ import io.ringstream.routing.contract.RouteAnswer;
  */
 public interface Routing {
 
-    RouteAnswer route(ChatRouteRequest request);
+    RouteAnswer route(RouteRequest request);
 
     void end(String tenant, String contactId);
 

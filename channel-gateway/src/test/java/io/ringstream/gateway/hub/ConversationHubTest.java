@@ -18,9 +18,10 @@ import io.ringstream.gateway.ChatLimits;
 import io.ringstream.gateway.WidgetConfig;
 import io.ringstream.gateway.events.EventSink;
 import io.ringstream.gateway.providers.SendOutcome;
-import io.ringstream.gateway.routing.ChatRouteRequest;
 import io.ringstream.gateway.routing.Routing;
+import io.ringstream.routing.contract.ChannelIdentity;
 import io.ringstream.routing.contract.RouteAnswer;
+import io.ringstream.routing.contract.RouteRequest;
 import io.ringstream.security.Caller;
 import io.ringstream.security.Role;
 import java.util.ArrayList;
@@ -30,11 +31,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The hub's rules without Kafka, HTTP or sockets (a recording event sink, routing and peers, a
+ * hand-moved clock): start and routing, agents joining and transfers, numbering and resume,
+ * abandon, idle and retention, typing limits, and provider conversations.
+ */
 class ConversationHubTest {
     private final AtomicLong now = new AtomicLong(1_000_000);
     private final List<Object> events = new ArrayList<>();
     private final List<String> routingCalls = new ArrayList<>();
-    private final List<ChatRouteRequest> routed = new ArrayList<>();
+    private final List<RouteRequest> routed = new ArrayList<>();
     private String customerFromRouting;
 
     private final EventSink sink =
@@ -47,7 +53,7 @@ class ConversationHubTest {
     private final Routing routing =
             new Routing() {
                 @Override
-                public RouteAnswer route(ChatRouteRequest request) {
+                public RouteAnswer route(RouteRequest request) {
                     routed.add(request);
                     return RouteAnswer.waiting(
                             request.tenant(),
@@ -148,13 +154,12 @@ class ConversationHubTest {
         ConversationHub.Started.Ok ok = start();
         assertThat(ok.token()).hasSize(43); // 32 bytes, base64url without padding
         assertThat(routed).hasSize(1);
-        ChatRouteRequest r = routed.get(0);
+        RouteRequest r = routed.get(0);
         assertThat(r.channel()).isEqualTo(Channel.CHAT);
         assertThat(r.waitMillis()).isZero();
         assertThat(r.queue()).isEqualTo("support");
         assertThat(r.language()).isEqualTo("en");
-        assertThat(r.identity())
-                .isEqualTo(new ChatRouteRequest.Identity("EMAIL", "ana@example.com", "Ana"));
+        assertThat(r.identity()).isEqualTo(new ChannelIdentity("EMAIL", "ana@example.com", "Ana"));
         assertThat(contactEvents())
                 .containsExactly(ContactEventType.QUEUED, ContactEventType.IDENTIFIED);
     }
@@ -323,7 +328,7 @@ class ConversationHubTest {
         hub.message("default", whatsapp("wamid.1", "hola"));
         hub.message("default", whatsapp("wamid.2", "¿hay alguien?"));
         assertThat(routed).hasSize(1);
-        ChatRouteRequest r = routed.get(0);
+        RouteRequest r = routed.get(0);
         assertThat(r.channel()).isEqualTo(Channel.MESSAGING);
         assertThat(r.queue()).isEqualTo("wa-queue");
         assertThat(r.identity().kind()).isEqualTo("WHATSAPP");

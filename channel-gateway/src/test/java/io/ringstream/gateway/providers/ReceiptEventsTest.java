@@ -9,6 +9,10 @@ import io.ringstream.events.InteractionEvent;
 import io.ringstream.events.InteractionType;
 import org.junit.jupiter.api.Test;
 
+/**
+ * A provider's delivery status of a reply the gateway sent becomes a DELIVERY_RECEIPT interaction
+ * of that reply's conversation, and without one, none.
+ */
 class ReceiptEventsTest {
     private final ReceiptEvents receipts = new ReceiptEvents();
     private final DeliveryStatus read =

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+/**
+ * Client frames of the WebSocket protocol as the gateway reads them: each type's fields, text
+ * length in characters, and malformed frames as bad frames.
+ */
 class ClientFramesTest {
     private final ClientFrames frames = new ClientFrames(10);
 

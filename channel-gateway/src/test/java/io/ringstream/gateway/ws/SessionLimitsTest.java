@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ringstream.gateway.ChatLimits;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The per-address and total connection caps and the per-address message rate, forgotten with the
+ * address's last connection.
+ */
 class SessionLimitsTest {
 
     private static ChatLimits limits(int total, int perAddress, int addressRate) {

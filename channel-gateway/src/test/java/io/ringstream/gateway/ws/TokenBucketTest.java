@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+/**
+ * The token bucket behind the message rates: the burst first, then the rate, never more saved than
+ * the burst.
+ */
 class TokenBucketTest {
     private static final long SECOND = 1_000_000_000L;
 

@@ -1,5 +1,6 @@
 package io.ringstream.bridge.agi;
 
+import io.ringstream.routing.contract.client.RoutingCredentials;
 import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package io.ringstream.bridge.agi;
 
+import io.ringstream.routing.contract.client.RoutingException;
 import java.util.Map;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
@@ -42,7 +43,7 @@ public final class RouteResultScript extends BaseAgiScript {
                     "ANSWER".equalsIgnoreCase(status),
                     "dial " + status);
             channel.setVariable(DialplanVariables.ERROR, "");
-        } catch (RoutingClient.RoutingException e) {
+        } catch (RoutingException e) {
             LOG.warn("route-result for {} failed: {}", request.getUniqueId(), e.getMessage());
             channel.setVariable(
                     DialplanVariables.ERROR, e.getMessage().replaceAll("[\"\\r\\n\\\\]", " "));

@@ -2,6 +2,7 @@ package io.ringstream.bridge.agi;
 
 import io.ringstream.routing.contract.RouteAnswer;
 import io.ringstream.routing.contract.RouteRequest;
+import io.ringstream.routing.contract.client.RoutingException;
 import java.util.HashMap;
 import java.util.Map;
 import org.asteriskjava.fastagi.AgiChannel;
@@ -50,7 +51,7 @@ public final class RouteScript extends BaseAgiScript {
             RouteAnswer answer = routing.route(route);
             vars = DialplanVariables.of(answer);
             identified(route, answer);
-        } catch (IllegalArgumentException | RoutingClient.RoutingException e) {
+        } catch (IllegalArgumentException | RoutingException e) {
             LOG.warn("route for {} failed: {}", request.getUniqueId(), e.getMessage());
             vars = DialplanVariables.error(e.getMessage());
         }

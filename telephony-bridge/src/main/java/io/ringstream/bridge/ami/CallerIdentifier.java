@@ -1,12 +1,12 @@
 package io.ringstream.bridge.ami;
 
 import io.ringstream.bridge.agi.CustomerListener;
-import io.ringstream.bridge.agi.RoutingClient.RoutingException;
 import io.ringstream.events.Channel;
 import io.ringstream.events.ContactEvent;
 import io.ringstream.events.ContactEventType;
 import io.ringstream.routing.contract.CallerIdentificationAnswer;
 import io.ringstream.routing.contract.CallerIdentificationRequest;
+import io.ringstream.routing.contract.client.RoutingException;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;

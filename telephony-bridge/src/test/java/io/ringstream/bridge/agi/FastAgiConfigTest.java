@@ -3,6 +3,7 @@ package io.ringstream.bridge.agi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ringstream.routing.contract.client.RoutingCredentials;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Files;

@@ -7,6 +7,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.ringstream.events.Channel;
 import io.ringstream.routing.contract.RouteRequest;
+import io.ringstream.routing.contract.client.RoutingCredentials;
+import io.ringstream.routing.contract.client.RoutingException;
+import io.ringstream.routing.contract.client.RoutingHttp;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -49,7 +52,7 @@ class RoutingClientTokensTest {
     @BeforeEach
     void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext(AccessTokens.TOKEN_PATH, this::token);
+        server.createContext(RoutingHttp.TOKEN_PATH, this::token);
         server.createContext("/v1/route", this::route);
         server.start();
     }
@@ -196,9 +199,9 @@ class RoutingClientTokensTest {
     void aSecond401FailsTheCallWithoutLooping() {
         RoutingClient routing = client(RoutingCredentials.client("pbx-east", "s3cret"));
         valid.clear();
-        server.removeContext(AccessTokens.TOKEN_PATH);
+        server.removeContext(RoutingHttp.TOKEN_PATH);
         server.createContext(
-                AccessTokens.TOKEN_PATH,
+                RoutingHttp.TOKEN_PATH,
                 exchange -> {
                     exchange.getRequestBody().readAllBytes();
                     tokenRequests.add("revoked");
@@ -210,7 +213,7 @@ class RoutingClientTokensTest {
                 });
 
         assertThatThrownBy(() -> routing.route(request()))
-                .isInstanceOf(RoutingClient.RoutingException.class)
+                .isInstanceOf(RoutingException.class)
                 .hasMessageContaining("401");
         assertThat(routeAuthorizations).hasSize(2);
         assertThat(tokenRequests).hasSize(2);

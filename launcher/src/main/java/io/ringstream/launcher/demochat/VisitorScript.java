@@ -1,5 +1,6 @@
-package io.ringstream.launcher;
+package io.ringstream.launcher.demochat;
 
+import io.ringstream.launcher.DemoHistory;
 import io.ringstream.pbxsim.traffic.ChatPhrases;
 import io.ringstream.pbxsim.traffic.ChatPhrases.Mood;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.ringstream.bridge.agi;
+package io.ringstream.routing.contract.client;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,17 +19,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bearer token the bridge sends routing-service, kept fresh so no route request waits for a
- * login. With client credentials it asks {@code POST /v1/auth/token} (HTTP Basic with the id and
- * secret, form-encoded first as RFC 6749 section 2.3.1 says; body {@code
- * grant_type=client_credentials}), caches the answer, and asks again once less than a fifth of the
- * token's life, at most 60 s, is left; if that renewal fails while the token is still valid, the
- * old one is used and renewal is tried again on the next request. When routing-service answers 401
- * the token is dropped and a new one fetched, once. A pre-issued token is sent as it is; a token
- * source is asked every time (it caches and renews itself). Thread-safe.
+ * The bearer token a deployable (telephony bridge, channel gateway) sends routing-service, kept
+ * fresh so no route request waits for a login. With client credentials it asks {@code POST
+ * /v1/auth/token} (HTTP Basic with the id and secret, form-encoded first as RFC 6749 section 2.3.1
+ * says; body {@code grant_type=client_credentials}), caches the answer, and asks again once less
+ * than a fifth of the token's life, at most 60 s, is left; if that renewal fails while the token is
+ * still valid, the old one is used and renewal is tried again on the next request. When
+ * routing-service answers 401 the token is dropped and a new one fetched, once. A pre-issued token
+ * is sent as it is; a token source is asked every time (it caches and renews itself). Thread-safe.
  */
 final class AccessTokens {
-    static final String TOKEN_PATH = "/v1/auth/token";
+    static final String TOKEN_PATH = RoutingHttp.TOKEN_PATH;
     static final Duration MAX_MARGIN = Duration.ofSeconds(60);
 
     private static final Logger LOG = LoggerFactory.getLogger(AccessTokens.class);
@@ -63,7 +63,7 @@ final class AccessTokens {
     /**
      * The token to send now, or null without credentials.
      *
-     * @throws RoutingClient.RoutingException when no valid token can be had
+     * @throws RoutingException when no valid token can be had
      */
     synchronized String current() {
         if (credentials.tokenSource().isPresent()) {
@@ -71,10 +71,10 @@ final class AccessTokens {
             try {
                 minted = credentials.tokenSource().get().get();
             } catch (RuntimeException e) {
-                throw new RoutingClient.RoutingException("the token source failed: " + e, e);
+                throw new RoutingException("the token source failed: " + e, e);
             }
             if (minted == null || minted.isBlank()) {
-                throw new RoutingClient.RoutingException("the token source gave no token");
+                throw new RoutingException("the token source gave no token");
             }
             return minted;
         }
@@ -87,7 +87,7 @@ final class AccessTokens {
         }
         try {
             fetch(now);
-        } catch (RoutingClient.RoutingException e) {
+        } catch (RoutingException e) {
             if (token != null && now.isBefore(expiresAt)) {
                 LOG.warn(
                         "renewing the routing token failed, using the current one: {}",
@@ -132,33 +132,32 @@ final class AccessTokens {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new RoutingClient.RoutingException(
+            throw new RoutingException(
                     "routing-service unreachable for a token at " + base + ": " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RoutingClient.RoutingException("interrupted asking for a token", e);
+            throw new RoutingException("interrupted asking for a token", e);
         }
         if (response.statusCode() != 200) {
-            throw new RoutingClient.RoutingException(
+            throw new RoutingException(
                     "routing-service refused client "
                             + id
                             + " a token ("
                             + response.statusCode()
                             + "): "
-                            + RoutingClient.problemDetail(response.body()));
+                            + RoutingException.problemDetail(response.body()));
         }
         TokenResponse answer;
         try {
             answer = JSON.readValue(response.body(), TokenResponse.class);
         } catch (IOException e) {
-            throw new RoutingClient.RoutingException(
-                    "unreadable token answer from routing-service", e);
+            throw new RoutingException("unreadable token answer from routing-service", e);
         }
         if (answer.accessToken() == null
                 || answer.accessToken().isBlank()
                 || !TokenResponse.BEARER.equalsIgnoreCase(answer.tokenType())
                 || answer.expiresInSeconds() <= 0) {
-            throw new RoutingClient.RoutingException(
+            throw new RoutingException(
                     "routing-service's token answer lacks a bearer token or its lifetime");
         }
         Duration life = Duration.ofSeconds(answer.expiresInSeconds());

@@ -1,4 +1,4 @@
-package io.ringstream.gateway.routing;
+package io.ringstream.routing.contract.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,7 +31,7 @@ public final class RoutingException extends RuntimeException {
     }
 
     /** The {@code detail} of a problem body, or the body itself. */
-    static String problemDetail(String body) {
+    public static String problemDetail(String body) {
         try {
             JsonNode detail = JSON.readTree(body).get("detail");
             return detail != null && !detail.isNull() ? detail.asText() : body;

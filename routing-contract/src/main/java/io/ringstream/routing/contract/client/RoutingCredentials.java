@@ -1,4 +1,4 @@
-package io.ringstream.bridge.agi;
+package io.ringstream.routing.contract.client;
 
 import io.ringstream.secrets.Secrets;
 import java.io.UncheckedIOException;
@@ -8,15 +8,16 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * How the bridge proves itself to routing-service, which answers 401 to a request without a bearer
- * token. One of:
+ * How a deployable (telephony bridge, channel gateway) proves itself to routing-service, which
+ * answers 401 to a request without a bearer token. One of:
  *
  * <ul>
  *   <li>a pre-issued token (role PBX), from {@code RINGSTREAM_ROUTING_TOKEN} or the file named by
  *       {@code RINGSTREAM_ROUTING_TOKEN_FILE}; sent as it is until routing-service refuses it;
  *   <li>client credentials: {@code RINGSTREAM_ROUTING_CLIENT_ID} with {@code
  *       RINGSTREAM_ROUTING_CLIENT_SECRET} or {@code RINGSTREAM_ROUTING_CLIENT_SECRET_FILE}; the
- *       bridge asks {@code POST /v1/auth/token} for tokens and renews them ({@link AccessTokens});
+ *       deployable asks {@code POST /v1/auth/token} for tokens and renews them ({@link
+ *       AccessTokens});
  *   <li>a token source, in code only ({@link #source}): something that holds the signing key mints
  *       tokens itself, as the launcher's local stack does; asked before every request, it caches
  *       and renews on its own.
@@ -29,6 +30,16 @@ public final class RoutingCredentials {
     public static final String ENV_TOKEN = "RINGSTREAM_ROUTING_TOKEN";
     public static final String ENV_CLIENT_ID = "RINGSTREAM_ROUTING_CLIENT_ID";
     public static final String ENV_CLIENT_SECRET = "RINGSTREAM_ROUTING_CLIENT_SECRET";
+
+    /** The variables of client credentials, for error messages. */
+    private static final String CLIENT_VARIABLES =
+            ENV_CLIENT_ID
+                    + " and "
+                    + ENV_CLIENT_SECRET
+                    + " (or "
+                    + ENV_CLIENT_SECRET
+                    + Secrets.FILE_SUFFIX
+                    + ")";
 
     private static final RoutingCredentials NONE = new RoutingCredentials(null, null, null, null);
 
@@ -96,30 +107,17 @@ public final class RoutingCredentials {
         }
         if (!client) {
             throw new IllegalArgumentException(
-                    "FastAGI needs credentials for routing-service: set "
+                    "credentials for routing-service are missing: set "
                             + ENV_TOKEN
                             + " (or "
                             + ENV_TOKEN
                             + Secrets.FILE_SUFFIX
                             + "), or "
-                            + ENV_CLIENT_ID
-                            + " and "
-                            + ENV_CLIENT_SECRET
-                            + " (or "
-                            + ENV_CLIENT_SECRET
-                            + Secrets.FILE_SUFFIX
-                            + ")");
+                            + CLIENT_VARIABLES);
         }
         if (id == null || id.isBlank() || secret.isEmpty()) {
             throw new IllegalArgumentException(
-                    "routing client credentials need both "
-                            + ENV_CLIENT_ID
-                            + " and "
-                            + ENV_CLIENT_SECRET
-                            + " (or "
-                            + ENV_CLIENT_SECRET
-                            + Secrets.FILE_SUFFIX
-                            + ")");
+                    "routing client credentials need both " + CLIENT_VARIABLES);
         }
         return client(id, secret.get());
     }

@@ -1,5 +1,6 @@
-package io.ringstream.launcher;
+package io.ringstream.launcher.demochat;
 
+import io.ringstream.launcher.DemoHistory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -20,9 +21,9 @@ import org.slf4j.LoggerFactory;
  * SimulatedVisitor} with its own thread. While the gateway is away, arrivals pause with a growing
  * backoff (up to five minutes) and the failure is logged once; {@code up} goes on.
  */
-final class DemoChatVisitors implements AutoCloseable {
+public final class DemoChatVisitors implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DemoChatVisitors.class);
-    static final Duration MEAN_GAP = Duration.ofSeconds(40);
+    public static final Duration MEAN_GAP = Duration.ofSeconds(40);
 
     /** More live visitors than this and an arrival is skipped: the demo stays small. */
     static final int MAX_LIVE = 12;
@@ -49,14 +50,15 @@ final class DemoChatVisitors implements AutoCloseable {
     private volatile Duration backoff = Duration.ZERO;
     private volatile boolean awayLogged;
 
-    DemoChatVisitors(URI gateway, String origin, List<DemoHistory.Customer> returning, long seed) {
+    public DemoChatVisitors(
+            URI gateway, String origin, List<DemoHistory.Customer> returning, long seed) {
         this.gateway = gateway;
         this.origin = origin;
         this.returning = List.copyOf(returning);
         this.rng = new Random(seed);
     }
 
-    void start() {
+    public void start() {
         scheduleNext();
     }
 

@@ -1,7 +1,8 @@
-package io.ringstream.launcher;
+package io.ringstream.launcher.demochat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ringstream.launcher.DemoHistory;
 import io.ringstream.pbxsim.traffic.ChatPhrases;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.ringstream.launcher;
+package io.ringstream.launcher.demochat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

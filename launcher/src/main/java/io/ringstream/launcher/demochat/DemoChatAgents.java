@@ -1,4 +1,4 @@
-package io.ringstream.launcher;
+package io.ringstream.launcher.demochat;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,11 +12,11 @@ import java.util.List;
  * SimulatedChatAgent}. They share the floor with a human who logs in from the desktop: routing
  * offers each chat to the best fit among the idle agents, the human included.
  */
-final class DemoChatAgents implements AutoCloseable {
+public final class DemoChatAgents implements AutoCloseable {
     /** One simulated agent: its id (user name), the name it greets with, its endpoint. */
-    record Seat(String agentId, String displayName, String endpoint) {}
+    public record Seat(String agentId, String displayName, String endpoint) {}
 
-    static final List<Seat> AGENTS =
+    public static final List<Seat> AGENTS =
             List.of(
                     new Seat("chat-1", "Mia", "PJSIP/1101"),
                     new Seat("chat-2", "Leo", "PJSIP/1102"),
@@ -28,7 +28,7 @@ final class DemoChatAgents implements AutoCloseable {
      * @param passwords each seat's login password, in {@link #AGENTS}' order (empty: that agent
      *     sits out, e.g. its password file was removed)
      */
-    DemoChatAgents(
+    public DemoChatAgents(
             URI routingService,
             URI gateway,
             String origin,
@@ -60,11 +60,11 @@ final class DemoChatAgents implements AutoCloseable {
         }
     }
 
-    void start() {
+    public void start() {
         agents.forEach(SimulatedChatAgent::start);
     }
 
-    int size() {
+    public int size() {
         return agents.size();
     }
 

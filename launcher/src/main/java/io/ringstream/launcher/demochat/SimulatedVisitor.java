@@ -1,4 +1,4 @@
-package io.ringstream.launcher;
+package io.ringstream.launcher.demochat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
