@@ -85,17 +85,21 @@
     api.keep();
   }
 
-  const queues = () => $('queues').value.split(',').map((q) => q.trim()).filter(Boolean);
+  const list = (id) => $(id).value.split(',').map((v) => v.trim()).filter(Boolean);
+  const queues = () => list('queues');
+  // Routing offers a contact only to an agent who speaks its language (the widget sends the
+  // visitor's), so the routing login names the agent's languages.
+  const languages = () => list('languages');
 
   $('ready').addEventListener('click', () => attempt('ready', async () => {
-    await api.ensureRoutingLogin(queues());
+    await api.ensureRoutingLogin(queues(), languages());
     await api.state('READY');
     showState('READY');
     status('Ready for contacts');
   }));
   $('not-ready').addEventListener('click', () => attempt('not ready', async () => {
     const reason = $('not-ready-reason').value;
-    await api.ensureRoutingLogin(queues());
+    await api.ensureRoutingLogin(queues(), languages());
     await api.state('NOT_READY', reason);
     showState('NOT_READY', reason);
     status(`Not ready: ${reason}`);
