@@ -59,6 +59,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class ConversationHub implements ProviderInbound {
     static final int SENT_IDS = 10_000;
+
+    /** How many provider message ids with early statuses are held (see {@link #early}). */
+    static final int EARLY_STATUSES = 1_000;
+
     private static final Logger LOG = LoggerFactory.getLogger(ConversationHub.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -91,6 +95,23 @@ public final class ConversationHub implements ProviderInbound {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<String, SentReply> eldest) {
                     return size() > SENT_IDS;
+                }
+            };
+
+    /** A provider status that arrived before the answer to the send call it reports on. */
+    private record EarlyStatus(String tenant, DeliveryStatus status) {}
+
+    /**
+     * Statuses of provider message ids not (yet) in {@link #sent}: Meta may report "sent" before
+     * our send call has its answer, and the webhook's dedupe would drop a redelivery. Held until
+     * that answer names the id (then forwarded), the newest {@value #EARLY_STATUSES} ids only (a
+     * status of a message another tool sent stays until pushed out); guarded by {@link #sent}.
+     */
+    private final Map<String, List<EarlyStatus>> early =
+            new LinkedHashMap<>() {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, List<EarlyStatus>> eldest) {
+                    return size() > EARLY_STATUSES;
                 }
             };
 
@@ -507,7 +528,16 @@ public final class ConversationHub implements ProviderInbound {
         SentReply reply;
         synchronized (sent) {
             reply = sent.get(s.messageId());
+            if (reply == null) {
+                early.computeIfAbsent(s.messageId(), id -> new ArrayList<>())
+                        .add(new EarlyStatus(tenant, s));
+                return;
+            }
         }
+        receipt(tenant, s, reply);
+    }
+
+    private void receipt(String tenant, DeliveryStatus s, SentReply reply) {
         Conversation c = reply == null ? null : byId.get(reply.conversationId());
         if (c == null || !c.tenant.equals(tenant)) {
             return;
@@ -573,9 +603,15 @@ public final class ConversationHub implements ProviderInbound {
                 .whenComplete(
                         (outcome, error) -> {
                             if (outcome instanceof SendOutcome.Sent sent) {
+                                SentReply sentReply = new SentReply(c.id, e.seq());
+                                List<EarlyStatus> waiting;
                                 synchronized (this.sent) {
-                                    this.sent.put(
-                                            sent.providerMessageId(), new SentReply(c.id, e.seq()));
+                                    this.sent.put(sent.providerMessageId(), sentReply);
+                                    waiting = early.remove(sent.providerMessageId());
+                                }
+                                if (waiting != null) {
+                                    waiting.forEach(
+                                            w -> receipt(w.tenant(), w.status(), sentReply));
                                 }
                                 return;
                             }
