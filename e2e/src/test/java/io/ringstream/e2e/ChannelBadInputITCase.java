@@ -272,12 +272,18 @@ class ChannelBadInputITCase {
                                     + ORIGIN
                                     + "\r\n\r\n")
                             .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = stuck.getInputStream();
+            stuck.setSoTimeout(30_000);
+            assertThat(readUntil(in, "\r\n\r\n")).contains(" 101 ");
             out.write(maskedText("{\"type\":\"hello\",\"token\":\"" + agentToken("8008") + "\"}"));
             out.flush();
+            // It reads its welcome, then never reads again.
+            readUntil(in, "welcome");
             // Visitors whose chats the stuck agent accepted write within their rate limit; what
             // they write goes to the agent, who never reads.
             String text = "y".repeat(3_900);
-            for (int v = 0; v < 200 && gateway.metrics().count("slow-consumer") == before; v++) {
+            for (int v = 0; v < 100 && gateway.metrics().count("slow-consumer") == before; v++) {
                 ChatSocket writer = ChatSocket.open(gateway.port(), ORIGIN);
                 writer.send(frame("start").with("widget", "demo"));
                 String id = writer.await("session").path("conversationId").asText();
@@ -291,6 +297,19 @@ class ChannelBadInputITCase {
             }
         }
         assertThat(gateway.metrics().count("slow-consumer")).isGreaterThan(before);
+    }
+
+    /** Reads byte by byte until {@code marker} has been read; returns what was read. */
+    private static String readUntil(InputStream in, String marker) throws IOException {
+        StringBuilder read = new StringBuilder();
+        while (read.indexOf(marker) < 0) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("closed before " + marker + ": " + read);
+            }
+            read.append((char) b);
+        }
+        return read.toString();
     }
 
     /** A client's masked text frame (clients must mask), for the raw never-reading socket. */
