@@ -51,10 +51,10 @@
     agentPath(rest) { return `/v1/agents/${encodeURIComponent(this.agentId)}${rest}`; }
 
     /** Logs the agent in to routing (once per desktop session), so it can go ready. */
-    async ensureRoutingLogin(queues) {
+    async ensureRoutingLogin(queues, languages) {
       if (this.session.routingLoggedIn) return;
       await this.call('POST', this.agentPath('/login'), {
-        queues, capacity: { VOICE: 1, CHAT: 3, MESSAGING: 3 },
+        queues, languages, capacity: { VOICE: 1, CHAT: 3, MESSAGING: 3 },
       });
       this.session.routingLoggedIn = true;
       this.keep();

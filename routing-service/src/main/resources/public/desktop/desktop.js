@@ -85,17 +85,21 @@
     api.keep();
   }
 
-  const queues = () => $('queues').value.split(',').map((q) => q.trim()).filter(Boolean);
+  const list = (id) => $(id).value.split(',').map((v) => v.trim()).filter(Boolean);
+  const queues = () => list('queues');
+  // Routing offers a contact only to an agent who speaks its language (the widget sends the
+  // visitor's), so the routing login names the agent's languages.
+  const languages = () => list('languages');
 
   $('ready').addEventListener('click', () => attempt('ready', async () => {
-    await api.ensureRoutingLogin(queues());
+    await api.ensureRoutingLogin(queues(), languages());
     await api.state('READY');
     showState('READY');
     status('Ready for contacts');
   }));
   $('not-ready').addEventListener('click', () => attempt('not ready', async () => {
     const reason = $('not-ready-reason').value;
-    await api.ensureRoutingLogin(queues());
+    await api.ensureRoutingLogin(queues(), languages());
     await api.state('NOT_READY', reason);
     showState('NOT_READY', reason);
     status(`Not ready: ${reason}`);
@@ -224,7 +228,8 @@
     n.list.replaceChildren(...c.messages.map((m) => el('li', {
       class: `msg from-${(m.from || '').toLowerCase()}`, 'data-testid': 'desktop-message',
       'data-seq': m.seq == null ? '' : String(m.seq), 'data-from': m.from, 'data-client-id': m.clientId || '',
-      'data-status': m.refused ? 'refused' : m.from === 'AGENT' ? (m.read ? 'read' : m.seq == null ? 'pending' : 'sent') : 'received',
+      'data-status': m.refused ? 'refused' : m.from === 'AGENT' ? (m.read ? 'read' : m.delivered ? 'delivered' : m.seq == null ? 'pending' : 'sent') : 'received',
+      'data-receipt': m.receipt || '',
     }, el('span', { text: m.text }), m.refused ? el('em', { text: ` (not sent: ${m.refused})` }) : '')));
     n.list.scrollTop = n.list.scrollHeight;
     n.compose.hidden = c.closed || !c.provider;
@@ -264,6 +269,17 @@
         clearTimeout(c.typingTimer);
         c.typingTimer = setTimeout(() => { c.node.typing.hidden = true; }, 3000);
         return;
+      case 'receipt': {
+        // A provider's delivery status of one of the agent's replies (WhatsApp): sent, delivered,
+        // read or failed; a later state never goes back to an earlier one.
+        const m = c && c.messages.find((x) => x.seq === f.seq && x.from === 'AGENT');
+        if (!m) return;
+        if (f.status === 'read') m.read = true;
+        else if (f.status === 'failed') m.refused = 'delivery failed';
+        else if (f.status === 'delivered') m.delivered = true;
+        m.receipt = m.read ? 'read' : m.delivered ? 'delivered' : f.status;
+        break;
+      }
       case 'read':
         c.messages.forEach((m) => { if (m.from === 'AGENT' && m.seq != null && m.seq <= f.seq) m.read = true; });
         break;

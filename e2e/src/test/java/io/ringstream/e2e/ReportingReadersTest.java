@@ -9,6 +9,7 @@ import io.ringstream.flink.archive.ArchiveJob;
 import io.ringstream.flink.conversion.ConversionJob;
 import io.ringstream.flink.routing.RoutingJob;
 import io.ringstream.flink.sla.ServiceLevelJob;
+import io.ringstream.gateway.events.AssignmentsReader;
 import io.ringstream.routing.kafka.RoutingFeeds;
 import io.ringstream.sentiment.job.SentimentJob;
 import java.util.HashMap;
@@ -34,7 +35,8 @@ class ReportingReadersTest {
                         Components.SLA_JOB, ServiceLevelJob.DEFINITION.inputs(),
                         Components.SENTIMENT_JOB, SentimentJob.DEFINITION.inputs(),
                         Components.CONVERSION_JOB, ConversionJob.DEFINITION.inputs(),
-                        Components.ROUTING_SERVICE, RoutingFeeds.INPUTS);
+                        Components.ROUTING_SERVICE, RoutingFeeds.INPUTS,
+                        Components.CHANNEL_GATEWAY, AssignmentsReader.INPUTS);
         Map<String, Set<String>> readers = new HashMap<>();
         inputs.forEach(
                 (component, topics) ->

@@ -98,8 +98,7 @@ final class RoutingStack {
         return startService(kafka, clickHouse, Map.of());
     }
 
-    private static EmbeddedServer startService(
-            String kafka, String clickHouse, Map<String, Object> more) {
+    static EmbeddedServer startService(String kafka, String clickHouse, Map<String, Object> more) {
         Path users = TargetDirectories.create("e2e-users-").resolve("users.json");
         Map<String, Object> properties = new HashMap<>(customerStore());
         properties.putAll(

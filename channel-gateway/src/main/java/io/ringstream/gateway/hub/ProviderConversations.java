@@ -19,7 +19,9 @@ import io.ringstream.gateway.providers.ProviderOutbound;
 import io.ringstream.gateway.providers.ReceiptEvents;
 import io.ringstream.gateway.providers.SendOutcome;
 import io.ringstream.routing.contract.ChannelIdentity;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +53,26 @@ final class ProviderConversations {
 
     /** A reply the gateway sent, by the provider's message id: for receipts. */
     private record SentReply(String conversationId, long seq) {}
+
+    /** How many provider message ids with early statuses are held (see {@link #early}). */
+    static final int EARLY_STATUSES = 1_000;
+
+    /** A provider status that arrived before the answer to the send call it reports on. */
+    private record EarlyStatus(String tenant, DeliveryStatus status) {}
+
+    /**
+     * Statuses of provider message ids not (yet) in {@link #sent}: Meta may report "sent" before
+     * our send call has its answer, and the webhook's dedupe would drop a redelivery. Held until
+     * that answer names the id (then forwarded), the newest {@value #EARLY_STATUSES} ids only (a
+     * status of a message another tool sent stays until pushed out); guarded by {@link #sent}.
+     */
+    private final Map<String, List<EarlyStatus>> early =
+            new LinkedHashMap<>() {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, List<EarlyStatus>> eldest) {
+                    return size() > EARLY_STATUSES;
+                }
+            };
 
     /** The newest SENT_IDS sent replies; guarded by itself. */
     private final Map<String, SentReply> sent =
@@ -126,8 +148,17 @@ final class ProviderConversations {
         SentReply reply;
         synchronized (sent) {
             reply = sent.get(s.messageId());
+            if (reply == null) {
+                early.computeIfAbsent(s.messageId(), id -> new ArrayList<>())
+                        .add(new EarlyStatus(tenant, s));
+                return;
+            }
         }
-        Conversation c = reply == null ? null : conversations.byId(reply.conversationId());
+        receipt(tenant, s, reply);
+    }
+
+    private void receipt(String tenant, DeliveryStatus s, SentReply reply) {
+        Conversation c = conversations.byId(reply.conversationId());
         if (c == null || !c.tenant.equals(tenant)) {
             return;
         }
@@ -164,8 +195,15 @@ final class ProviderConversations {
                 .whenComplete(
                         (outcome, error) -> {
                             if (outcome instanceof SendOutcome.Sent ok) {
+                                SentReply sentReply = new SentReply(c.id, e.seq());
+                                List<EarlyStatus> waiting;
                                 synchronized (sent) {
-                                    sent.put(ok.providerMessageId(), new SentReply(c.id, e.seq()));
+                                    sent.put(ok.providerMessageId(), sentReply);
+                                    waiting = early.remove(ok.providerMessageId());
+                                }
+                                if (waiting != null) {
+                                    waiting.forEach(
+                                            w -> receipt(w.tenant(), w.status(), sentReply));
                                 }
                                 return;
                             }
