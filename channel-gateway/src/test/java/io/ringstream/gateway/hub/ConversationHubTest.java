@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.ringstream.channels.webhook.DeliveryStatus;
 import io.ringstream.channels.webhook.InboundMessage;
 import io.ringstream.channels.webhook.MessageKind;
 import io.ringstream.channels.webhook.Provider;
@@ -13,6 +14,7 @@ import io.ringstream.events.Channel;
 import io.ringstream.events.ContactEvent;
 import io.ringstream.events.ContactEventType;
 import io.ringstream.events.InteractionEvent;
+import io.ringstream.events.InteractionType;
 import io.ringstream.events.topics.Topic;
 import io.ringstream.gateway.ChatLimits;
 import io.ringstream.gateway.WidgetConfig;
@@ -360,6 +362,42 @@ class ConversationHubTest {
         assertThat(agentPeer.ofType("ack")).hasSize(1);
         assertThat(agentPeer.ofType("refused").get(1).path("reason").asText())
                 .isEqualTo("window closed");
+    }
+
+    @Test
+    void aStatusBeforeOrAfterTheSendAnswerBecomesOneReceiptOfThatReply() {
+        hub.message("default", whatsapp("wamid.1", "hola"));
+        String contactId = routed.get(0).contactId();
+        accept(contactId, "1001");
+        hub.agentJoined(agent, agentPeer);
+        CompletableFuture<SendOutcome> answer = new CompletableFuture<>();
+        hub.outbound(reply -> answer);
+        hub.agentSend(agent, agentPeer, contactId, "a-1", "buenas", null);
+
+        // Meta reports "sent" before our send call has its answer: held, not dropped.
+        hub.status("default", status("wamid.out", DeliveryStatus.State.SENT));
+        assertThat(agentPeer.ofType("receipt")).isEmpty();
+        answer.complete(new SendOutcome.Sent("wamid.out", null));
+        hub.status("default", status("wamid.out", DeliveryStatus.State.DELIVERED));
+
+        assertThat(agentPeer.ofType("receipt"))
+                .extracting(f -> f.path("status").asText() + "@" + f.path("seq").asLong())
+                .containsExactly("sent@2", "delivered@2");
+        assertThat(events.stream().filter(InteractionEvent.class::isInstance))
+                .map(e -> ((InteractionEvent) e).type())
+                .containsExactly(
+                        InteractionType.CHAT_MESSAGE,
+                        InteractionType.CHAT_MESSAGE,
+                        InteractionType.DELIVERY_RECEIPT,
+                        InteractionType.DELIVERY_RECEIPT);
+        // A status of a message the gateway never sent goes nowhere.
+        hub.status("default", status("wamid.other", DeliveryStatus.State.READ));
+        assertThat(agentPeer.ofType("receipt")).hasSize(2);
+    }
+
+    private static DeliveryStatus status(String messageId, DeliveryStatus.State state) {
+        return new DeliveryStatus(
+                Provider.WHATSAPP, messageId, "34600000001", state, 1_000_000L, null);
     }
 
     @Test
