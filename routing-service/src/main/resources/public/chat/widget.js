@@ -106,8 +106,19 @@
     const mine = m.clientId && saved.messages.find((x) => x.seq == null && x.clientId === m.clientId);
     if (mine) Object.assign(mine, m); else saved.messages.push(m);
     if (m.seq != null) saved.lastSeq = Math.max(saved.lastSeq, m.seq);
-    saved.messages.sort((a, b) => (a.seq ?? Infinity) - (b.seq ?? Infinity));
+    saved.messages.sort((a, b) => order(a) - order(b));
     if (saved.messages.length > MAX_KEPT) saved.messages = saved.messages.slice(-MAX_KEPT);
+  }
+
+  // Numbered messages by their number; a system line (agent joined, chat ended) right after the
+  // newest number it was shown at; the visitor's unacknowledged messages last.
+  function order(m) {
+    if (m.seq != null) return m.seq;
+    return m.from === 'SYSTEM' && m.after != null ? m.after : Infinity;
+  }
+
+  function systemLine(key, text) {
+    upsert({ seq: null, from: 'SYSTEM', clientId: `${key}-${Date.now()}`, text, after: saved.lastSeq + 0.5 });
   }
 
   function onFrame(f) {
@@ -145,16 +156,16 @@
         break;
       case 'agent_joined':
         saved.agent = f.agent;
-        upsert({ seq: null, from: 'SYSTEM', clientId: `joined-${Date.now()}`, text: `${(f.agent && (f.agent.name || f.agent.id)) || 'An agent'} joined the chat` });
+        systemLine('joined', `${(f.agent && (f.agent.name || f.agent.id)) || 'An agent'} joined the chat`);
         break;
       case 'agent_left':
-        upsert({ seq: null, from: 'SYSTEM', clientId: `left-${Date.now()}`, text: 'The agent left the chat' });
+        systemLine('left', 'The agent left the chat');
         saved.agent = null;
         break;
       case 'closed':
         saved.closed = true;
         saved.outbox = [];
-        upsert({ seq: null, from: 'SYSTEM', clientId: `closed-${Date.now()}`, text: 'The chat has ended' });
+        systemLine('closed', 'The chat has ended');
         setStatus('closed', 'Chat ended');
         break;
       case 'error':
