@@ -31,6 +31,7 @@ import io.ringstream.gateway.routing.RoutingClient;
 import io.ringstream.gateway.ws.SessionLimits;
 import io.ringstream.gateway.ws.WsConnection;
 import io.ringstream.kafka.EventPublisher;
+import io.ringstream.kafka.TopicFeed;
 import io.ringstream.security.tokens.TokenVerifier;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -62,7 +63,7 @@ public final class ChannelGateway implements AutoCloseable {
     private final ChannelGroup connections;
     private final EventPublisher publisher;
     private final EventHandOff events;
-    private final AssignmentsReader assignments;
+    private final TopicFeed assignments;
     private final ScheduledExecutorService sweeper;
     private final ExecutorService routingExecutor;
     private final ExecutorService webhookExecutor;
@@ -175,7 +176,7 @@ public final class ChannelGateway implements AutoCloseable {
         ChannelGroup connections;
         EventPublisher publisher;
         EventHandOff events;
-        AssignmentsReader assignments;
+        TopicFeed assignments;
         ScheduledExecutorService sweeper;
         ExecutorService routingExecutor;
         ExecutorService webhookExecutor;
@@ -217,7 +218,7 @@ public final class ChannelGateway implements AutoCloseable {
             providers = wired.closer() == null ? () -> {} : wired.closer();
             hub.outbound(wired.outbound());
             assignments =
-                    new AssignmentsReader(
+                    AssignmentsReader.create(
                             settings.kafkaBootstrap(),
                             settings.assignmentLookback(),
                             hub::onAssignment);

@@ -11,10 +11,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Reads one topic without a consumer group, from the beginning or from given offsets, for tests and
@@ -24,14 +21,15 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * <p>Not thread-safe: one reader per thread.
  */
 public final class TopicReader implements AutoCloseable {
-    private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(5);
-
     private final KafkaConsumer<String, byte[]> consumer;
     private final String topic;
     private final Map<Integer, Long> startOffsets;
 
     private TopicReader(String bootstrapServers, String topic, Map<Integer, Long> startOffsets) {
-        this.consumer = new KafkaConsumer<>(consumerConfig(bootstrapServers));
+        this.consumer =
+                GrouplessConsumer.open(
+                        bootstrapServers,
+                        Map.of(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"));
         this.topic = topic;
         this.startOffsets = Map.copyOf(startOffsets);
     }
@@ -145,13 +143,9 @@ public final class TopicReader implements AutoCloseable {
 
     /** Returns false while the topic does not exist yet. */
     private boolean assign() {
-        List<PartitionInfo> infos = consumer.partitionsFor(topic, METADATA_TIMEOUT);
-        if (infos == null || infos.isEmpty()) {
+        List<TopicPartition> partitions = Partitions.of(consumer, topic);
+        if (partitions.isEmpty()) {
             return false;
-        }
-        List<TopicPartition> partitions = new ArrayList<>();
-        for (PartitionInfo info : infos) {
-            partitions.add(new TopicPartition(topic, info.partition()));
         }
         consumer.assign(partitions);
         List<TopicPartition> fromStart = new ArrayList<>();
@@ -168,21 +162,6 @@ public final class TopicReader implements AutoCloseable {
             consumer.seekToBeginning(fromStart);
         }
         return true;
-    }
-
-    private static Map<String, Object> consumerConfig(String bootstrapServers) {
-        Map<String, Object> conf = new HashMap<>();
-        conf.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        conf.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        conf.put(
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                ByteArrayDeserializer.class.getName());
-        conf.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        conf.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        // Looking at a topic must not create it.
-        conf.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        conf.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        return conf;
     }
 
     @Override

@@ -4,8 +4,6 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.ringstream.routing.customers.CustomerResolver;
-import io.ringstream.routing.screenpop.BoundedCallerIdentifier;
-import io.ringstream.routing.screenpop.BoundedChannelIdentifier;
 import io.ringstream.routing.screenpop.CallerIdentification;
 import io.ringstream.routing.screenpop.CallerIdentifier;
 import io.ringstream.routing.screenpop.ChannelIdentification;
@@ -14,6 +12,7 @@ import io.ringstream.routing.screenpop.ContactIdentificationStore;
 import io.ringstream.routing.screenpop.CustomerCardStore;
 import io.ringstream.routing.screenpop.CustomerCards;
 import io.ringstream.routing.screenpop.CustomerValues;
+import io.ringstream.routing.screenpop.IdentificationDeadline;
 import io.ringstream.routing.screenpop.RecentContacts;
 import io.ringstream.routing.screenpop.ScreenPop;
 import jakarta.inject.Named;
@@ -66,16 +65,19 @@ public class ScreenPopFactory {
                 new ThreadPoolExecutor.AbortPolicy());
     }
 
+    /** One pool and deadline for every kind of identity: callers' numbers, chat identities. */
+    @Singleton
+    IdentificationDeadline identificationDeadline(
+            @Named(EXECUTOR) ExecutorService executor, RoutingProperties routing) {
+        return new IdentificationDeadline(executor, routing.getCallerIdentificationTimeout());
+    }
+
     @Singleton
     CallerIdentifier callerIdentifier(
             CustomerResolver customers,
             ContactIdentificationStore store,
-            @Named(EXECUTOR) ExecutorService executor,
-            RoutingProperties routing) {
-        return new BoundedCallerIdentifier(
-                new CallerIdentification(customers, store),
-                executor,
-                routing.getCallerIdentificationTimeout());
+            IdentificationDeadline deadline) {
+        return deadline.callers(new CallerIdentification(customers, store));
     }
 
     /** Chat and messaging identities, with the same pool and deadline as callers' numbers. */
@@ -83,12 +85,8 @@ public class ScreenPopFactory {
     ChannelIdentifier channelIdentifier(
             CustomerResolver customers,
             ContactIdentificationStore store,
-            @Named(EXECUTOR) ExecutorService executor,
-            RoutingProperties routing) {
-        return new BoundedChannelIdentifier(
-                new ChannelIdentification(customers, store),
-                executor,
-                routing.getCallerIdentificationTimeout());
+            IdentificationDeadline deadline) {
+        return deadline.channels(new ChannelIdentification(customers, store));
     }
 
     @Singleton

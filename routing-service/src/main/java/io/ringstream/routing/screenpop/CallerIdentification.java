@@ -11,7 +11,7 @@ import io.ringstream.routing.screenpop.IdentificationRules.Settled;
  * Identifies a contact's caller by number, blocking: the recorded answer when an earlier ask made
  * one, else a lookup with {@link CustomerResolver} (PHONE, which also matches WhatsApp identities,
  * in the tenant's region), the decision of {@link IdentificationRules}, and the record. {@link
- * BoundedCallerIdentifier} runs it off the request thread with a deadline.
+ * IdentificationDeadline} runs it off the request thread with a deadline.
  */
 public final class CallerIdentification {
     private final CustomerResolver customers;

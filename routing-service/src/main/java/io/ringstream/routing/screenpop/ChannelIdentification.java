@@ -12,7 +12,7 @@ import java.util.Locale;
  * the recorded answer when an earlier ask made one, else {@link CustomerResolver#findOrCreate}
  * (actor {@code channel-gateway}: a visitor who gives an e-mail becomes a customer record), and the
  * record, so every ask of the contact gets the same answer and the card can list candidates. {@link
- * BoundedChannelIdentifier} runs it off the request thread with a deadline.
+ * IdentificationDeadline} runs it off the request thread with a deadline.
  */
 public final class ChannelIdentification {
     /** Who creates the customers of unknown identities, for their change events. */

@@ -3,28 +3,16 @@ package io.ringstream.routing.screenpop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.transaction.TransactionOperations;
 import io.ringstream.customers.identity.IdentityKind;
 import io.ringstream.events.AssignmentType;
 import io.ringstream.events.RoutingCommand;
-import io.ringstream.routing.customers.CustomerResolver;
-import io.ringstream.routing.customers.IdentityMatch;
 import io.ringstream.routing.kafka.CommandSink;
 import io.ringstream.routing.kafka.RecordingCommandSink;
 import io.ringstream.routing.live.Assignments;
-import io.ringstream.routing.security.TestTokens;
 import jakarta.inject.Inject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -39,17 +27,11 @@ import org.junit.jupiter.api.Test;
  * the commands they would send are recorded.
  */
 @MicronautTest(transactional = false)
-class CallerIdentificationApiTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
+class CallerIdentificationApiTest extends IdentificationApiFixture {
     private static final RecordingCommandSink SENT = new RecordingCommandSink();
     private static final String NUMBER = "+34612345678";
 
-    @Inject EmbeddedServer server;
-    @Inject CustomerResolver customers;
-    @Inject TransactionOperations<Connection> transactions;
     @Inject ScreenPop screenPop;
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final String tenant = "t" + UUID.randomUUID().toString().substring(0, 8);
 
     @MockBean(CommandSink.class)
     CommandSink recording() {
@@ -221,41 +203,11 @@ class CallerIdentificationApiTest {
                 .isSameAs(screenPop.cardFor(offer));
     }
 
-    private UUID create(String t, IdentityKind kind, String number, String name) {
-        IdentityMatch created = customers.findOrCreate(t, kind, number, "test", name);
-        return ((IdentityMatch.Created) created).customerId();
-    }
-
-    private void settings(String t, String region, boolean create) throws Exception {
-        update(
-                "INSERT INTO tenant_customer_settings (tenant, default_region,"
-                        + " create_unknown_callers, updated_at) VALUES ('"
-                        + t
-                        + "', "
-                        + (region == null ? "NULL" : "'" + region + "'")
-                        + ", "
-                        + create
-                        + ", now())");
-    }
-
     private void update(String sql) {
         transactions.executeWrite(
                 status -> {
                     try (var s = status.getConnection().createStatement()) {
                         return s.executeUpdate(sql);
-                    }
-                });
-    }
-
-    private long count(String sql, String t) {
-        return transactions.executeRead(
-                status -> {
-                    try (PreparedStatement s = status.getConnection().prepareStatement(sql)) {
-                        s.setString(1, t);
-                        try (ResultSet rs = s.executeQuery()) {
-                            rs.next();
-                            return rs.getLong(1);
-                        }
                     }
                 });
     }
@@ -276,25 +228,7 @@ class CallerIdentificationApiTest {
     }
 
     private JsonNode route(String t, String contactId, String number) throws Exception {
-        HttpResponse<String> response =
-                http.send(
-                        HttpRequest.newBuilder(URI.create(server.getURL() + "/v1/route"))
-                                .header("Content-Type", "application/json")
-                                .header("Authorization", "Bearer " + TestTokens.pbx(t))
-                                .POST(
-                                        HttpRequest.BodyPublishers.ofString(
-                                                JSON.writeValueAsString(
-                                                        java.util.Map.of(
-                                                                "contactId",
-                                                                contactId,
-                                                                "queue",
-                                                                "support",
-                                                                "callerNumber",
-                                                                number,
-                                                                "waitMillis",
-                                                                0))))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = routeCall(t, contactId, number);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }

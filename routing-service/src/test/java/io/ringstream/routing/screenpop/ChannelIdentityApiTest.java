@@ -3,29 +3,17 @@ package io.ringstream.routing.screenpop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.transaction.TransactionOperations;
 import io.ringstream.customers.identity.IdentityKind;
 import io.ringstream.events.AssignmentType;
 import io.ringstream.events.Channel;
 import io.ringstream.events.RoutingCommand;
-import io.ringstream.routing.customers.CustomerResolver;
-import io.ringstream.routing.customers.IdentityMatch;
 import io.ringstream.routing.kafka.CommandSink;
 import io.ringstream.routing.kafka.RecordingCommandSink;
 import io.ringstream.routing.live.Assignments;
-import io.ringstream.routing.security.TestTokens;
 import jakarta.inject.Inject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,16 +28,10 @@ import org.junit.jupiter.api.Test;
  * recorded.
  */
 @MicronautTest(transactional = false)
-class ChannelIdentityApiTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
+class ChannelIdentityApiTest extends IdentificationApiFixture {
     private static final RecordingCommandSink SENT = new RecordingCommandSink();
 
-    @Inject EmbeddedServer server;
-    @Inject CustomerResolver customers;
-    @Inject TransactionOperations<Connection> transactions;
     @Inject ScreenPop screenPop;
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final String tenant = "t" + UUID.randomUUID().toString().substring(0, 8);
 
     @MockBean(CommandSink.class)
     CommandSink recording() {
@@ -58,11 +40,7 @@ class ChannelIdentityApiTest {
 
     @Test
     void aKnownEmailNamesItsCustomerInTheCommandAndTheCardShowsIt() throws Exception {
-        UUID ana =
-                ((IdentityMatch.Created)
-                                customers.findOrCreate(
-                                        tenant, IdentityKind.EMAIL, "ana@example.com", "t", "Ana"))
-                        .customerId();
+        UUID ana = create(tenant, IdentityKind.EMAIL, "ana@example.com", "Ana");
 
         HttpResponse<String> answer =
                 route("chat-1", identity("EMAIL", " Ana@Example.com ", "Ana Visitor"));
@@ -111,11 +89,7 @@ class ChannelIdentityApiTest {
 
     @Test
     void aWhatsAppNumberFindsTheCustomerOfThatPhone() throws Exception {
-        UUID cy =
-                ((IdentityMatch.Created)
-                                customers.findOrCreate(
-                                        tenant, IdentityKind.PHONE, "+34612345678", "t", "Cy"))
-                        .customerId();
+        UUID cy = create(tenant, IdentityKind.PHONE, "+34612345678", "Cy");
 
         JsonNode answer =
                 JSON.readTree(route("wa-1", identity("WHATSAPP", "34612345678", null)).body());
@@ -176,13 +150,7 @@ class ChannelIdentityApiTest {
     }
 
     private HttpResponse<String> post(Map<String, Object> body) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(URI.create(server.getURL() + "/v1/route"))
-                        .header("Content-Type", "application/json")
-                        .header("Authorization", "Bearer " + TestTokens.pbx(tenant))
-                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return send(tenant, "/v1/route", JSON.writeValueAsString(body));
     }
 
     private RoutingCommand commandOf(String contactId) {
@@ -190,18 +158,5 @@ class ChannelIdentityApiTest {
                 .filter(c -> c.tenant().equals(tenant) && c.contactId().equals(contactId))
                 .reduce((a, b) -> b)
                 .orElseThrow();
-    }
-
-    private long count(String sql) {
-        return transactions.executeRead(
-                status -> {
-                    try (PreparedStatement s = status.getConnection().prepareStatement(sql)) {
-                        s.setString(1, tenant);
-                        try (ResultSet rs = s.executeQuery()) {
-                            rs.next();
-                            return rs.getLong(1);
-                        }
-                    }
-                });
     }
 }

@@ -3,25 +3,12 @@ package io.ringstream.routing.screenpop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.transaction.TransactionOperations;
 import io.ringstream.customers.identity.IdentityKind;
-import io.ringstream.routing.customers.CustomerResolver;
-import io.ringstream.routing.customers.IdentityMatch;
 import io.ringstream.routing.kafka.CommandSink;
 import io.ringstream.routing.kafka.RecordingCommandSink;
-import io.ringstream.routing.security.TestTokens;
-import jakarta.inject.Inject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -32,15 +19,8 @@ import org.junit.jupiter.api.Test;
  * {@code POST /v1/route}.
  */
 @MicronautTest(transactional = false)
-class IdentificationEndpointTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
+class IdentificationEndpointTest extends IdentificationApiFixture {
     private static final String NUMBER = "+34612345678";
-
-    @Inject EmbeddedServer server;
-    @Inject CustomerResolver customers;
-    @Inject TransactionOperations<Connection> transactions;
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final String tenant = "t" + UUID.randomUUID().toString().substring(0, 8);
 
     @MockBean(CommandSink.class)
     CommandSink recording() {
@@ -51,7 +31,7 @@ class IdentificationEndpointTest {
     void aKnownNumberInAnyFormatNamesItsCustomer() throws Exception {
         // given Ana's number, in a tenant reading national numbers as Spanish
         settings(tenant, "ES", true);
-        UUID ana = create(tenant, NUMBER, "Ana");
+        UUID ana = create(tenant, IdentityKind.PHONE, NUMBER, "Ana");
 
         // when the bridge asks for a contact with the number written nationally
         HttpResponse<String> response = identify(tenant, "c1", "612 34 56 78");
@@ -72,7 +52,7 @@ class IdentificationEndpointTest {
         // when the bridge asks twice, and then the PBX routes the same contact
         JsonNode first = JSON.readTree(ok(identify(tenant, "c1", NUMBER)));
         JsonNode second = JSON.readTree(ok(identify(tenant, "c1", NUMBER)));
-        JsonNode routed = JSON.readTree(ok(route(tenant, "c1", NUMBER)));
+        JsonNode routed = JSON.readTree(ok(routeCall(tenant, "c1", NUMBER)));
 
         // then every answer names the one customer created, with the one lead
         String created = first.get("customerId").asText();
@@ -87,7 +67,7 @@ class IdentificationEndpointTest {
 
     @Test
     void anotherTenantsCustomerNeverMatches() throws Exception {
-        UUID theirs = create(tenant + "x", NUMBER, "Ana");
+        UUID theirs = create(tenant + "x", IdentityKind.PHONE, NUMBER, "Ana");
         settings(tenant, null, false);
 
         JsonNode answer = JSON.readTree(ok(identify(tenant, "c1", NUMBER)));
@@ -135,41 +115,6 @@ class IdentificationEndpointTest {
         assertThat(response.body()).contains("contactId must match");
     }
 
-    private UUID create(String t, String number, String name) {
-        IdentityMatch created = customers.findOrCreate(t, IdentityKind.PHONE, number, "test", name);
-        return ((IdentityMatch.Created) created).customerId();
-    }
-
-    private void settings(String t, String region, boolean create) {
-        transactions.executeWrite(
-                status -> {
-                    try (PreparedStatement s =
-                            status.getConnection()
-                                    .prepareStatement(
-                                            "INSERT INTO tenant_customer_settings (tenant,"
-                                                    + " default_region, create_unknown_callers,"
-                                                    + " updated_at) VALUES (?, ?, ?, now())")) {
-                        s.setString(1, t);
-                        s.setString(2, region);
-                        s.setBoolean(3, create);
-                        return s.executeUpdate();
-                    }
-                });
-    }
-
-    private long count(String sql) {
-        return transactions.executeRead(
-                status -> {
-                    try (PreparedStatement s = status.getConnection().prepareStatement(sql)) {
-                        s.setString(1, tenant);
-                        try (ResultSet rs = s.executeQuery()) {
-                            rs.next();
-                            return rs.getLong(1);
-                        }
-                    }
-                });
-    }
-
     private static String ok(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return response.body();
@@ -182,31 +127,5 @@ class IdentificationEndpointTest {
 
     private HttpResponse<String> post(String t, String contactId, String body) throws Exception {
         return send(t, "/v1/contacts/" + contactId + "/identification", body);
-    }
-
-    private HttpResponse<String> route(String t, String contactId, String number) throws Exception {
-        return send(
-                t,
-                "/v1/route",
-                JSON.writeValueAsString(
-                        Map.of(
-                                "contactId",
-                                contactId,
-                                "queue",
-                                "support",
-                                "callerNumber",
-                                number,
-                                "waitMillis",
-                                0)));
-    }
-
-    private HttpResponse<String> send(String t, String path, String body) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(URI.create(server.getURL() + path))
-                        .header("Content-Type", "application/json")
-                        .header("Authorization", "Bearer " + TestTokens.pbx(t))
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 }
