@@ -62,7 +62,7 @@ public final class ChatGatewayBench {
                 Runtime.getRuntime().availableProcessors(),
                 loadAverage());
         System.out.println(
-                "server  | sessions | agents | ready/assigned | heap base/agents/sessions MB |"
+                "server  | sessions | agents | ready/assigned | ramp until all assigned s | heap base/agents/sessions MB |"
                         + " heap per session / per agent conn KB | msgs/s | delivered/sent |"
                         + " p50 / p99 / max ms | server CPU % of 1 core | load gen CPU % |"
                         + " errors/closes/connect failures | load avg before → after");
@@ -112,6 +112,7 @@ public final class ChatGatewayBench {
             if (mode.equals("gateway")) {
                 awaitCount(clients.conversationsAtAgents::get, n, clients);
             }
+            double setup = (System.nanoTime() - rampStart) / 1e9;
             long heapSessions = server.heap();
 
             clients.startMessages(PERIOD);
@@ -131,18 +132,22 @@ public final class ChatGatewayBench {
             long sentInWindow = sent1 - sent0;
             double wall = (t1 - t0) / 1e9;
             double p99 = percentile(lat, 0.99);
+            if (!clients.closeCodes.isEmpty()) {
+                System.err.println(mode + " " + n + ": close frames " + clients.closeCodes);
+            }
             int errors = clients.errorFrames.get();
             int closes = clients.unexpectedCloses.get();
             int failures = clients.connectFailures.get();
             System.out.printf(
                     Locale.ROOT,
-                    "%-7s | %,8d | %,6d | %,d/%,d | %.1f / %.1f / %.1f | %.2f / %.2f | %,.0f |"
+                    "%-7s | %,8d | %,6d | %,d/%,d | %.1f | %.1f / %.1f / %.1f | %.2f / %.2f | %,.0f |"
                             + " %,d/%,d | %.2f / %.2f / %.2f | %.1f | %.1f | %d/%d/%d | %s → %s%n",
                     mode,
                     n,
                     agentCount,
                     clients.visitorsReady.get(),
                     clients.visitorsAssigned.get(),
+                    setup,
                     heapBase / 1048576.0,
                     heapAgents / 1048576.0,
                     heapSessions / 1048576.0,

@@ -14,9 +14,11 @@ import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.ringstream.security.Caller;
 import io.ringstream.security.Role;
@@ -28,6 +30,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -62,6 +66,10 @@ final class LoadClients implements AutoCloseable {
     final AtomicInteger connectFailures = new AtomicInteger();
     final AtomicInteger unexpectedCloses = new AtomicInteger();
     final AtomicLong sent = new AtomicLong();
+
+    /** Close frames received, by side and code (e.g. "agent 4408"). */
+    final Map<String, AtomicInteger> closeCodes = new ConcurrentHashMap<>();
+
     private volatile long measureFrom = Long.MAX_VALUE;
     private volatile long measureUntil = Long.MAX_VALUE;
     private volatile boolean closing;
@@ -160,6 +168,7 @@ final class LoadClients implements AutoCloseable {
                         .webSocketUri(uri)
                         .customHeaders(headers)
                         .handshakeTimeoutMillis(60_000)
+                        .handleCloseFrames(false)
                         .build();
         new Bootstrap()
                 .group(group)
@@ -187,7 +196,7 @@ final class LoadClients implements AutoCloseable {
     }
 
     /** One client connection; its handler instance is its own (not shareable). */
-    private final class Socket extends SimpleChannelInboundHandler<TextWebSocketFrame> {
+    private final class Socket extends SimpleChannelInboundHandler<WebSocketFrame> {
         final boolean agent;
         final int index;
         final String agentId;
@@ -207,6 +216,12 @@ final class LoadClients implements AutoCloseable {
                             .HANDSHAKE_COMPLETE) {
                 channel = ctx.channel();
                 write(firstFrame());
+                if (agent) {
+                    // The desktop pings every 25 s; an agent connection is idle after 75 s.
+                    ctx.executor()
+                            .scheduleAtFixedRate(
+                                    () -> write("{\"type\":\"ping\"}"), 25, 25, TimeUnit.SECONDS);
+                }
             }
         }
 
@@ -253,8 +268,20 @@ final class LoadClients implements AutoCloseable {
         }
 
         @Override
-        protected void channelRead0(ChannelHandlerContext ctx, TextWebSocketFrame frame) {
-            String text = frame.text();
+        protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+            if (frame instanceof CloseWebSocketFrame close) {
+                closeCodes
+                        .computeIfAbsent(
+                                (agent ? "agent " : "visitor ") + close.statusCode(),
+                                k -> new AtomicInteger())
+                        .incrementAndGet();
+                ctx.close();
+                return;
+            }
+            if (!(frame instanceof TextWebSocketFrame textFrame)) {
+                return;
+            }
+            String text = textFrame.text();
             if (text.contains("\"type\":\"error\"")) {
                 if (errorFrames.incrementAndGet() <= 5) {
                     System.err.println("error frame: " + text);
