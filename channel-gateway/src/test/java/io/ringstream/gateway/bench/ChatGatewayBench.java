@@ -31,7 +31,9 @@ import java.util.function.IntSupplier;
  * 10000 20000]}.
  */
 public final class ChatGatewayBench {
-    static final Duration PERIOD = Duration.ofSeconds(10);
+    /** Each session's message period; {@code -Dchatbench.periodMs=1000} probes CPU headroom. */
+    static final Duration PERIOD = Duration.ofMillis(Long.getLong("chatbench.periodMs", 10_000));
+
     static final int SESSIONS_PER_AGENT = 3;
     static final int RAMP_PER_SECOND = 1_000;
     static final Duration WARM_UP = Duration.ofSeconds(10);
@@ -52,9 +54,9 @@ public final class ChatGatewayBench {
         Files.createDirectories(LOGS);
         System.out.printf(
                 Locale.ROOT,
-                "chat gateway: 1 message per session per %d s, 1 agent per %d sessions, ramp %d"
+                "chat gateway: 1 message per session per %.1f s, 1 agent per %d sessions, ramp %d"
                         + " sessions/s, %d s measured after %d s warm-up, %d cores, load average %s%n",
-                PERIOD.toSeconds(),
+                PERIOD.toMillis() / 1000.0,
                 SESSIONS_PER_AGENT,
                 RAMP_PER_SECOND,
                 seconds,
