@@ -1,6 +1,6 @@
 package io.ringstream.gateway;
 
-import static io.ringstream.gateway.TestSocket.frame;
+import static io.ringstream.testkit.ws.JsonWebSocket.frame;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -19,6 +19,7 @@ import io.ringstream.security.Role;
 import io.ringstream.security.tokens.SigningKey;
 import io.ringstream.security.tokens.TokenIssuer;
 import io.ringstream.testkit.KafkaExtension;
+import io.ringstream.testkit.ws.JsonWebSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -90,11 +91,11 @@ class ChannelGatewayITCase {
         return TOKENS.issue(Caller.of(subject, "default", role), Duration.ofMinutes(10));
     }
 
-    static TestSocket visitor(ChannelGateway g) {
-        return TestSocket.open(g.port(), ORIGIN);
+    static JsonWebSocket visitor(ChannelGateway g) {
+        return JsonWebSocket.open(g.port(), ORIGIN);
     }
 
-    static JsonNode startChat(TestSocket visitor, String email) {
+    static JsonNode startChat(JsonWebSocket visitor, String email) {
         visitor.send(
                 frame("start")
                         .with("widget", "demo")
@@ -148,7 +149,7 @@ class ChannelGatewayITCase {
     @Test
     void aChatFromStartThroughAgentReplyAndResumeToClose() throws Exception {
         routing.customerId = "cust-42";
-        TestSocket visitor = visitor(gateway);
+        JsonWebSocket visitor = visitor(gateway);
         JsonNode session = startChat(visitor, "ana@example.com");
         String contactId = session.path("conversationId").asText();
         String sessionToken = session.path("token").asText();
@@ -177,7 +178,7 @@ class ChannelGatewayITCase {
         visitor.send(frame("send").with("clientId", "v-1").with("text", "hello"));
         assertThat(visitor.await("ack").path("seq").asLong()).isEqualTo(1);
 
-        TestSocket agent = visitor(gateway);
+        JsonWebSocket agent = visitor(gateway);
         agent.send(frame("hello").with("token", token("1001", Role.AGENT)));
         assertThat(agent.await("welcome").path("agentId").asText()).isEqualTo("1001");
 
@@ -213,7 +214,7 @@ class ChannelGatewayITCase {
         // The visitor's tab reloads having seen only message 1: it resumes with no gap and no copy.
         visitor.close();
         visitor.awaitClose();
-        TestSocket back = visitor(gateway);
+        JsonWebSocket back = visitor(gateway);
         back.send(frame("resume").with("token", sessionToken).with("lastSeq", 1));
         JsonNode resumed = back.await("resumed");
         assertThat(resumed.path("conversationId").asText()).isEqualTo(contactId);
@@ -252,7 +253,7 @@ class ChannelGatewayITCase {
 
     @Test
     void aVisitorWhoLeavesUnansweredAbandons() {
-        TestSocket visitor = visitor(gateway);
+        JsonWebSocket visitor = visitor(gateway);
         String contactId = startChat(visitor, "bo@example.com").path("conversationId").asText();
         visitor.send(frame("close"));
         visitor.await("closed");
@@ -266,7 +267,7 @@ class ChannelGatewayITCase {
 
     @Test
     void anOriginNotAllowedIsRefusedBeforeTheUpgrade() throws Exception {
-        assertThatThrownBy(() -> TestSocket.open(gateway.port(), "https://evil.example"))
+        assertThatThrownBy(() -> JsonWebSocket.open(gateway.port(), "https://evil.example"))
                 .isInstanceOf(CompletionException.class)
                 .hasCauseInstanceOf(WebSocketHandshakeException.class)
                 .satisfies(
@@ -286,7 +287,7 @@ class ChannelGatewayITCase {
 
     @Test
     void anOversizedFrameCloses1009AndATooLongTextIsRefusedWithoutClosing() {
-        TestSocket visitor = visitor(gateway);
+        JsonWebSocket visitor = visitor(gateway);
         startChat(visitor, "cy@example.com");
         visitor.send(frame("send").with("clientId", "v-long").with("text", "x".repeat(4_001)));
         assertThat(visitor.await("error").path("code").asText()).isEqualTo("too-long");
@@ -300,7 +301,7 @@ class ChannelGatewayITCase {
 
     @Test
     void malformedFramesGetAnErrorAndTheConnectionStays() {
-        TestSocket visitor = visitor(gateway);
+        JsonWebSocket visitor = visitor(gateway);
         visitor.send("this is not json");
         visitor.send("{\"type\":\"dance\",\"ref\":\"r-7\"}");
         visitor.await("error", f -> "r-7".equals(f.path("ref").asText()));
@@ -313,7 +314,7 @@ class ChannelGatewayITCase {
 
     @Test
     void aFloodIsRateLimitedThenClosed4429() {
-        TestSocket visitor = visitor(gateway);
+        JsonWebSocket visitor = visitor(gateway);
         startChat(visitor, "ed@example.com");
         for (int i = 0; i < 30 && !visitor.closeCode.isDone(); i++) {
             try {
@@ -331,15 +332,15 @@ class ChannelGatewayITCase {
 
     @Test
     void anUnknownSessionCloses4404AndABadAgentToken4401() {
-        TestSocket stranger = visitor(gateway);
+        JsonWebSocket stranger = visitor(gateway);
         stranger.send(frame("resume").with("token", "not-a-session").with("lastSeq", 0));
         assertThat(stranger.await("error").path("code").asText()).isEqualTo("unknown-session");
         assertThat(stranger.awaitClose()).isEqualTo(4404);
 
-        TestSocket forger = visitor(gateway);
+        JsonWebSocket forger = visitor(gateway);
         forger.send(frame("hello").with("token", "not.a.jwt"));
         assertThat(forger.awaitClose()).isEqualTo(4401);
-        TestSocket supervisor = visitor(gateway);
+        JsonWebSocket supervisor = visitor(gateway);
         supervisor.send(frame("hello").with("token", token("sam", Role.SUPERVISOR)));
         assertThat(supervisor.await("error").path("code").asText()).isEqualTo("unauthorized");
         assertThat(supervisor.awaitClose()).isEqualTo(4401);
@@ -403,9 +404,9 @@ class ChannelGatewayITCase {
                 ChannelGateway.start(
                         GatewaySettings.fromEnvironment(
                                 env(Map.of("RINGSTREAM_CHAT_MAX_SESSIONS_PER_ADDRESS", "2"))))) {
-            TestSocket one = visitor(capped);
-            TestSocket two = visitor(capped);
-            TestSocket three = visitor(capped);
+            JsonWebSocket one = visitor(capped);
+            JsonWebSocket two = visitor(capped);
+            JsonWebSocket three = visitor(capped);
             assertThat(three.awaitClose()).isEqualTo(4503);
             startChat(one, "fi@example.com");
             startChat(two, "gu@example.com");
@@ -429,7 +430,7 @@ class ChannelGatewayITCase {
                                                 "RINGSTREAM_CHAT_MAX_PENDING_FRAMES", "8",
                                                 "RINGSTREAM_CHAT_MAX_PENDING_BYTES", "65536"))))) {
             await().atMost(WAIT).until(slow::ready);
-            TestSocket visitor = visitor(slow);
+            JsonWebSocket visitor = visitor(slow);
             String contactId = startChat(visitor, "ha@example.com").path("conversationId").asText();
             try (RawClient stuckAgent = new RawClient(slow.port(), 1024)) {
                 assertThat(stuckAgent.upgrade(ORIGIN)).contains(" 101 ");
@@ -448,7 +449,7 @@ class ChannelGatewayITCase {
             }
             visitor.send(frame("send").with("clientId", "after").with("text", "still here"));
             visitor.await("ack", f -> "after".equals(f.path("clientId").asText()));
-            TestSocket other = visitor(slow);
+            JsonWebSocket other = visitor(slow);
             startChat(other, "io@example.com");
             other.close();
             visitor.close();
@@ -465,7 +466,7 @@ class ChannelGatewayITCase {
                                                 "RINGSTREAM_CHAT_IDLE_SECONDS", "1",
                                                 "RINGSTREAM_CHAT_CONVERSATION_IDLE_SECONDS",
                                                         "2"))))) {
-            TestSocket visitor = visitor(idle);
+            JsonWebSocket visitor = visitor(idle);
             String contactId = startChat(visitor, "jo@example.com").path("conversationId").asText();
             assertThat(visitor.awaitClose()).isEqualTo(4408);
             assertThat(idle.metrics().count("idle")).isEqualTo(1);
@@ -553,7 +554,7 @@ class ChannelGatewayITCase {
                             .get(0);
             assertThat(message.channel()).isEqualTo(Channel.MESSAGING);
 
-            TestSocket agent = visitor(withProviders);
+            JsonWebSocket agent = visitor(withProviders);
             agent.send(frame("hello").with("token", token("4004", Role.AGENT)));
             agent.await("welcome");
             KAFKA.produce(
@@ -586,7 +587,7 @@ class ChannelGatewayITCase {
 
     /** Whether a new connection is let in (answers a ping) rather than closed 4503. */
     static boolean admitted(ChannelGateway g) {
-        TestSocket again = visitor(g);
+        JsonWebSocket again = visitor(g);
         try {
             again.send(frame("ping"));
         } catch (CompletionException closed) {

@@ -1,6 +1,6 @@
 package io.ringstream.e2e;
 
-import static io.ringstream.e2e.ChatSocket.frame;
+import static io.ringstream.testkit.ws.JsonWebSocket.frame;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -20,6 +20,7 @@ import io.ringstream.security.Role;
 import io.ringstream.testkit.KafkaExtension;
 import io.ringstream.testkit.TargetDirectories;
 import io.ringstream.testkit.meta.FakeMetaProvider;
+import io.ringstream.testkit.ws.JsonWebSocket;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -124,10 +125,10 @@ class ChannelBadInputITCase {
     @Test
     void badInputCostsTheHealthySessionNothing() throws Exception {
         // The healthy session: a visitor and the agent who accepted her chat.
-        ChatSocket visitor = ChatSocket.open(gateway.port(), ORIGIN);
+        JsonWebSocket visitor = JsonWebSocket.open(gateway.port(), ORIGIN);
         visitor.send(frame("start").with("widget", "demo").with("name", "Ana"));
         String contactId = visitor.await("session").path("conversationId").asText();
-        ChatSocket agent = ChatSocket.open(gateway.port(), ORIGIN);
+        JsonWebSocket agent = JsonWebSocket.open(gateway.port(), ORIGIN);
         agent.send(frame("hello").with("token", agentToken("7007")));
         agent.await("welcome");
         accept(contactId, "7007");
@@ -175,7 +176,7 @@ class ChannelBadInputITCase {
         // An oversized body is 413, before it is read.
         assertThat(oversizedWebhook()).startsWith("HTTP/1.1 413");
         // An oversized frame closes only its own connection (1009).
-        ChatSocket big = ChatSocket.open(gateway.port(), ORIGIN);
+        JsonWebSocket big = JsonWebSocket.open(gateway.port(), ORIGIN);
         big.send(frame("start").with("widget", "demo"));
         big.await("session");
         big.send(frame("send").with("clientId", "huge").with("text", "x".repeat(17_000)));
@@ -183,7 +184,7 @@ class ChannelBadInputITCase {
         sent = exchange(visitor, agent, contactId, sent);
 
         // A flood above the rate limit is refused, then closed 4429.
-        ChatSocket flood = ChatSocket.open(gateway.port(), ORIGIN);
+        JsonWebSocket flood = JsonWebSocket.open(gateway.port(), ORIGIN);
         flood.send(frame("start").with("widget", "demo"));
         flood.await("session");
         for (int i = 0; i < 40 && !flood.closeCode.isDone(); i++) {
@@ -222,14 +223,15 @@ class ChannelBadInputITCase {
                                         HttpResponse.BodyHandlers.ofString())
                                 .statusCode())
                 .isEqualTo(200);
-        ChatSocket newcomer = ChatSocket.open(gateway.port(), ORIGIN);
+        JsonWebSocket newcomer = JsonWebSocket.open(gateway.port(), ORIGIN);
         newcomer.send(frame("start").with("widget", "demo"));
         newcomer.await("session");
         newcomer.close();
     }
 
     /** One message each way; returns how many the conversation has numbered. */
-    private static int exchange(ChatSocket visitor, ChatSocket agent, String contactId, int sent) {
+    private static int exchange(
+            JsonWebSocket visitor, JsonWebSocket agent, String contactId, int sent) {
         String v = "v-" + (sent + 1);
         visitor.send(frame("send").with("clientId", v).with("text", "visitor says " + v));
         agent.await("message", f -> v.equals(f.path("clientId").asText()));
@@ -244,7 +246,7 @@ class ChannelBadInputITCase {
     }
 
     /** The message numbers a client received for the conversation, in arrival order. */
-    private static List<Long> seqs(ChatSocket client, String contactId) {
+    private static List<Long> seqs(JsonWebSocket client, String contactId) {
         List<Long> seqs = new ArrayList<>();
         for (JsonNode m : client.ofType("message")) {
             if (m.path("conversationId").asText().equals(contactId)) {
@@ -284,7 +286,7 @@ class ChannelBadInputITCase {
             // they write goes to the agent, who never reads.
             String text = "y".repeat(3_900);
             for (int v = 0; v < 100 && gateway.metrics().count("slow-consumer") == before; v++) {
-                ChatSocket writer = ChatSocket.open(gateway.port(), ORIGIN);
+                JsonWebSocket writer = JsonWebSocket.open(gateway.port(), ORIGIN);
                 writer.send(frame("start").with("widget", "demo"));
                 String id = writer.await("session").path("conversationId").asText();
                 accept(id, "8008");

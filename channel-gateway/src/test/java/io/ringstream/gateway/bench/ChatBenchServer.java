@@ -12,8 +12,10 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import org.awaitility.Awaitility;
 
 /**
  * The server side of {@link ChatGatewayBench}, one per process so the load generator shares neither
@@ -50,9 +52,7 @@ public final class ChatBenchServer {
                 ChannelGateway gateway =
                         ChannelGateway.start(
                                 GatewaySettings.fromEnvironment(env(args[1], args[2])));
-                while (!gateway.ready()) {
-                    Thread.sleep(50); // a process's start-up wait, not a test's synchronisation
-                }
+                Awaitility.await().atMost(Duration.ofMinutes(1)).until(gateway::ready);
                 System.out.println("BENCH port " + gateway.port());
                 running = gateway;
             }

@@ -1,4 +1,4 @@
-package io.ringstream.e2e;
+package io.ringstream.testkit.ws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,21 +14,23 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
 /**
- * A real WebSocket client of the gateway for the e2e tests (the JDK's, as channel-gateway's own
- * TestSocket): keeps every frame received and the close code, and waits for frames with Awaitility.
+ * A real WebSocket client of the channel gateway's JSON protocol for the integration tests (the
+ * JDK's, on {@code ws://127.0.0.1:<port>/chat/ws} with an {@code Origin}): keeps every frame
+ * received and the close code, and waits for frames with Awaitility. Shared by channel-gateway's
+ * and e2e's tests.
  */
-final class ChatSocket implements WebSocket.Listener, AutoCloseable {
-    static final Duration WAIT = Duration.ofSeconds(30);
+public final class JsonWebSocket implements WebSocket.Listener, AutoCloseable {
+    public static final Duration WAIT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    final List<JsonNode> frames = new CopyOnWriteArrayList<>();
-    final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+    public final List<JsonNode> frames = new CopyOnWriteArrayList<>();
+    public final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     private final StringBuilder partial = new StringBuilder();
     private WebSocket socket;
 
-    static ChatSocket open(int port, String origin) {
-        ChatSocket t = new ChatSocket();
+    public static JsonWebSocket open(int port, String origin) {
+        JsonWebSocket t = new JsonWebSocket();
         t.socket =
                 HTTP.newWebSocketBuilder()
                         .header("Origin", origin)
@@ -37,35 +39,35 @@ final class ChatSocket implements WebSocket.Listener, AutoCloseable {
         return t;
     }
 
-    void send(String json) {
+    public void send(String json) {
         socket.sendText(json, true).join();
     }
 
-    void send(ObjectNodeBuilder frame) {
+    public void send(ObjectNodeBuilder frame) {
         send(frame.toString());
     }
 
     /** The first frame of {@code type} matching {@code test}, waiting for it. */
-    JsonNode await(String type, Predicate<JsonNode> test) {
+    public JsonNode await(String type, Predicate<JsonNode> test) {
         org.awaitility.Awaitility.await().atMost(WAIT).until(() -> find(type, test).isPresent());
         return find(type, test).orElseThrow();
     }
 
-    JsonNode await(String type) {
+    public JsonNode await(String type) {
         return await(type, f -> true);
     }
 
-    Optional<JsonNode> find(String type, Predicate<JsonNode> test) {
+    public Optional<JsonNode> find(String type, Predicate<JsonNode> test) {
         return frames.stream()
                 .filter(f -> type.equals(f.path("type").asText()) && test.test(f))
                 .findFirst();
     }
 
-    List<JsonNode> ofType(String type) {
+    public List<JsonNode> ofType(String type) {
         return frames.stream().filter(f -> type.equals(f.path("type").asText())).toList();
     }
 
-    int awaitClose() {
+    public int awaitClose() {
         return closeCode.orTimeout(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS).join();
     }
 
@@ -109,23 +111,23 @@ final class ChatSocket implements WebSocket.Listener, AutoCloseable {
     }
 
     /** Builds a JSON frame fluently. */
-    static ObjectNodeBuilder frame(String type) {
+    public static ObjectNodeBuilder frame(String type) {
         return new ObjectNodeBuilder(type);
     }
 
-    static final class ObjectNodeBuilder {
+    public static final class ObjectNodeBuilder {
         private final com.fasterxml.jackson.databind.node.ObjectNode node = JSON.createObjectNode();
 
         ObjectNodeBuilder(String type) {
             node.put("type", type);
         }
 
-        ObjectNodeBuilder with(String field, String value) {
+        public ObjectNodeBuilder with(String field, String value) {
             node.put(field, value);
             return this;
         }
 
-        ObjectNodeBuilder with(String field, long value) {
+        public ObjectNodeBuilder with(String field, long value) {
             node.put(field, value);
             return this;
         }
