@@ -58,7 +58,10 @@ final class AgentApi {
         ObjectNode body = ChatFrames.JSON.createObjectNode();
         body.put("tenant", tenant);
         queues.forEach(body.putArray("queues")::add);
-        body.putArray("languages").add("en");
+        // The desktop's default languages: BEST_FIT charges each extra language as versatility
+        // kept in reserve, so simulated agents speaking fewer than a human at the desktop would
+        // take every chat while they had room. With the same profile, the longest idle wins.
+        body.putArray("languages").add("en").add("es");
         body.putObject("capacity").put("CHAT", capacity);
         post(agentPath("/login"), body, true);
     }
