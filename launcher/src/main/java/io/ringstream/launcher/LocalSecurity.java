@@ -69,7 +69,8 @@ final class LocalSecurity {
     }
 
     /**
-     * An agent user of the demo, as {@link #demoAgent} found or made it.
+     * A user of the demo (an agent, or the supervisor), as {@link #demoAgent} or {@link
+     * #demoSupervisor} found or made it.
      *
      * @param password the login password; empty when the user existed and its password file is gone
      *     (someone manages it by hand now: {@code up} leaves it alone)
@@ -90,16 +91,38 @@ final class LocalSecurity {
             PasswordHasher hasher,
             String username,
             String endpoint) {
+        DemoAgent agent = demoUser(layout, store, hasher, username, Role.AGENT);
+        if (store.endpoint(ADMIN_TENANT, username).isEmpty()) {
+            store.putEndpoint(new AgentEndpoint(ADMIN_TENANT, username, endpoint));
+        }
+        return agent;
+    }
+
+    /** The supervisor {@code up} creates for the wallboard. */
+    static final String SUPERVISOR = "supervisor";
+
+    /**
+     * Creates, once, the supervisor of the wallboard ({@value #SUPERVISOR}, role SUPERVISOR), with
+     * its password in {@code security/supervisor-password}; kept as it is once it exists.
+     */
+    static DemoAgent demoSupervisor(
+            LocalLayout layout, CredentialStore store, PasswordHasher hasher) {
+        return demoUser(layout, store, hasher, SUPERVISOR, Role.SUPERVISOR);
+    }
+
+    /** A demo user of one role with a generated password file, created once. */
+    private static DemoAgent demoUser(
+            LocalLayout layout,
+            CredentialStore store,
+            PasswordHasher hasher,
+            String username,
+            Role role) {
         Path file = layout.password(username);
         boolean exists = store.user(ADMIN_TENANT, username).isPresent();
         if (!exists) {
             String password = passwordIn(file);
             store.putUser(
-                    new UserRecord(
-                            ADMIN_TENANT, username, Set.of(Role.AGENT), hasher.hash(password)));
-        }
-        if (store.endpoint(ADMIN_TENANT, username).isEmpty()) {
-            store.putEndpoint(new AgentEndpoint(ADMIN_TENANT, username, endpoint));
+                    new UserRecord(ADMIN_TENANT, username, Set.of(role), hasher.hash(password)));
         }
         Optional<String> password =
                 Files.isRegularFile(file) ? Optional.of(passwordIn(file)) : Optional.empty();

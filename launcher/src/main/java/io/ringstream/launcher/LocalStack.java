@@ -143,6 +143,17 @@ final class LocalStack implements AutoCloseable {
                             + layout.adminPassword());
         }
         startDemoAgents(hasher);
+        LocalSecurity.DemoAgent supervisor =
+                LocalSecurity.demoSupervisor(layout, security.store(), hasher);
+        if (supervisor.created()) {
+            say(
+                    "created user "
+                            + supervisor.username()
+                            + " (tenant "
+                            + LocalSecurity.ADMIN_TENANT
+                            + ", role SUPERVISOR); its password is in "
+                            + layout.password(supervisor.username()));
+        }
     }
 
     /**
@@ -246,7 +257,10 @@ final class LocalStack implements AutoCloseable {
                         + " s) on the gateway; a human agent who goes READY gets chats too");
     }
 
-    /** Where people open the pages, and the human agent's login (its password file only). */
+    /**
+     * Where people open the pages, with the human agent's and the supervisor's logins (their
+     * password files only: a password never reaches the console).
+     */
     private void sayChatPages() {
         if (options.routingJar().isEmpty()) {
             return;
@@ -262,6 +276,16 @@ final class LocalStack implements AutoCloseable {
                         + LocalSecurity.HUMAN_AGENT
                         + ", password in "
                         + layout.password(LocalSecurity.HUMAN_AGENT)
+                        + ")");
+        say(
+                "wallboard: "
+                        + pages
+                        + "/wallboard  (tenant "
+                        + LocalSecurity.ADMIN_TENANT
+                        + ", user "
+                        + LocalSecurity.SUPERVISOR
+                        + ", password in "
+                        + layout.password(LocalSecurity.SUPERVISOR)
                         + ")");
     }
 

@@ -155,6 +155,33 @@ class LocalSecurityTest {
     }
 
     @Test
+    void upCreatesTheWallboardSupervisorOnceWithAnOwnerOnlyPassword() throws Exception {
+        LocalLayout layout = LocalLayout.of(dir);
+        LocalSecurity.Material material = LocalSecurity.prepare(layout, FAST);
+
+        LocalSecurity.DemoAgent first =
+                LocalSecurity.demoSupervisor(layout, material.store(), FAST);
+
+        assertThat(first.username()).isEqualTo("supervisor");
+        assertThat(first.created()).isTrue();
+        Path file = layout.password("supervisor");
+        assertThat(mode(file)).isEqualTo("rw-------");
+        String password = Files.readString(file, StandardCharsets.UTF_8).trim();
+        UserRecord user = material.store().user("default", "supervisor").orElseThrow();
+        assertThat(user.roles()).containsExactly(Role.SUPERVISOR);
+        assertThat(FAST.matches(password, user.passwordHash())).isTrue();
+        assertThat(material.store().endpoint("default", "supervisor")).isEmpty();
+
+        LocalSecurity.DemoAgent second =
+                LocalSecurity.demoSupervisor(layout, material.store(), FAST);
+
+        assertThat(second.created()).isFalse();
+        assertThat(second.password()).isEqualTo(first.password());
+        assertThat(material.store().user("default", "supervisor").orElseThrow().passwordHash())
+                .isEqualTo(user.passwordHash());
+    }
+
+    @Test
     void anAgentChangedByHandIsLeftAlone() throws Exception {
         LocalLayout layout = LocalLayout.of(dir);
         LocalSecurity.Material material = LocalSecurity.prepare(layout, FAST);
