@@ -60,6 +60,7 @@
   /** Service level: lower is worse, relative to the queue's target share. */
   function serviceLevelLevel(sl, target, t) {
     if (sl == null || target == null) return 'none';
+    if (t.serviceLevelAmberOfTarget == null && t.serviceLevelRedOfTarget == null) return 'none';
     if (t.serviceLevelRedOfTarget != null && sl <= t.serviceLevelRedOfTarget * target) return 'red';
     if (t.serviceLevelAmberOfTarget != null && sl <= t.serviceLevelAmberOfTarget * target) return 'amber';
     return 'green';
@@ -130,8 +131,7 @@
 
   /** Oldest wait now: the snapshot's value plus the time since the snapshot, while someone waits. */
   function oldestWaitNow(q) {
-    if (!q || !q.waiting) return q ? 0 : null;
-    if (q.oldestWaitMillis == null) return null;
+    if (!q || !q.waiting || q.oldestWaitMillis == null) return null; // nobody waits: no level
     return q.oldestWaitMillis + Math.max(0, Date.now() - state.live.asOf);
   }
 
