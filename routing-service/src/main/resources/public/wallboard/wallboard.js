@@ -175,6 +175,8 @@
     for (const name of queueNames()) {
       const k = (state.kpis?.queues || []).find((x) => x.queue === name);
       const t = thresholdsOf(name);
+      tile(name).dataset.offered = k ? String(k.offered) : '';
+      tile(name).dataset.answered = k ? String(k.answered) : '';
       figure(name, 'service-level', {
         value: k ? k.serviceLevel : null,
         text: pct(k?.serviceLevel),
