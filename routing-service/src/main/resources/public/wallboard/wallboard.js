@@ -68,7 +68,7 @@
 
   // ---- formatting ----
   const dash = '—';
-  const pct = (share) => (share == null ? dash : `${(share * 100).toFixed(1)}%`);
+  const pct = (share) => (share == null ? dash : share >= 0.9995 ? '100%' : `${(share * 100).toFixed(1)}%`);
   const secs = (s) => (s == null ? dash : `${Math.round(s)} s`);
   function duration(ms) {
     if (ms == null) return dash;
@@ -89,7 +89,7 @@
     ['abandoned', 'Abandoned'],
     ['asa', 'ASA'],
     ['aht', 'AHT'],
-    ['erlang', 'Agents required / staffed'],
+    ['erlang', 'Required / staffed'],
   ];
 
   function tile(queue) {
@@ -99,10 +99,9 @@
       el('h2', { text: queue }));
     for (const [name, label] of FIGURES) {
       node.append(el('div', { class: 'figure', 'data-figure': name, 'data-level': 'none' },
-        el('span', { class: 'label', text: label }),
+        el('span', { class: 'head' }, el('span', { class: 'label', text: label }), el('span', { class: 'badge' })),
         el('span', { class: 'value', text: dash }),
-        el('span', { class: 'detail' }),
-        el('span', { class: 'badge' })));
+        el('span', { class: 'detail' })));
     }
     const tiles = $('tiles');
     tiles.querySelector('.empty')?.remove();
@@ -150,7 +149,7 @@
       figure(name, 'agents', {
         value: q ? q.agentsAvailable : null,
         text: q ? String(q.agentsAvailable) : dash,
-        detail: q ? `available · ${q.agentsOnContact} on contact · ${q.agentsWrapUp} wrap-up · `
+        detail: q ? `available\n${q.agentsOnContact} on contact\n${q.agentsWrapUp} wrap-up\n`
           + `${q.agentsNotReady} not ready` : '',
       });
       for (const [part, key] of [['available', 'agentsAvailable'], ['on-contact', 'agentsOnContact'],
@@ -196,7 +195,7 @@
       figure(name, 'erlang', {
         value: k?.agentsRequired,
         text: k && k.agentsRequired != null ? `${k.agentsRequired} / ${k.agentsStaffed ?? dash}` : dash,
-        detail: 'Erlang C for the target',
+        detail: 'agents, Erlang C',
       });
       erlang.dataset.staffed = k && k.agentsStaffed != null ? String(k.agentsStaffed) : '';
     }
