@@ -120,11 +120,11 @@
     node.querySelector('.badge').textContent = LEVEL_TEXT[level];
   }
 
+  /** The queues with a tile: those of the tenant's figures (thresholds are configured for all tenants). */
   function queueNames() {
     const names = new Set();
     (state.live?.queues || []).forEach((q) => names.add(q.queue));
     (state.kpis?.queues || []).forEach((q) => names.add(q.queue));
-    Object.keys(state.thresholds).filter((q) => q !== '*').forEach((q) => names.add(q));
     return [...names].sort();
   }
 
