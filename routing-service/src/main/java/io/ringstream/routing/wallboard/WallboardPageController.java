@@ -27,7 +27,9 @@ import java.nio.charset.StandardCharsets;
  * (anonymous) so that this controller itself can answer a browser properly: without a session, 401
  * with the login page as body when the request accepts text/html (a JSON problem otherwise); with a
  * session of someone who is not a supervisor, 403 likewise. The page's data calls are {@link
- * WallboardController}'s, which Micronaut Security guards as usual.
+ * WallboardController}'s, which Micronaut Security guards as usual. The route produces whatever the
+ * request accepts: were it to refuse an Accept, the static assets' mapping would serve the page's
+ * file instead.
  */
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -38,9 +40,7 @@ public class WallboardPageController {
     private final String page = page("public/wallboard/index.html");
     private final String login = page("public/wallboard/login.html");
 
-    @Get(
-            value = "/wallboard",
-            produces = {"text/html", "application/problem+json"})
+    @Get(value = "/wallboard", produces = MediaType.ALL)
     public HttpResponse<?> wallboard(
             HttpRequest<?> request, @Nullable Authentication authentication) {
         if (authentication == null) {
