@@ -14,8 +14,8 @@
  * threshold, amber at or above amber; service level is red when SL <= red * target, amber when
  * SL <= amber * target. Every colour has a text label too (OK / WARN / ALERT).
  *
- * The stream is "stale" while it is down, and when no event came for STALE_AFTER_MS (kpis arrive
- * every 5 s by default). EventSource reconnects by itself after a network error; after an answer it
+ * The stream is "stale" while it is down, when no event came for STALE_AFTER_MS (kpis arrive
+ * every 5 s by default), and while the server says its KPIs are stale (ClickHouse unreadable). EventSource reconnects by itself after a network error; after an answer it
  * cannot retry (401, 503) it is closed, so the page asks /v1/wallboard whether the session is gone
  * (then reloads into the login page) or opens a new stream later.
  */
@@ -287,9 +287,14 @@
     if (why) state.why = why;
     const pill = $('stream');
     const silent = Date.now() - state.lastEventAt > STALE_AFTER_MS;
-    const stale = !open || silent;
+    // The server keeps its last KPIs and flags them stale while ClickHouse cannot be read.
+    const oldKpis = open && !silent && state.kpis && state.kpis.stale;
+    const stale = !open || silent || oldKpis;
     pill.dataset.state = stale ? 'stale' : 'live';
-    pill.textContent = stale ? `STALE · ${open ? 'no data' : state.why}` : 'LIVE';
+    pill.textContent = !stale ? 'LIVE'
+      : !open ? `STALE · ${state.why}`
+        : silent ? 'STALE · no data'
+          : `STALE · KPIs ${state.kpis.asOf ? `of ${time(state.kpis.asOf)}` : 'not read yet'}`;
     document.body.classList.toggle('stale', stale);
   }
 
