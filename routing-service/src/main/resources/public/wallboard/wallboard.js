@@ -246,6 +246,15 @@
   }
 
   // ---- chart: today's intervals, tenant-wide ----
+  const COUNT_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000];
+
+  /** [start, end] of the KPIs' UTC day, in seconds (uPlot's time unit). */
+  function utcDay() {
+    const now = state.kpis?.asOf || Date.now();
+    const start = Math.floor(now / 86400000) * 86400;
+    return [start, start + 86400];
+  }
+
   function renderChart() {
     const intervals = state.kpis?.intervals || [];
     const data = [
@@ -266,10 +275,11 @@
           { label: 'Answered', stroke: '#4ade80', width: 2 },
           { label: 'Service level %', stroke: '#facc15', width: 2, dash: [6, 4], scale: '%' },
         ],
-        scales: { '%': { range: [0, 100] } },
+        // The whole UTC day (the figures' day), so a morning's few intervals sit where they belong.
+        scales: { x: { time: true, range: () => utcDay() }, '%': { range: [0, 100] } },
         axes: [
           { stroke: '#cbd5e1', grid: { stroke: '#334155' } },
-          { stroke: '#cbd5e1', grid: { stroke: '#334155' }, label: 'contacts' },
+          { stroke: '#cbd5e1', grid: { stroke: '#334155' }, label: 'contacts', incrs: COUNT_STEPS },
           { side: 1, scale: '%', stroke: '#facc15', grid: { show: false }, label: 'SL %' },
         ],
       }, data, box);

@@ -51,6 +51,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 
@@ -252,6 +253,15 @@ class WallboardBrowserAcceptanceITCase {
                             assertThat(WallboardPage.agentCell(wallboard, "a1", "contacts-today"))
                                     .isEqualTo("1");
                         });
+        // A wall screen's size, so the screenshot shows the whole board.
+        wallboard.manage().window().setSize(new Dimension(1600, 1250));
+        await().atMost(TIMEOUT)
+                .until(
+                        () ->
+                                WallboardPage.testId(wallboard, "wallboard-chart")
+                                                .getSize()
+                                                .getWidth()
+                                        > 900);
         DesktopPage.screenshot(wallboard, "wallboard");
 
         // A supervisor of another tenant sees none of it, and cannot ask for it.
