@@ -69,7 +69,7 @@
   // ---- formatting ----
   const dash = '—';
   const pct = (share) => (share == null ? dash : share >= 0.9995 ? '100%' : `${(share * 100).toFixed(1)}%`);
-  const secs = (s) => (s == null ? dash : `${Math.round(s)} s`);
+  const secs = (s) => (s == null ? dash : s < 10 ? `${s.toFixed(1)} s` : `${Math.round(s)} s`);
   function duration(ms) {
     if (ms == null) return dash;
     const total = Math.max(0, Math.floor(ms / 1000));
@@ -128,6 +128,14 @@
     return [...names].sort();
   }
 
+  /** Removes the tiles of queues the tenant's figures no longer name (e.g. after midnight UTC). */
+  function prune() {
+    const names = new Set(queueNames());
+    for (const node of [...$('tiles').querySelectorAll('[data-queue]')]) {
+      if (!names.has(node.dataset.queue)) node.remove();
+    }
+  }
+
   /** Oldest wait now: the snapshot's value plus the time since the snapshot, while someone waits. */
   function oldestWaitNow(q) {
     if (!q || !q.waiting || q.oldestWaitMillis == null) return null; // nobody waits: no level
@@ -135,6 +143,7 @@
   }
 
   function renderLive() {
+    prune();
     for (const name of queueNames()) {
       const q = (state.live?.queues || []).find((x) => x.queue === name);
       const t = thresholdsOf(name);
@@ -171,6 +180,7 @@
   }
 
   function renderKpis() {
+    prune();
     for (const name of queueNames()) {
       const k = (state.kpis?.queues || []).find((x) => x.queue === name);
       const t = thresholdsOf(name);
@@ -271,9 +281,9 @@
         height: 260,
         series: [
           {},
-          { label: 'Offered', stroke: '#60a5fa', width: 2 },
-          { label: 'Answered', stroke: '#4ade80', width: 2 },
-          { label: 'Service level %', stroke: '#facc15', width: 2, dash: [6, 4], scale: '%' },
+          { label: 'Offered', stroke: '#60a5fa', width: 2, points: { size: 9 } },
+          { label: 'Answered', stroke: '#4ade80', width: 2, points: { size: 9 } },
+          { label: 'Service level %', stroke: '#facc15', width: 2, points: { size: 9 }, dash: [6, 4], scale: '%' },
         ],
         // The whole UTC day (the figures' day), so a morning's few intervals sit where they belong.
         scales: { x: { time: true, range: () => utcDay() }, '%': { range: [0, 100] } },

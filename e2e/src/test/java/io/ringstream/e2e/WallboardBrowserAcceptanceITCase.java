@@ -54,6 +54,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 
 /**
  * Issue 13's wallboard, end to end in real headless Chromium: a supervisor logs in through the
@@ -263,6 +265,12 @@ class WallboardBrowserAcceptanceITCase {
                                                 .getWidth()
                                         > 900);
         DesktopPage.screenshot(wallboard, "wallboard");
+
+        // The page runs under the pages' Content-Security-Policy without violating it.
+        assertThat(wallboard.manage().logs().get(LogType.BROWSER).getAll())
+                .extracting(LogEntry::getMessage)
+                .noneMatch(m -> m.contains("Content Security Policy"))
+                .noneMatch(m -> m.contains("wallboard.js"));
 
         // A supervisor of another tenant sees none of it, and cannot ask for it.
         WebDriver other = CHROMIUM.open();
