@@ -29,6 +29,7 @@
 
   const state = { thresholds: {}, live: null, kpis: null, lastEventAt: 0, open: false, why: 'connecting' };
   const feedIds = new Set();
+  const received = new Set(); // the event kinds received since the page loaded
   let source = null;
   let chart = null;
 
@@ -331,6 +332,8 @@
     for (const [name, handle] of Object.entries(handlers)) {
       source.addEventListener(name, (e) => {
         state.lastEventAt = Date.now();
+        received.add(name);
+        $('stream').dataset.received = [...received].sort().join(' '); // which kinds came, for tests
         try { handle(JSON.parse(e.data)); } catch (err) { console.error(`wallboard ${name}:`, err); }
         setStream(true);
       });

@@ -274,7 +274,17 @@ class WallboardBrowserAcceptanceITCase {
 
         // A supervisor of another tenant sees none of it, and cannot ask for it.
         WebDriver other = CHROMIUM.open();
+        other.get(base + "/wallboard");
+        WallboardPage.submit(other, OTHER, SUPERVISOR, "not-the-password");
+        await().atMost(TIMEOUT)
+                .until(
+                        () ->
+                                !WallboardPage.testId(other, "wallboard-login-error")
+                                        .getText()
+                                        .isBlank());
         WallboardPage.logIn(other, base, OTHER, SUPERVISOR, PASSWORD);
+        WallboardPage.awaitEvent(other, "live");
+        WallboardPage.awaitEvent(other, "kpis");
         assertThat(WallboardPage.queues(other)).doesNotContain(QUEUE);
         assertThat(WallboardPage.agents(other)).isEmpty();
         assertThat(WallboardPage.alerts(other, "SLA_BREACH")).isEmpty();

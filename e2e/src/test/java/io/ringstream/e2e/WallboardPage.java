@@ -24,12 +24,7 @@ final class WallboardPage {
      */
     static void logIn(WebDriver browser, String base, String tenant, String user, String pw) {
         browser.get(base + "/wallboard");
-        WebElement tenantField = testId(browser, "wallboard-login-tenant");
-        tenantField.clear();
-        tenantField.sendKeys(tenant);
-        testId(browser, "wallboard-login-username").sendKeys(user);
-        testId(browser, "wallboard-login-password").sendKeys(pw);
-        testId(browser, "wallboard-login-submit").click();
+        submit(browser, tenant, user, pw);
         await().atMost(TIMEOUT)
                 .ignoreExceptions()
                 .until(
@@ -38,6 +33,34 @@ final class WallboardPage {
                                         .equals(
                                                 testId(browser, "wallboard-stream")
                                                         .getAttribute("data-state")));
+    }
+
+    /** Waits until the page has received at least one event of {@code kind} (e.g. kpis). */
+    static void awaitEvent(WebDriver browser, String kind) {
+        await().atMost(TIMEOUT)
+                .ignoreExceptions()
+                .until(
+                        () ->
+                                List.of(
+                                                testId(browser, "wallboard-stream")
+                                                        .getAttribute("data-received")
+                                                        .split(" "))
+                                        .contains(kind));
+    }
+
+    /** Fills the login form shown now and submits it. */
+    static void submit(WebDriver browser, String tenant, String user, String pw) {
+        for (String[] field :
+                new String[][] {
+                    {"wallboard-login-tenant", tenant},
+                    {"wallboard-login-username", user},
+                    {"wallboard-login-password", pw}
+                }) {
+            WebElement input = testId(browser, field[0]);
+            input.clear();
+            input.sendKeys(field[1]);
+        }
+        testId(browser, "wallboard-login-submit").click();
     }
 
     static WebElement testId(WebDriver browser, String id) {
