@@ -65,7 +65,8 @@ import org.openqa.selenium.logging.LogType;
  * KPIs in ClickHouse). The tiles show what {@code queue_kpis} and {@code /v1/supervisor/live} hold;
  * a caller waiting with no agent turns the oldest-wait tile red (queue "support" is configured
  * amber at 2 s, red at 4 s); an SLA breach (a 3 s answer policy) reaches the feed within 2 s of the
- * alerts topic; a supervisor of another tenant sees none of it.
+ * alerts topic; a supervisor of another tenant sees none of it; the page says STALE when its
+ * routing-service goes away.
  */
 class WallboardBrowserAcceptanceITCase {
     @RegisterExtension static final KafkaExtension KAFKA = new KafkaExtension();
@@ -173,6 +174,34 @@ class WallboardBrowserAcceptanceITCase {
 
         assertThat(get("/v1/wallboard", "application/json").statusCode()).isEqualTo(401);
         assertThat(get("/v1/wallboard/stream", "text/event-stream").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void theBoardSaysStaleWhileItsStreamIsDown() {
+        // A routing-service of its own, so stopping it leaves the other tests theirs.
+        EmbeddedServer doomed =
+                RoutingStack.startService(KAFKA.bootstrapServers(), CLICKHOUSE.jdbcUrl());
+        try {
+            supervisor(doomed, TENANT);
+            WebDriver board = CHROMIUM.open();
+            WallboardPage.logIn(board, doomed.getURL().toString(), TENANT, SUPERVISOR, PASSWORD);
+            assertThat(WallboardPage.testId(board, "wallboard-stream").getText()).isEqualTo("LIVE");
+
+            doomed.stop();
+
+            await().atMost(TIMEOUT)
+                    .ignoreExceptions()
+                    .until(
+                            () ->
+                                    "stale"
+                                            .equals(
+                                                    WallboardPage.testId(board, "wallboard-stream")
+                                                            .getAttribute("data-state")));
+            assertThat(WallboardPage.testId(board, "wallboard-stream").getText())
+                    .startsWith("STALE");
+        } finally {
+            doomed.close();
+        }
     }
 
     @Test
@@ -365,8 +394,12 @@ class WallboardBrowserAcceptanceITCase {
 
     /** A supervisor user {@value #SUPERVISOR} of {@code tenant} in the users file. */
     private static void supervisor(String tenant) {
-        CredentialStore store = service.getApplicationContext().getBean(CredentialStore.class);
-        PasswordHasher hasher = service.getApplicationContext().getBean(PasswordHasher.class);
+        supervisor(service, tenant);
+    }
+
+    private static void supervisor(EmbeddedServer server, String tenant) {
+        CredentialStore store = server.getApplicationContext().getBean(CredentialStore.class);
+        PasswordHasher hasher = server.getApplicationContext().getBean(PasswordHasher.class);
         store.putUser(
                 new UserRecord(tenant, SUPERVISOR, Set.of(Role.SUPERVISOR), hasher.hash(PASSWORD)));
     }
