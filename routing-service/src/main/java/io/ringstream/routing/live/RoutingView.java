@@ -36,6 +36,7 @@ public final class RoutingView {
     private final Map<String, List<CompletableFuture<Assignment>>> waiters = new HashMap<>();
     private final Map<String, List<Consumer<Assignment>>> agentListeners = new HashMap<>();
     private final Map<String, RoutingStatus> statuses = new HashMap<>();
+    private final List<Consumer<RoutingStatus>> statusListeners = new CopyOnWriteArrayList<>();
 
     public RoutingView() {
         this(DEFAULT_LIMIT);
@@ -82,14 +83,28 @@ public final class RoutingView {
         listeners.forEach(l -> l.accept(a));
     }
 
-    /** Keeps the newest snapshot of the tenant (by event time). */
+    /**
+     * Keeps the newest snapshot of the tenant (by event time) and hands it to the status listeners;
+     * an older one (a replay) is dropped.
+     */
     public void apply(RoutingStatus status) {
         synchronized (lock) {
             RoutingStatus current = statuses.get(status.tenant());
-            if (current == null || current.eventTime() <= status.eventTime()) {
-                statuses.put(status.tenant(), status);
+            if (current != null && current.eventTime() > status.eventTime()) {
+                return;
             }
+            statuses.put(status.tenant(), status);
         }
+        statusListeners.forEach(l -> l.accept(status));
+    }
+
+    /**
+     * Calls {@code listener} with every newer snapshot of any tenant, on the feeding thread (keep
+     * it quick). Close the returned handle to stop.
+     */
+    public AutoCloseable subscribeStatuses(Consumer<RoutingStatus> listener) {
+        statusListeners.add(listener);
+        return () -> statusListeners.remove(listener);
     }
 
     /**

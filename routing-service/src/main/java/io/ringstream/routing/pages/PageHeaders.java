@@ -8,10 +8,11 @@ import io.micronaut.http.annotation.ServerFilter;
 /**
  * Security headers of the pages and their assets: a Content-Security-Policy that lets them load
  * only this service's scripts and styles and connect only here and to the channel gateway, no
- * framing, no sniffing, no referrer. Browsers apply it to the demo and the desktop; a site that
- * embeds widget.js keeps its own policy (docs/channels.md says what it must allow).
+ * framing, no sniffing, no referrer. Browsers apply it to the demo, the desktop and the wallboard;
+ * a site that embeds widget.js keeps its own policy; the wallboard's stream is same-origin ('self')
+ * (docs/channels.md says what it must allow).
  */
-@ServerFilter({"/chat/**", "/desktop", "/desktop/**"})
+@ServerFilter({"/chat/**", "/desktop", "/desktop/**", "/wallboard", "/wallboard/**"})
 public class PageHeaders {
     private final String policy;
 

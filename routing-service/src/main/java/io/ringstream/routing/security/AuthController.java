@@ -3,10 +3,12 @@ package io.ringstream.routing.security;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
@@ -73,6 +75,33 @@ public class AuthController {
         Outcome outcome =
                 authenticator.login(tenant, body.username(), body.password(), address(request));
         return token(outcome, properties.getUserTokenTtl());
+    }
+
+    /**
+     * Logs a person in for the browser pages: the same token as {@link #login}, as the {@link
+     * SessionCookie} instead of in the body (which a page's script never sees). Same authenticator
+     * and throttling as the login.
+     */
+    @Post("/session")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    @Operation(summary = "Log a person in with a session cookie (for the wallboard page)")
+    public HttpResponse<Void> session(HttpRequest<?> request, @Body LoginRequest body) {
+        String tenant = body.tenant() == null ? Tenants.DEFAULT : body.tenant();
+        Outcome outcome =
+                authenticator.login(tenant, body.username(), body.password(), address(request));
+        Duration ttl = properties.getUserTokenTtl();
+        String token = token(outcome, ttl).accessToken();
+        return HttpResponse.<Void>noContent()
+                .cookie(SessionCookie.of(token, ttl, properties.isSecureSessionCookie()));
+    }
+
+    @Delete("/session")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @Operation(summary = "Log out of the browser session: the session cookie is cleared")
+    public HttpResponse<Void> endSession() {
+        return HttpResponse.<Void>noContent()
+                .cookie(SessionCookie.cleared(properties.isSecureSessionCookie()));
     }
 
     @Post(value = "/token", consumes = MediaType.APPLICATION_FORM_URLENCODED)

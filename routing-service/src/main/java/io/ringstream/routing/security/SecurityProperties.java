@@ -25,6 +25,7 @@ public class SecurityProperties {
     private String oidcRolesClaim = "roles";
     private String oidcTenantClaim = "tenant";
     private String oidcTenant;
+    private boolean secureSessionCookie;
 
     /**
      * {@code users-file} (env RINGSTREAM_USERS_FILE): the JSON credential store of users, machine
@@ -137,5 +138,18 @@ public class SecurityProperties {
 
     public void setOidcTenant(String oidcTenant) {
         this.oidcTenant = oidcTenant;
+    }
+
+    /**
+     * {@code secure-session-cookie} (env RINGSTREAM_SECURITY_SECURE_SESSION_COOKIE): mark the
+     * wallboard's session cookie {@code Secure}, so browsers send it over https only. Default
+     * false: {@code up} serves plain http on 127.0.0.1. Set it behind a TLS proxy.
+     */
+    public boolean isSecureSessionCookie() {
+        return secureSessionCookie;
+    }
+
+    public void setSecureSessionCookie(boolean secureSessionCookie) {
+        this.secureSessionCookie = secureSessionCookie;
     }
 }

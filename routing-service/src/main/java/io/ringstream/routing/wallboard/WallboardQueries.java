@@ -1,0 +1,96 @@
+package io.ringstream.routing.wallboard;
+
+import io.ringstream.clickhouse.Table;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Every ClickHouse query of the wallboard, in one place so a benchmark can run each by itself. All
+ * run on ClickHouse 18.16 and current releases (no toStartOfInterval, DateTime64 or window
+ * functions). The day is the UTC day, passed as parameters rather than ClickHouse's {@code today()}
+ * (the server's time zone): see {@link #dayParameters}.
+ */
+public final class WallboardQueries {
+    private WallboardQueries() {}
+
+    /**
+     * Per queue, today's interval counters summed over {@code queue_kpis} FINAL (each interval's
+     * latest emission), with the latest interval's convention, target, Erlang C and staffing
+     * (erlang -1: unknown). Parameters: tenant, day start (epoch seconds).
+     */
+    public static final String QUEUES =
+            "SELECT queue, sum(offered), sum(answered), sum(abandoned), sum(short_abandoned),"
+                    + " sum(answered_within_threshold), sum(abandoned_within_threshold),"
+                    + " sum(total_wait_ms), sum(handled), sum(talk_ms), sum(hold_ms),"
+                    + " sum(wrap_up_ms), argMax(sl_convention, window_start),"
+                    + " argMax(target_share, window_start), argMax(threshold_seconds,"
+                    + " window_start), argMax(ifNull(toInt64(erlang_agents_required), -1),"
+                    + " window_start), argMax(agents_staffed, window_start)"
+                    + " FROM "
+                    + Table.QUEUE_KPIS.qualifiedName()
+                    + " FINAL WHERE tenant = ? AND window_kind = 'interval'"
+                    + " AND window_start >= toDateTime(?)"
+                    + " GROUP BY queue ORDER BY queue";
+
+    /**
+     * Per 15-minute interval of today, all queues summed. Parameters: tenant, day start (epoch
+     * seconds).
+     */
+    public static final String INTERVALS =
+            "SELECT toUInt32(window_start), sum(offered), sum(answered), sum(abandoned),"
+                    + " sum(short_abandoned), sum(answered_within_threshold),"
+                    + " sum(abandoned_within_threshold), any(sl_convention)"
+                    + " FROM "
+                    + Table.QUEUE_KPIS.qualifiedName()
+                    + " FINAL WHERE tenant = ? AND window_kind = 'interval'"
+                    + " AND window_start >= toDateTime(?)"
+                    + " GROUP BY window_start ORDER BY window_start";
+
+    /**
+     * Per agent, today's answered contacts, ended talks and talk and wrap-up time. Parameters:
+     * tenant, day (YYYY-MM-DD), day start (epoch ms).
+     */
+    public static final String AGENT_CONTACTS =
+            "SELECT agent_id, countIf(type = 'ANSWERED'), countIf(type = 'TALK_ENDED'),"
+                    + " sumIf(ifNull(duration_ms, 0), type = 'TALK_ENDED'),"
+                    + " sumIf(ifNull(duration_ms, 0), type = 'WRAPUP_ENDED')"
+                    + " FROM "
+                    + Table.CONTACT_EVENTS.qualifiedName()
+                    + " FINAL WHERE tenant = ? AND event_date >= toDate(?) AND event_time_ms >= ?"
+                    + " AND agent_id != '' GROUP BY agent_id ORDER BY agent_id";
+
+    /**
+     * Per agent, today's state changes in time order as {@code time:TYPE,...}. Parameters: tenant,
+     * day (YYYY-MM-DD), day start (epoch ms).
+     */
+    public static final String AGENT_STATES =
+            "SELECT agent_id, arrayStringConcat(arrayMap(x -> concat(toString(x.1), ':', x.2),"
+                    + " arraySort(groupArray((event_time_ms, type)))), ',')"
+                    + " FROM "
+                    + Table.AGENT_EVENTS.qualifiedName()
+                    + " FINAL WHERE tenant = ? AND event_date >= toDate(?) AND event_time_ms >= ?"
+                    + " GROUP BY agent_id ORDER BY agent_id";
+
+    /**
+     * The latest customer rolling sentiment of each of {@code contacts} contacts. Parameters:
+     * tenant, then one contact id per placeholder.
+     */
+    public static String sentiment(int contacts) {
+        return "SELECT contact_id, argMax(ifNull(customer_rolling, 0), event_time_ms)"
+                + " FROM "
+                + Table.CONVERSATION_SENTIMENT.qualifiedName()
+                + " FINAL WHERE tenant = ? AND contact_id IN ("
+                + String.join(", ", Collections.nCopies(Math.max(1, contacts), "?"))
+                + ") AND customer_rolling IS NOT NULL GROUP BY contact_id";
+    }
+
+    /** Every query, for a benchmark: name and SQL (sentiment with 10 contacts). */
+    public static List<String[]> all() {
+        return List.of(
+                new String[] {"queues", QUEUES},
+                new String[] {"intervals", INTERVALS},
+                new String[] {"agent-contacts", AGENT_CONTACTS},
+                new String[] {"agent-states", AGENT_STATES},
+                new String[] {"sentiment", sentiment(10)});
+    }
+}
