@@ -113,6 +113,10 @@ public final class TrafficGenerator {
             int shift = i % 3;
             long start = dayStart + shift * 8 * 3_600_000L + (i % 7) * 60_000L;
             long end = dayStart + (shift + 1) * 8 * 3_600_000L - (1 + i % 5) * 60_000L;
+            if (open && shift == 2) {
+                // The shift on at the cut-off: still logged in, mid-contact, as on a live system.
+                end = dayEnd + 3_600_000L;
+            }
             String primary = queues.get(i % queues.size());
             String secondary = queues.get((i + 1) % queues.size());
             String overflow = queues.size() > 2 ? queues.get((i + 2) % queues.size()) : null;
@@ -164,7 +168,7 @@ public final class TrafficGenerator {
                 if (!open && wrapEnd >= end - 1_000) {
                     break;
                 }
-                if (wrapEnd >= dayEnd) {
+                if (!open && wrapEnd >= dayEnd) {
                     break;
                 }
                 answeredPerQueue[queues.indexOf(queue)]++;
