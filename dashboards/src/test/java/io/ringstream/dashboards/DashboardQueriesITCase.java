@@ -34,7 +34,8 @@ class DashboardQueriesITCase {
                     "queue", List.of("sales", "support", "billing"),
                     "convention", List.of("answered_only"),
                     "funnel", List.of("sales"),
-                    "movement_days", List.of("30"));
+                    "movement_days", List.of("30"),
+                    "component", List.of("flink:routing"));
 
     @BeforeAll
     static void insertKnownRows() {

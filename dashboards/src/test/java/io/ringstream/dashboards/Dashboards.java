@@ -79,6 +79,20 @@ final class Dashboards {
         return queries;
     }
 
+    /** The SQL of every annotation, as Grafana sends it alongside the panels. */
+    static List<NamedQuery> annotationQueries(JsonNode dashboard) {
+        String uid = dashboard.path("uid").asText();
+        List<NamedQuery> queries = new ArrayList<>();
+        for (JsonNode annotation : dashboard.path("annotations").path("list")) {
+            String sql = annotation.path("target").path("rawSql").asText();
+            if (!sql.isBlank()) {
+                queries.add(
+                        new NamedQuery(uid, "annotation " + annotation.path("name").asText(), sql));
+            }
+        }
+        return queries;
+    }
+
     /** A variable query is either a plain string or the plugin's object with rawSql. */
     private static String variableSql(JsonNode query) {
         return query.isTextual() ? query.asText() : query.path("rawSql").asText();
