@@ -33,7 +33,6 @@ final class CommerceGenerator {
     private static final String SOURCE = "traffic-generator";
     private static final String[] CAMPAIGNS = {"spring-sale", "search", "referral", ""};
     private static final String[] TIERS = {"standard", "standard", "gold", "platinum"};
-    private static final long WINDOW_MS = 90L * 24 * 3_600_000L;
     // Model parameters every "fit" reports: plausible BG/NBD and Gamma-Gamma values, not fitted.
     private static final double R = 0.25, ALPHA = 4.0, A = 0.8, B = 2.5, P = 6.0, Q = 4.0, V = 15.0;
 
@@ -374,7 +373,8 @@ final class CommerceGenerator {
                         customer,
                         Instant.ofEpochMilli(start()),
                         start(),
-                        start() - WINDOW_MS,
+                        // The attempt's first step: one attempt per episode here.
+                        start(),
                         n,
                         STEPS.size(),
                         n == STEPS.size() ? 1 : 0,
