@@ -44,6 +44,9 @@ final class CommerceGenerator {
 
     private int fits;
 
+    /** The tenant's latest booking day: what customer values are scored as of. */
+    private LocalDate latestBookingDay = LocalDate.MIN;
+
     CommerceGenerator(TrafficSpec spec) {
         this.spec = spec;
         this.cutoff = spec.cutoff().toEpochMilli();
@@ -183,9 +186,13 @@ final class CommerceGenerator {
                 businessEvent(
                         sink, customer, "PAYMENT_COMPLETED", "", at + 60_000, "", amount, "", "{}");
             }
+            LocalDate day = date(at);
             bookings.computeIfAbsent(customer, c -> new History())
                     .perDay
-                    .merge(date(at), amount / 100.0, Double::sum);
+                    .merge(day, amount / 100.0, Double::sum);
+            if (day.isAfter(latestBookingDay)) {
+                latestBookingDay = day;
+            }
             booked = true;
         }
 
@@ -250,12 +257,13 @@ final class CommerceGenerator {
         }
 
         /**
-         * Every customer who ever booked, scored as of this day (the tenant's latest booking day),
-         * after one fit of the day: RFM quintiles by rank (ties broken by customer id, simpler than
+         * Every customer who ever booked, scored as of the tenant's latest booking day, after one
+         * fit of the day: RFM quintiles by rank (ties broken by customer id, simpler than
          * RfmScorer's), the default segment map, model outputs from fixed parameters.
          */
         private void values(TrafficSink sink) {
-            LocalDate asOf = LocalDate.ofEpochDay(Math.floorDiv(dayStart, 86_400_000L));
+            // A booking after a late contact may fall on the next day: that day is then "as of".
+            LocalDate asOf = latestBookingDay;
             long fitVersion = ++fits;
             long fittedAt = Math.min(cutoff, dayEnd()) - 1_000;
             List<Value> values = new ArrayList<>();
