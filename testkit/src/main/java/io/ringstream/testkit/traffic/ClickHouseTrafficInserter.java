@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -139,6 +140,20 @@ public final class ClickHouseTrafficInserter implements TrafficSink, AutoCloseab
             out.append(t.getEpochSecond());
         } else if (value instanceof LocalDate d) {
             out.append(d);
+        } else if (value instanceof List<?> list) {
+            // An Array: its text form, strings single-quoted (no tabs or newlines in ours).
+            out.append('[');
+            for (int i = 0; i < list.size(); i++) {
+                Object item = list.get(i);
+                out.append(i > 0 ? "," : "");
+                if (item instanceof String s) {
+                    out.append('\'').append(s.replace("\\", "\\\\").replace("'", "\\'"));
+                    out.append('\'');
+                } else {
+                    out.append(item);
+                }
+            }
+            out.append(']');
         } else if (value instanceof Boolean b) {
             out.append(b ? 1 : 0);
         } else if (value instanceof String s) {

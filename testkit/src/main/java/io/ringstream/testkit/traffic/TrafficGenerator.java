@@ -13,7 +13,9 @@ import java.util.SplittableRandom;
  * the wallboard read: agents work 8-hour shifts (three a day) on two member queues, take contacts
  * one after another (ring, talk, sometimes hold, wrap-up), take a break, now and then let an offer
  * time out; callers who are not answered abandon. Every derived row (queue_kpis, routing decisions,
- * SLA events, sentiment) comes from the same contacts, so the tables agree.
+ * SLA events, sentiment) comes from the same contacts, so the tables agree. The commercial tables
+ * (customers, business events, the sales funnel, customer values) hang off the handled contacts
+ * too: see {@link CommerceGenerator}.
  *
  * <p>Not a queueing simulation: a contact's wait is drawn, not the result of the queue's load. The
  * same spec always gives the same rows (one {@link SplittableRandom} per day, from the seed).
@@ -52,12 +54,14 @@ public final class TrafficGenerator {
      * Writes every day's rows to {@code sink}, calling {@link TrafficSink#dayDone()} after each.
      */
     public void generate(TrafficSink sink) {
+        // Fresh per generation: the booking history customer values are scored on.
+        CommerceGenerator commerce = new CommerceGenerator(spec);
         for (int d = 0; d < spec.days(); d++) {
             long dayStart = spec.start().plus(Duration.ofDays(d)).toEpochMilli();
             if (dayStart >= spec.cutoff().toEpochMilli()) {
                 break;
             }
-            new Day(sink, d, dayStart).run();
+            new Day(sink, d, dayStart, commerce.day(d, dayStart)).run();
             sink.dayDone();
         }
     }
@@ -72,9 +76,11 @@ public final class TrafficGenerator {
         private final boolean open;
         private final SplittableRandom random;
         private final KpiWindows kpis;
+        private final CommerceGenerator.Day commerce;
         private int contacts;
 
-        Day(TrafficSink sink, int index, long dayStart) {
+        Day(TrafficSink sink, int index, long dayStart, CommerceGenerator.Day commerce) {
+            this.commerce = commerce;
             this.sink = sink;
             this.index = index;
             this.dayStart = dayStart;
@@ -103,6 +109,7 @@ public final class TrafficGenerator {
             for (int k = 0; k < 24; k++) {
                 deadLetter(k);
             }
+            commerce.emit(sink);
             kpis.emit(sink);
         }
 
@@ -281,7 +288,7 @@ public final class TrafficGenerator {
                 Presence presence) {
             String contact = nextContactId();
             String channel = chat ? "CHAT" : "VOICE";
-            String customer = "cust-" + random.nextInt(5_000);
+            String customer = commerce.customerFor("cust-" + random.nextInt(5_000), answered);
             long wait = answered - queued;
             long ring = Math.min(wait, chat ? 2_000 : 3_000 + random.nextInt(5_000));
             long offered = answered - ring;
@@ -292,6 +299,9 @@ public final class TrafficGenerator {
             decision(contact, queue, agent, offered, wait, overflowed);
             agentEvent(agent, "BUSY", answered, "", "", presence);
             c.event("ANSWERED", answered, queue, agent, wait, null, "");
+            commerce.handled(
+                    new CommerceGenerator.Handled(
+                            contact, contact + "-" + c.seq, customer, channel, agent, answered));
             kpis.waited(queue, queued, answered < cutoff ? answered : Long.MAX_VALUE);
             slaAnswerClock(contact, channel, queue, queued, answered, false);
             long talkEnd = answered + talk + hold;

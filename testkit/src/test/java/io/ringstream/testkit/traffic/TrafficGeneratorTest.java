@@ -121,4 +121,174 @@ class TrafficGeneratorTest {
         assertThat(traffic.rows(TrafficTable.ROUTING_DECISIONS))
                 .hasSameSizeAs(traffic.where(TrafficTable.CONTACT_EVENTS, "type", "OFFERED"));
     }
+
+    @Test
+    void everyFunnelStepAndBookingFollowsAContactOfTheCustomer() {
+        CollectedTraffic traffic = generate(DAY);
+        Map<Object, Object[]> answered = new HashMap<>();
+        traffic.where(TrafficTable.CONTACT_EVENTS, "type", "ANSWERED")
+                .forEach(r -> answered.put(r[TrafficTable.CONTACT_EVENTS.index("event_id")], r));
+        List<Object[]> progress = traffic.rows(TrafficTable.FUNNEL_PROGRESS);
+        assertThat(progress).isNotEmpty();
+        int contacted = 0;
+        for (Object[] p : progress) {
+            int steps =
+                    ((Number) value(TrafficTable.FUNNEL_PROGRESS, p, "steps_reached")).intValue();
+            List<?> times = (List<?>) value(TrafficTable.FUNNEL_PROGRESS, p, "step_times_ms");
+            List<?> ids = (List<?>) value(TrafficTable.FUNNEL_PROGRESS, p, "step_event_ids");
+            assertThat(times).hasSize(steps);
+            assertThat(ids).hasSize(steps);
+            for (int k = 1; k < steps; k++) {
+                assertThat((Long) times.get(k)).isGreaterThan((Long) times.get(k - 1));
+            }
+            Object customer = value(TrafficTable.FUNNEL_PROGRESS, p, "customer_id");
+            if (steps >= 2) {
+                contacted++;
+                // The "contacted" step is the ANSWERED event of a contact of this customer, and
+                // LAST_TOUCH credits its agent: the only handled contact of a prospect.
+                Object[] call = answered.get(ids.get(1));
+                assertThat(call).as("contacted step of %s", customer).isNotNull();
+                assertThat(value(TrafficTable.CONTACT_EVENTS, call, "customer_id"))
+                        .isEqualTo(customer);
+                assertThat(value(TrafficTable.FUNNEL_PROGRESS, p, "credited_agent_id"))
+                        .isEqualTo(value(TrafficTable.CONTACT_EVENTS, call, "agent_id"));
+                assertThat(value(TrafficTable.FUNNEL_PROGRESS, p, "credited_contact_id"))
+                        .isEqualTo(value(TrafficTable.CONTACT_EVENTS, call, "contact_id"));
+            } else {
+                assertThat(value(TrafficTable.FUNNEL_PROGRESS, p, "credited_agent_id"))
+                        .isEqualTo("");
+            }
+            assertThat(
+                            traffic
+                                    .where(TrafficTable.BUSINESS_EVENTS, "customer_id", customer)
+                                    .stream()
+                                    .map(r -> value(TrafficTable.BUSINESS_EVENTS, r, "event_id"))
+                                    .toList())
+                    .contains(ids.get(0));
+        }
+        assertThat(contacted).isPositive();
+
+        // A booking always comes after a handled contact of the same customer.
+        Map<Object, Long> firstAnswer = new HashMap<>();
+        answered.values()
+                .forEach(
+                        r ->
+                                firstAnswer.merge(
+                                        value(TrafficTable.CONTACT_EVENTS, r, "customer_id"),
+                                        (Long)
+                                                value(
+                                                        TrafficTable.CONTACT_EVENTS,
+                                                        r,
+                                                        "event_time_ms"),
+                                        Math::min));
+        List<Object[]> bookings =
+                traffic.where(TrafficTable.BUSINESS_EVENTS, "type", "BOOKING_MADE");
+        assertThat(bookings).isNotEmpty();
+        for (Object[] b : bookings) {
+            Long first = firstAnswer.get(value(TrafficTable.BUSINESS_EVENTS, b, "customer_id"));
+            assertThat(first).isNotNull();
+            assertThat(first)
+                    .isLessThan((Long) value(TrafficTable.BUSINESS_EVENTS, b, "event_time_ms"));
+        }
+    }
+
+    @Test
+    void funnelStatsCountTheProgressRowsTheySummarise() {
+        CollectedTraffic traffic = generate(DAY);
+        Map<List<Object>, long[]> expected = new HashMap<>();
+        for (Object[] p : traffic.rows(TrafficTable.FUNNEL_PROGRESS)) {
+            List<Object> cell =
+                    List.of(
+                            ((Instant) value(TrafficTable.FUNNEL_PROGRESS, p, "episode_start"))
+                                    .atZone(java.time.ZoneOffset.UTC)
+                                    .toLocalDate(),
+                            value(TrafficTable.FUNNEL_PROGRESS, p, "credited_channel"),
+                            value(TrafficTable.FUNNEL_PROGRESS, p, "campaign"),
+                            value(TrafficTable.FUNNEL_PROGRESS, p, "credited_agent_id"));
+            int steps =
+                    ((Number) value(TrafficTable.FUNNEL_PROGRESS, p, "steps_reached")).intValue();
+            long[] counts = expected.computeIfAbsent(cell, c -> new long[6]);
+            counts[0]++;
+            for (int k = 1; k <= steps; k++) {
+                counts[k]++;
+            }
+        }
+        long entered = 0;
+        for (Object[] s : traffic.rows(TrafficTable.FUNNEL_STATS)) {
+            List<Object> cell =
+                    List.of(
+                            value(TrafficTable.FUNNEL_STATS, s, "day"),
+                            value(TrafficTable.FUNNEL_STATS, s, "channel"),
+                            value(TrafficTable.FUNNEL_STATS, s, "campaign"),
+                            value(TrafficTable.FUNNEL_STATS, s, "agent_id"));
+            long[] counts = expected.get(cell);
+            assertThat(counts).as("cell %s", cell).isNotNull();
+            int step = ((Number) value(TrafficTable.FUNNEL_STATS, s, "step")).intValue();
+            assertThat(value(TrafficTable.FUNNEL_STATS, s, "entered")).isEqualTo(counts[0]);
+            assertThat(value(TrafficTable.FUNNEL_STATS, s, "reached")).isEqualTo(counts[step]);
+            if (step == 1) {
+                entered += counts[0];
+            }
+        }
+        assertThat(entered).isEqualTo(traffic.rows(TrafficTable.FUNNEL_PROGRESS).size());
+        assertThat(traffic.where(TrafficTable.FUNNEL_PROGRESS, "converted", 1)).isNotEmpty();
+    }
+
+    @Test
+    void customerValuesScoreEveryBookingCustomerAndSomeCustomersReturn() {
+        CollectedTraffic traffic =
+                generate(TrafficSpec.utcDays("default", 3, 12, DAY.start(), 2, 7));
+        Set<Object> booked = new HashSet<>();
+        traffic.where(TrafficTable.BUSINESS_EVENTS, "type", "BOOKING_MADE")
+                .forEach(r -> booked.add(value(TrafficTable.BUSINESS_EVENTS, r, "customer_id")));
+        List<Object[]> fits = traffic.rows(TrafficTable.CUSTOMER_VALUE_FITS);
+        assertThat(fits).hasSize(2);
+        Object[] latest = fits.get(1);
+        // Rows of the latest fit (a day's late bookings may make two fits score the same as_of).
+        List<Object[]> values =
+                traffic.where(
+                        TrafficTable.CUSTOMER_VALUE,
+                        "fit_version",
+                        value(TrafficTable.CUSTOMER_VALUE_FITS, latest, "fit_version"));
+        assertThat(values)
+                .allMatch(
+                        v ->
+                                value(TrafficTable.CUSTOMER_VALUE, v, "as_of")
+                                        .equals(
+                                                value(
+                                                        TrafficTable.CUSTOMER_VALUE_FITS,
+                                                        latest,
+                                                        "as_of")));
+        assertThat(values.stream().map(v -> value(TrafficTable.CUSTOMER_VALUE, v, "customer_id")))
+                .containsExactlyInAnyOrderElementsOf(booked);
+        assertThat(value(TrafficTable.CUSTOMER_VALUE_FITS, latest, "customers"))
+                .isEqualTo((long) booked.size());
+        for (Object[] v : values) {
+            assertThat(value(TrafficTable.CUSTOMER_VALUE, v, "fit_version"))
+                    .isEqualTo(value(TrafficTable.CUSTOMER_VALUE_FITS, latest, "fit_version"));
+            assertThat((Double) value(TrafficTable.CUSTOMER_VALUE, v, "probability_alive"))
+                    .isBetween(0.0, 1.0);
+        }
+        // Returning customers: some customer has contacts on both days, and is a customers row
+        // of each (a newer version the second day).
+        Map<Object, Set<Object>> daysOfCustomer = new HashMap<>();
+        for (Object[] r : traffic.rows(TrafficTable.CUSTOMERS)) {
+            daysOfCustomer
+                    .computeIfAbsent(
+                            value(TrafficTable.CUSTOMERS, r, "customer_id"), c -> new HashSet<>())
+                    .add(value(TrafficTable.CUSTOMERS, r, "version"));
+        }
+        assertThat(daysOfCustomer.values()).anyMatch(v -> v.size() == 2);
+        Set<Object> contactCustomers = new HashSet<>();
+        traffic.rows(TrafficTable.CONTACT_EVENTS)
+                .forEach(
+                        r ->
+                                contactCustomers.add(
+                                        value(TrafficTable.CONTACT_EVENTS, r, "customer_id")));
+        for (Object customer : daysOfCustomer.keySet()) {
+            if (!((String) customer).contains("-L")) {
+                assertThat(contactCustomers).contains(customer);
+            }
+        }
+    }
 }
