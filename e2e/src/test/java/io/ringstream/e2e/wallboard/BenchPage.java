@@ -28,6 +28,9 @@ final class BenchPage implements Flow.Subscriber<String> {
         }
     }
 
+    /** The size of the latest {@code live} event's data, for the report. */
+    static volatile int liveBytes;
+
     private final int number;
     private final CountDownLatch connected = new CountDownLatch(1);
     private volatile Phase phase;
@@ -78,6 +81,7 @@ final class BenchPage implements Flow.Subscriber<String> {
         if ("thresholds".equals(name)) {
             connected.countDown();
         } else if ("live".equals(name) && data != null) {
+            liveBytes = data.length();
             arrived("s" + asOf(data), now);
         } else if ("alert".equals(name) && id != null) {
             arrived("a" + id, now);

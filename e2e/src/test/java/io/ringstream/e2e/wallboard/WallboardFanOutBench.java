@@ -238,10 +238,12 @@ public final class WallboardFanOutBench {
         System.out.println();
         System.out.printf(
                 Locale.ROOT,
-                "Wallboard fan-out: %d queues, %d agents per status; %d s per rate, one alert/s;"
-                        + " server heap after GC with no page open: %.1f MB%n",
+                "Wallboard fan-out: %d queues, %d agents per status (a live event of %,d bytes);"
+                        + " %d s per rate, one alert/s; server heap after GC with no page open:"
+                        + " %.1f MB%n",
                 QUEUES,
                 AGENTS,
+                BenchPage.liveBytes,
                 seconds,
                 heapIdle / 1e6);
         System.out.println(
