@@ -39,6 +39,8 @@ public class WallboardController {
     private final AlertFeed alerts;
     private final WallboardThresholds thresholds;
     private final JsonMapper json;
+    // One for all streams: a payload the hub fans out is written to JSON once, not per stream.
+    private final SharedJson shared;
 
     public WallboardController(
             WallboardHub hub, AlertFeed alerts, WallboardThresholds thresholds, JsonMapper json) {
@@ -46,6 +48,7 @@ public class WallboardController {
         this.alerts = alerts;
         this.thresholds = thresholds;
         this.json = json;
+        this.shared = new SharedJson(value -> write(json, value));
     }
 
     @Get
@@ -69,7 +72,7 @@ public class WallboardController {
         String t = Callers.tenant(Callers.of(authentication), tenant);
         return Flux.create(
                 sink -> {
-                    WallboardStream stream = new WallboardStream(sink, json);
+                    WallboardStream stream = new WallboardStream(sink, shared);
                     AutoCloseable subscription = hub.subscribe(t, stream);
                     sink.onDispose(
                             () -> {

@@ -1,7 +1,6 @@
 package io.ringstream.routing.wallboard;
 
 import io.micronaut.http.sse.Event;
-import io.micronaut.json.JsonMapper;
 import io.ringstream.analytics.wallboard.QueueThresholds;
 import io.ringstream.events.SupervisorAlert;
 import java.util.ArrayList;
@@ -19,13 +18,13 @@ import reactor.core.publisher.FluxSink;
  */
 final class WallboardStream implements WallboardHub.Listener {
     private final FluxSink<Event<String>> sink;
-    private final JsonMapper json;
+    private final SharedJson json;
     private final List<Runnable> early = new ArrayList<>();
     private final Set<String> alertsSent = new HashSet<>();
     private boolean started;
     private long liveAsOf = Long.MIN_VALUE;
 
-    WallboardStream(FluxSink<Event<String>> sink, JsonMapper json) {
+    WallboardStream(FluxSink<Event<String>> sink, SharedJson json) {
         this.sink = sink;
         this.json = json;
     }
@@ -91,7 +90,7 @@ final class WallboardStream implements WallboardHub.Listener {
     }
 
     private void send(String name, Object data, String id) {
-        Event<String> event = Event.of(WallboardController.write(json, data)).name(name);
+        Event<String> event = Event.of(json.write(name, data)).name(name);
         sink.next(id == null ? event : event.id(id));
     }
 }
