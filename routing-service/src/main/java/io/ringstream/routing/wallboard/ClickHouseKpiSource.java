@@ -57,11 +57,15 @@ public final class ClickHouseKpiSource implements KpiSource {
             Map<String, AgentDay> agents = agentDays(connection, tenant, day, dayStartMillis);
             for (LiveFigures.AgentNow a : live.agents()) {
                 agents.computeIfAbsent(
-                        a.agentId(), id -> new AgentDay(id, 0, 0, 0, 0, List.of(), List.of()));
+                        a.agentId(), id -> new AgentDay(id, 0, 0, 0, 0, 0, List.of(), List.of()));
             }
             Map<String, Double> sentiment = sentiment(connection, tenant, live.currentContacts());
             return new KpiFigures(
-                    now, false, queues, agentsToday(agents, live, sentiment, now), intervals);
+                    now,
+                    false,
+                    queues,
+                    agentsToday(agents, live, sentiment, dayStartMillis, now),
+                    intervals);
         } catch (SQLException | RuntimeException e) {
             throw new KpisUnavailableException("cannot read wallboard figures: " + e, e);
         }
@@ -78,7 +82,11 @@ public final class ClickHouseKpiSource implements KpiSource {
                     contacts.put(
                             rs.getString(1),
                             new long[] {
-                                rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)
+                                rs.getLong(2),
+                                rs.getLong(3),
+                                rs.getLong(4),
+                                holdMillis(rs.getString(6)),
+                                rs.getLong(5)
                             });
                 }
             }
@@ -86,6 +94,7 @@ public final class ClickHouseKpiSource implements KpiSource {
         Map<String, String> states = new TreeMap<>();
         try (PreparedStatement s = connection.prepareStatement(WallboardQueries.AGENT_STATES)) {
             dayParameters(s, tenant, day, dayStartMillis);
+            s.setLong(4, dayStartMillis);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     states.put(rs.getString(1), rs.getString(2));
@@ -94,7 +103,7 @@ public final class ClickHouseKpiSource implements KpiSource {
         }
         Map<String, AgentDay> out = new TreeMap<>();
         for (String agent : union(contacts.keySet(), states.keySet())) {
-            long[] c = contacts.getOrDefault(agent, new long[4]);
+            long[] c = contacts.getOrDefault(agent, new long[5]);
             List<String> types = new ArrayList<>();
             List<Long> times = new ArrayList<>();
             String encoded = states.get(agent);
@@ -105,7 +114,7 @@ public final class ClickHouseKpiSource implements KpiSource {
                     types.add(item.substring(colon + 1));
                 }
             }
-            out.put(agent, new AgentDay(agent, c[0], c[1], c[2], c[3], types, times));
+            out.put(agent, new AgentDay(agent, c[0], c[1], c[2], c[3], c[4], types, times));
         }
         return out;
     }
@@ -132,12 +141,32 @@ public final class ClickHouseKpiSource implements KpiSource {
         return out;
     }
 
+    /** The hold time of {@code time:TYPE:contact,...} (AGENT_CONTACTS' last column). */
+    static long holdMillis(String encoded) {
+        List<String> types = new ArrayList<>();
+        List<Long> times = new ArrayList<>();
+        List<String> contacts = new ArrayList<>();
+        if (encoded != null && !encoded.isEmpty()) {
+            for (String item : encoded.split(",")) {
+                String[] parts = item.split(":", 3);
+                times.add(Long.parseLong(parts[0]));
+                types.add(parts[1]);
+                contacts.add(parts[2]);
+            }
+        }
+        return HoldTime.millis(types, times, contacts);
+    }
+
     /**
      * Each agent's day, with the sentiment of its first current contact that has one (an agent on
      * several chats shows the first listed).
      */
     static List<KpiFigures.AgentToday> agentsToday(
-            Map<String, AgentDay> days, LiveFigures live, Map<String, Double> sentiment, long now) {
+            Map<String, AgentDay> days,
+            LiveFigures live,
+            Map<String, Double> sentiment,
+            long dayStartMillis,
+            long now) {
         Map<String, Double> byAgent = new TreeMap<>();
         for (LiveFigures.AgentNow a : live.agents()) {
             a.contacts().stream()
@@ -145,7 +174,9 @@ public final class ClickHouseKpiSource implements KpiSource {
                     .findFirst()
                     .ifPresent(c -> byAgent.put(a.agentId(), sentiment.get(c)));
         }
-        return days.values().stream().map(d -> d.today(now, byAgent.get(d.agentId()))).toList();
+        return days.values().stream()
+                .map(d -> d.today(dayStartMillis, now, byAgent.get(d.agentId())))
+                .toList();
     }
 
     static QueueCounters queueCounters(ResultSet rs) throws SQLException {

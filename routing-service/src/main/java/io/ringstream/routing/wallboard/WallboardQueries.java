@@ -47,29 +47,39 @@ public final class WallboardQueries {
                     + " GROUP BY window_start ORDER BY window_start";
 
     /**
-     * Per agent, today's answered contacts, ended talks and talk and wrap-up time. Parameters:
-     * tenant, day (YYYY-MM-DD), day start (epoch ms).
+     * Per agent, today's answered contacts, ended talks, talk and wrap-up time, and its holds as
+     * {@code time:TYPE:contact,...} (HELD, RESUMED and TALK_ENDED in time order; {@link HoldTime}
+     * pairs them, as docs/kpis.md defines a hold). Parameters: tenant, day (YYYY-MM-DD), day start
+     * (epoch ms).
      */
     public static final String AGENT_CONTACTS =
             "SELECT agent_id, countIf(type = 'ANSWERED'), countIf(type = 'TALK_ENDED'),"
                     + " sumIf(ifNull(duration_ms, 0), type = 'TALK_ENDED'),"
-                    + " sumIf(ifNull(duration_ms, 0), type = 'WRAPUP_ENDED')"
+                    + " sumIf(ifNull(duration_ms, 0), type = 'WRAPUP_ENDED'),"
+                    + " arrayStringConcat(arrayMap(x -> concat(toString(x.1), ':', x.2, ':', x.3),"
+                    + " arraySort(groupArrayIf((event_time_ms, type, contact_id),"
+                    + " type IN ('HELD', 'RESUMED', 'TALK_ENDED')))), ',')"
                     + " FROM "
                     + Table.CONTACT_EVENTS.qualifiedName()
                     + " FINAL WHERE tenant = ? AND event_date >= toDate(?) AND event_time_ms >= ?"
                     + " AND agent_id != '' GROUP BY agent_id ORDER BY agent_id";
 
     /**
-     * Per agent, today's state changes in time order as {@code time:TYPE,...}. Parameters: tenant,
-     * day (YYYY-MM-DD), day start (epoch ms).
+     * Per agent, its state changes of yesterday and today in time order as {@code time:TYPE,...}:
+     * yesterday's only say which state the agent was in at midnight ({@link AgentDay} counts time
+     * from the day start). Agents whose last event is a LOGGED_OUT before today are left out.
+     * Parameters: tenant, day (YYYY-MM-DD), day start (epoch ms), day start (epoch ms).
      */
     public static final String AGENT_STATES =
             "SELECT agent_id, arrayStringConcat(arrayMap(x -> concat(toString(x.1), ':', x.2),"
                     + " arraySort(groupArray((event_time_ms, type)))), ',')"
                     + " FROM "
                     + Table.AGENT_EVENTS.qualifiedName()
-                    + " FINAL WHERE tenant = ? AND event_date >= toDate(?) AND event_time_ms >= ?"
-                    + " GROUP BY agent_id ORDER BY agent_id";
+                    + " FINAL WHERE tenant = ? AND event_date >= toDate(?) - 1"
+                    + " AND event_time_ms >= ? - 86400000"
+                    + " GROUP BY agent_id"
+                    + " HAVING max(event_time_ms) >= ? OR argMax(type, event_time_ms) != 'LOGGED_OUT'"
+                    + " ORDER BY agent_id";
 
     /**
      * The latest customer rolling sentiment of each of {@code contacts} contacts. Parameters:

@@ -26,7 +26,21 @@ public final class WallboardThresholds {
     static WallboardThresholds of(
             DefaultThresholdSettings defaults, List<QueueThresholdSettings> queues) {
         Map<String, QueueThresholds> byQueue = new TreeMap<>();
-        queues.forEach(q -> byQueue.put(q.queue(), q.thresholds()));
+        for (QueueThresholdSettings q : queues) {
+            if (q.thresholds().equals(QueueThresholds.NONE)) {
+                // What an environment variable naming a queue with a dash binds to (its first
+                // word, nothing set): refuse it rather than silently ignore the threshold.
+                throw new IllegalArgumentException(
+                        "ringstream.wallboard.queues: queue "
+                                + q.queue()
+                                + " sets no threshold. An environment variable names the queue by"
+                                + " its first word only (RINGSTREAM_WALLBOARD_QUEUES_FRONT_DESK_..."
+                                + " is queue front): set thresholds of a queue whose name has a"
+                                + " dash, dot or underscore in a configuration file; see"
+                                + " docs/wallboard.md");
+            }
+            byQueue.put(q.queue(), q.thresholds());
+        }
         return new WallboardThresholds(defaults.thresholds(), byQueue);
     }
 
