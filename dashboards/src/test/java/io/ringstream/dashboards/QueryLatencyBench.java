@@ -50,19 +50,31 @@ public final class QueryLatencyBench {
         int days = arg(args, 2, 30);
         int agents = arg(args, 3, 1000);
         int queues = arg(args, 4, 20);
-        Path dir = Files.createTempDirectory("ringstream-query-bench-");
+        // A sixth argument keeps the server's data there and reuses it on the next run (same
+        // sizes, generated a little earlier): for comparing query changes without regenerating.
+        boolean keep = args.length > 5;
+        Path dir = keep ? Path.of(args[5]) : Files.createTempDirectory("ringstream-query-bench-");
+        Path generated = dir.resolve("generated");
         try (LocalClickHouseServer server = LocalClickHouseServer.startOnFreePorts(dir)) {
             server.migrate();
             Instant now = Instant.now();
-            TrafficSpec spec = TrafficSpec.endingAt(TENANT, queues, agents, now, days, 42);
-            long started = System.nanoTime();
-            long rows =
-                    ClickHouseTrafficInserter.generateInto(
-                            spec, LocalClickHouseServer.HOST, server.httpPort());
-            long generateMillis = (System.nanoTime() - started) / 1_000_000;
-            System.out.printf(
-                    "%d days, %d queues, %d agents: %,d rows generated and inserted in %.1f s%n",
-                    days, queues, agents, rows, generateMillis / 1000.0);
+            if (Files.exists(generated)) {
+                System.out.println("reusing the data generated " + Files.readString(generated));
+            } else {
+                TrafficSpec spec = TrafficSpec.endingAt(TENANT, queues, agents, now, days, 42);
+                long started = System.nanoTime();
+                long rows =
+                        ClickHouseTrafficInserter.generateInto(
+                                spec, LocalClickHouseServer.HOST, server.httpPort());
+                long generateMillis = (System.nanoTime() - started) / 1_000_000;
+                System.out.printf(
+                        "%d days, %d queues, %d agents: %,d rows generated and inserted in %.1f"
+                                + " s%n",
+                        days, queues, agents, rows, generateMillis / 1000.0);
+                if (keep) {
+                    Files.writeString(generated, now.toString());
+                }
+            }
             try (Connection connection = server.jdbc().connection()) {
                 long mergeMillis = awaitMerges(connection, Duration.ofMinutes(5));
                 System.out.printf("background merges settled in %.1f s%n", mergeMillis / 1000.0);
@@ -72,10 +84,13 @@ public final class QueryLatencyBench {
                 results.add(timer.plain("reference", "SELECT 1", "SELECT 1"));
                 results.addAll(wallboard(timer, connection, now));
                 results.addAll(dashboards(timer, now));
+                results.add(occupancyBefore(timer, now));
                 print(results, runs, warmup);
             }
         } finally {
-            deleteRecursively(dir);
+            if (!keep) {
+                deleteRecursively(dir);
+            }
         }
     }
 
@@ -204,6 +219,36 @@ public final class QueryLatencyBench {
             }
         }
         return results;
+    }
+
+    /**
+     * The Agents occupancy panel as it was before this benchmark (over agent_presence_segments, all
+     * history), for the before/after figure in docs/benchmarks.md.
+     */
+    private static Result occupancyBefore(Timer timer, Instant now) throws Exception {
+        JsonNode agents = Dashboards.read(Dashboards.moduleDir().resolve("grafana/agents.json"));
+        Map<String, List<String>> variables = new HashMap<>();
+        variables.put("tenant", List.of(TENANT));
+        String queueSql =
+                Dashboards.variables(agents).stream()
+                        .filter(v -> v.path("name").asText().equals("queue"))
+                        .findFirst()
+                        .orElseThrow()
+                        .path("query")
+                        .asText();
+        Instant from = from(agents.path("time").path("from").asText(), now);
+        variables.put(
+                "queue",
+                firstColumn(timer.connection, GrafanaQuery.expand(queueSql, variables, from, now)));
+        String sql;
+        try (var in =
+                QueryLatencyBench.class.getResourceAsStream("occupancy-over-presence-view.sql")) {
+            sql = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return timer.plain(
+                "ringstream-agents",
+                "panel Occupancy, AHT and contacts handled per agent, before (over the view)",
+                GrafanaQuery.expand(sql, variables, from, now));
     }
 
     /** Grafana's relative "from" of the forms the dashboards use: now/d, now-Nm, now-Nh, now-Nd. */
