@@ -200,6 +200,7 @@ public final class ClickHouseKpiSource implements KpiSource {
         s.setString(1, tenant);
         s.setString(2, day.toString());
         s.setLong(3, dayStartMillis);
+        s.setLong(4, dayStartMillis / 1000);
     }
 
     private static List<String> union(

@@ -48,7 +48,9 @@ public final class WallboardQueries {
 
     /**
      * Per agent, today's answered contacts, ended talks and talk and wrap-up time. Parameters:
-     * tenant, day (YYYY-MM-DD), day start (epoch ms).
+     * tenant, day (YYYY-MM-DD), day start (epoch ms), day start (epoch seconds): the last one
+     * repeats the bound on event_time, the table's ORDER BY column, so the read skips the month's
+     * earlier days instead of scanning its partition (event_time_ms is not in the key).
      */
     public static final String AGENT_CONTACTS =
             "SELECT agent_id, countIf(type = 'ANSWERED'), countIf(type = 'TALK_ENDED'),"
@@ -57,11 +59,13 @@ public final class WallboardQueries {
                     + " FROM "
                     + Table.CONTACT_EVENTS.qualifiedName()
                     + " FINAL WHERE tenant = ? AND event_date >= toDate(?) AND event_time_ms >= ?"
+                    + " AND event_time >= toDateTime(?)"
                     + " AND agent_id != '' GROUP BY agent_id ORDER BY agent_id";
 
     /**
      * Per agent, today's state changes in time order as {@code time:TYPE,...}. Parameters: tenant,
-     * day (YYYY-MM-DD), day start (epoch ms).
+     * day (YYYY-MM-DD), day start (epoch ms), day start (epoch seconds; event_time is in the key,
+     * as for {@link #AGENT_CONTACTS}).
      */
     public static final String AGENT_STATES =
             "SELECT agent_id, arrayStringConcat(arrayMap(x -> concat(toString(x.1), ':', x.2),"
@@ -69,6 +73,7 @@ public final class WallboardQueries {
                     + " FROM "
                     + Table.AGENT_EVENTS.qualifiedName()
                     + " FINAL WHERE tenant = ? AND event_date >= toDate(?) AND event_time_ms >= ?"
+                    + " AND event_time >= toDateTime(?)"
                     + " GROUP BY agent_id ORDER BY agent_id";
 
     /**
