@@ -265,9 +265,17 @@ class DashboardStructureTest {
         for (Dashboards.NamedQuery query : Dashboards.queries(Dashboards.read(wallboard()))) {
             Matcher m = QUEUE_KPIS_READ.matcher(query.sql());
             boolean reads = false;
+            // Variables only list tenants and queues, key columns every version of a row shares:
+            // DISTINCT without FINAL is the same set, and FINAL made them the slowest queries of
+            // the dashboard on 30 days (docs/benchmarks.md, issue 13).
+            boolean listsKeys = query.where().startsWith("variable ");
             while (m.find()) {
                 reads = true;
-                assertThat(m.group(1)).as(query + " reads queue_kpis without FINAL").isNotNull();
+                if (!listsKeys) {
+                    assertThat(m.group(1))
+                            .as(query + " reads queue_kpis without FINAL")
+                            .isNotNull();
+                }
             }
             if (reads) {
                 readers.add(query.where());

@@ -9,8 +9,14 @@ import io.ringstream.testkit.traffic.CollectedTraffic;
 import io.ringstream.testkit.traffic.TrafficGenerator;
 import io.ringstream.testkit.traffic.TrafficSpec;
 import io.ringstream.testkit.traffic.TrafficTable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -147,6 +153,40 @@ class GeneratedDayPanelsITCase {
                     .isPositive();
         }
         assertThat(shown).isEqualTo(expected);
+    }
+
+    /**
+     * The occupancy panel computes agent_presence_segments inline from each agent's last sign-out
+     * before the range (30 days of history made the view take seconds, issue 13's benchmark): its
+     * rows equal the view's over ranges starting before, at and inside the generated shifts.
+     */
+    @Test
+    void occupancyFromTheLastSignOutEqualsTheViewOverAllHistory() {
+        JsonNode agents = read("agents.json");
+        Map<String, List<String>> variables = variables(agents);
+        String panel = Dashboards.panelSql(agents, "Occupancy, AHT and contacts handled per agent");
+        String overView = resource("occupancy-over-presence-view.sql");
+        for (Instant from :
+                List.of(
+                        SPEC.start(),
+                        NOW.truncatedTo(ChronoUnit.DAYS),
+                        NOW.minus(Duration.ofHours(6)),
+                        NOW.minus(Duration.ofMinutes(30)))) {
+            List<List<String>> expected =
+                    CLICKHOUSE.query(GrafanaQuery.expand(overView, variables, from, NOW));
+            assertThat(expected).as("from " + from).isNotEmpty();
+            assertThat(CLICKHOUSE.query(GrafanaQuery.expand(panel, variables, from, NOW)))
+                    .as("from " + from)
+                    .isEqualTo(expected);
+        }
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = GeneratedDayPanelsITCase.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Each variable set to every value its own query returns, in order (tenant first). */

@@ -93,8 +93,7 @@ public final class ClickHouseKpiSource implements KpiSource {
         }
         Map<String, String> states = new TreeMap<>();
         try (PreparedStatement s = connection.prepareStatement(WallboardQueries.AGENT_STATES)) {
-            dayParameters(s, tenant, day, dayStartMillis);
-            s.setLong(4, dayStartMillis);
+            agentStatesParameters(s, tenant, day, dayStartMillis);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     states.put(rs.getString(1), rs.getString(2));
@@ -225,12 +224,22 @@ public final class ClickHouseKpiSource implements KpiSource {
                 rs.getLong(1) * 1000, c.offered(), c.answered(), c.abandoned(), c.serviceLevel());
     }
 
-    private static void dayParameters(
+    /** Binds {@link WallboardQueries#AGENT_CONTACTS}' parameters (public for the benchmark). */
+    public static void dayParameters(
             PreparedStatement s, String tenant, LocalDate day, long dayStartMillis)
             throws SQLException {
         s.setString(1, tenant);
         s.setString(2, day.toString());
         s.setLong(3, dayStartMillis);
+        s.setLong(4, dayStartMillis / 1000);
+    }
+
+    /** Binds {@link WallboardQueries#AGENT_STATES}' parameters (public for the benchmark). */
+    public static void agentStatesParameters(
+            PreparedStatement s, String tenant, LocalDate day, long dayStartMillis)
+            throws SQLException {
+        dayParameters(s, tenant, day, dayStartMillis);
+        s.setLong(5, dayStartMillis);
     }
 
     private static List<String> union(

@@ -50,7 +50,9 @@ public final class WallboardQueries {
      * Per agent, today's answered contacts, ended talks, talk and wrap-up time, and its holds as
      * {@code time:TYPE:contact,...} (HELD, RESUMED and TALK_ENDED in time order; {@link HoldTime}
      * pairs them, as docs/kpis.md defines a hold). Parameters: tenant, day (YYYY-MM-DD), day start
-     * (epoch ms).
+     * (epoch ms), day start (epoch seconds): the last one repeats the bound on event_time, the
+     * table's ORDER BY column, so the read skips the month's earlier days instead of scanning its
+     * partition (event_time_ms is not in the key).
      */
     public static final String AGENT_CONTACTS =
             "SELECT agent_id, countIf(type = 'ANSWERED'), countIf(type = 'TALK_ENDED'),"
@@ -62,13 +64,15 @@ public final class WallboardQueries {
                     + " FROM "
                     + Table.CONTACT_EVENTS.qualifiedName()
                     + " FINAL WHERE tenant = ? AND event_date >= toDate(?) AND event_time_ms >= ?"
+                    + " AND event_time >= toDateTime(?)"
                     + " AND agent_id != '' GROUP BY agent_id ORDER BY agent_id";
 
     /**
      * Per agent, its state changes of yesterday and today in time order as {@code time:TYPE,...}:
      * yesterday's only say which state the agent was in at midnight ({@link AgentDay} counts time
      * from the day start). Agents whose last event is a LOGGED_OUT before today are left out.
-     * Parameters: tenant, day (YYYY-MM-DD), day start (epoch ms), day start (epoch ms).
+     * Parameters: tenant, day (YYYY-MM-DD), day start (epoch ms), day start (epoch seconds;
+     * event_time is in the key, as for {@link #AGENT_CONTACTS}), day start (epoch ms).
      */
     public static final String AGENT_STATES =
             "SELECT agent_id, arrayStringConcat(arrayMap(x -> concat(toString(x.1), ':', x.2),"
@@ -77,6 +81,7 @@ public final class WallboardQueries {
                     + Table.AGENT_EVENTS.qualifiedName()
                     + " FINAL WHERE tenant = ? AND event_date >= toDate(?) - 1"
                     + " AND event_time_ms >= ? - 86400000"
+                    + " AND event_time >= toDateTime(?) - 86400"
                     + " GROUP BY agent_id"
                     + " HAVING max(event_time_ms) >= ? OR argMax(type, event_time_ms) != 'LOGGED_OUT'"
                     + " ORDER BY agent_id";
