@@ -118,6 +118,8 @@ class AuthorizationMatrixTest {
     private static final int[] AGENT_ONLY = {401, 401, 401, 2, 403, 403, 403, 403, 403};
     private static final int[] AGENT_OR_PBX = {401, 401, 401, 2, 403, 403, 403, 2, 403};
     private static final int[] SUPERVISOR_ONLY = {401, 401, 401, 403, 403, 2, 403, 403, 403};
+    // A page without a tenant in its address: every supervisor opens their own tenant's.
+    private static final int[] ANY_SUPERVISOR = {401, 401, 401, 403, 403, 2, 2, 403, 403};
     private static final int[] ADMIN_ONLY = {401, 401, 401, 403, 403, 403, 403, 403, 2};
     private static final int[] SUPERVISOR_OR_ADMIN = {401, 401, 401, 403, 403, 2, 403, 403, 2};
     private static final int[] PBX_ONLY = {401, 401, 401, 403, 403, 403, 403, 2, 403};
@@ -171,6 +173,18 @@ class AuthorizationMatrixTest {
                 Map.entry(
                         Call.post("/v1/auth/stream-ticket?path=" + agent + "/assignments", ""),
                         AGENT_ONLY));
+        m.put(
+                "POST /v1/auth/session",
+                Map.entry(
+                        Call.post(
+                                "/v1/auth/session",
+                                "{\"tenant\":\""
+                                        + TENANT
+                                        + "\",\"username\":\"matrix-user\",\"password\":\""
+                                        + PASSWORD
+                                        + "\"}"),
+                        ANYONE));
+        m.put("DELETE /v1/auth/session", Map.entry(Call.delete("/v1/auth/session"), ANYONE));
         m.put("GET /v1/auth/me", Map.entry(Call.get("/v1/auth/me"), AUTHENTICATED));
         m.put(
                 "POST /v1/route",
@@ -236,6 +250,12 @@ class AuthorizationMatrixTest {
         m.put(
                 "GET /v1/supervisor/live",
                 Map.entry(Call.get("/v1/supervisor/live" + q), SUPERVISOR_ONLY));
+        // The wallboard (docs/wallboard.md): the page and its data for supervisors only.
+        m.put("GET /wallboard", Map.entry(Call.get("/wallboard"), ANY_SUPERVISOR));
+        m.put("GET /v1/wallboard", Map.entry(Call.get("/v1/wallboard" + q), SUPERVISOR_ONLY));
+        m.put(
+                "GET /v1/wallboard/stream",
+                Map.entry(Call.get("/v1/wallboard/stream" + q), SUPERVISOR_ONLY));
         m.put(
                 "GET /v1/supervisor/alerts",
                 Map.entry(Call.get("/v1/supervisor/alerts" + q), SUPERVISOR_ONLY));
