@@ -27,6 +27,14 @@ public enum Table {
     CONVERSATION_SENTIMENT("conversation_sentiment", Kind.REPLACING, Keep.EVENTS),
     SENTIMENT_ALERTS("sentiment_alerts", Kind.REPLACING, Keep.EVENTS),
     SLA_EVENTS("sla_events", Kind.REPLACING, Keep.EVENTS),
+    /**
+     * The BREACH rows of {@link #SLA_EVENTS}, the columns Grafana's "SLA breaches" annotation
+     * reads, sorted by (tenant, time): a time range of breaches is one index range. Read with
+     * FINAL. Filled by {@link #SLA_BREACHES_FEED}.
+     */
+    SLA_BREACHES("sla_breaches", Kind.REPLACING, Keep.EVENTS),
+    /** Copies every BREACH inserted into {@link #SLA_EVENTS} into {@link #SLA_BREACHES}. */
+    SLA_BREACHES_FEED("sla_breaches_feed", Kind.MATERIALIZED_VIEW, Keep.FOREVER),
     QUEUE_KPIS("queue_kpis", Kind.REPLACING, Keep.FOREVER),
     CONTACT_KPI_FACTS("contact_kpi_facts", Kind.VIEW, Keep.FOREVER),
     AGENT_PRESENCE_SEGMENTS("agent_presence_segments", Kind.VIEW, Keep.FOREVER),

@@ -294,6 +294,19 @@ class ServiceWallboardQueriesITCase {
     }
 
     @Test
+    void slaBreachesAnnotationShowsEachBreachOnceNewestFirst() {
+        // Read from sla_breaches, which the V055 feed fills on every insert into sla_events: the
+        // redelivered b-1 is there twice until a merge, and FINAL shows it once, as on sla_events.
+        String sql = Dashboards.annotationQueries(wallboard()).get(0).sql();
+        assertThat(run(sql, "answered_only"))
+                .extracting(row -> row.subList(1, 3))
+                .containsExactly(
+                        List.of("NOT_READY breach: a-3 after 900 s", "NOT_READY"),
+                        List.of("HOLD breach: support / c2 after 120 s", "HOLD"),
+                        List.of("ANSWER breach: sales / c1 after 20 s", "ANSWER"));
+    }
+
+    @Test
     void sentimentAlertsAndOpenConversations() {
         assertThat(run(panel("Negative-sentiment alerts"), "answered_only"))
                 .containsExactly(List.of("1", "1"));
