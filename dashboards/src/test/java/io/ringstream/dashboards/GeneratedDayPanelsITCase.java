@@ -1,6 +1,7 @@
 package io.ringstream.dashboards;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ringstream.testkit.ClickHouseExtension;
@@ -156,12 +157,14 @@ class GeneratedDayPanelsITCase {
     }
 
     /**
-     * The occupancy panel computes agent_presence_segments inline from each agent's last sign-out
-     * before the range (30 days of history made the view take seconds, issue 13's benchmark): its
-     * rows equal the view's over ranges starting before, at and inside the generated shifts.
+     * The occupancy panel's per-agent rule (each event's state until the next event, linear in an
+     * agent's events; the view's per-queue membership is quadratic and refused on 30 days, issue
+     * 13's benchmark) equals agent_presence_segments over all history whenever an agent joins its
+     * queues together and signs out of all of them, as the generator's agents do: over ranges
+     * starting before, at and inside the generated shifts.
      */
     @Test
-    void occupancyFromTheLastSignOutEqualsTheViewOverAllHistory() {
+    void occupancyPerAgentEqualsTheViewForAgentsWhoJoinAndLeaveAllQueuesTogether() {
         JsonNode agents = read("agents.json");
         Map<String, List<String>> variables = variables(agents);
         String panel = Dashboards.panelSql(agents, "Occupancy, AHT and contacts handled per agent");
@@ -179,6 +182,81 @@ class GeneratedDayPanelsITCase {
                     .as("from " + from)
                     .isEqualTo(expected);
         }
+    }
+
+    /**
+     * The occupancy panel against occupancy computed here from the generator's agent events, by the
+     * panel's rule written out in Java: per agent, its events from a day before the range to its
+     * end in time order, each the state until the next (LOGGED_IN is READY, LOGGED_OUT ends
+     * presence), clipped to the range; agents whose events in that window name a queue.
+     */
+    @Test
+    void occupancyPerAgentMatchesTheGeneratedAgentEvents() {
+        JsonNode agents = read("agents.json");
+        Map<String, List<String>> variables = variables(agents);
+        String panel = Dashboards.panelSql(agents, "Occupancy, AHT and contacts handled per agent");
+        List<String> ranks =
+                List.of("LOGGED_IN", "READY", "NOT_READY", "BUSY", "WRAP_UP", "LOGGED_OUT");
+        for (Instant start : List.of(SPEC.start(), NOW.minus(Duration.ofHours(6)))) {
+            // The panel's bounds are whole seconds ($__fromTime, $__toTime).
+            long from = start.getEpochSecond() * 1000;
+            long to = NOW.getEpochSecond() * 1000;
+            Map<String, List<long[]>> events = new TreeMap<>();
+            Map<String, Boolean> namesAQueue = new HashMap<>();
+            for (Object[] row : EXPECTED.rows(TrafficTable.AGENT_EVENTS)) {
+                long at = ((Number) agentValue(row, "event_time_ms")).longValue();
+                int rank = ranks.indexOf((String) agentValue(row, "type"));
+                String agent = (String) agentValue(row, "agent_id");
+                if (rank < 0 || at / 1000 < from / 1000 - 86400 || at / 1000 > to / 1000) {
+                    continue;
+                }
+                events.computeIfAbsent(agent, a -> new ArrayList<>()).add(new long[] {at, rank});
+                if (!((String) agentValue(row, "queue")).isEmpty()) {
+                    namesAQueue.put(agent, true);
+                }
+            }
+            Map<String, Double> expected = new TreeMap<>();
+            events.forEach(
+                    (agent, list) -> {
+                        list.sort(
+                                (a, b) ->
+                                        a[0] != b[0]
+                                                ? Long.compare(a[0], b[0])
+                                                : Long.compare(a[1], b[1]));
+                        long worked = 0, ready = 0, present = 0;
+                        for (int i = 0; i < list.size(); i++) {
+                            long end = i + 1 < list.size() ? list.get(i + 1)[0] : to;
+                            long overlap =
+                                    Math.max(0, Math.min(end, to) - Math.max(list.get(i)[0], from));
+                            String state = ranks.get((int) list.get(i)[1]);
+                            worked += state.equals("BUSY") || state.equals("WRAP_UP") ? overlap : 0;
+                            ready +=
+                                    state.equals("READY") || state.equals("LOGGED_IN")
+                                            ? overlap
+                                            : 0;
+                            present += state.equals("LOGGED_OUT") ? 0 : overlap;
+                        }
+                        if (namesAQueue.containsKey(agent) && present > 0) {
+                            expected.put(agent, (double) worked / (worked + ready));
+                        }
+                    });
+            assertThat(expected).as("from " + start).isNotEmpty();
+            Map<String, Double> shown = new TreeMap<>();
+            for (List<String> row :
+                    CLICKHOUSE.query(GrafanaQuery.expand(panel, variables, start, NOW))) {
+                shown.put(row.get(0), Double.parseDouble(row.get(1)));
+            }
+            assertThat(shown.keySet()).as("from " + start).isEqualTo(expected.keySet());
+            shown.forEach(
+                    (agent, occupancy) ->
+                            assertThat(occupancy)
+                                    .as("%s from %s", agent, start)
+                                    .isCloseTo(expected.get(agent), offset(1e-9)));
+        }
+    }
+
+    private static Object agentValue(Object[] row, String column) {
+        return CollectedTraffic.value(TrafficTable.AGENT_EVENTS, row, column);
     }
 
     private static String resource(String name) {

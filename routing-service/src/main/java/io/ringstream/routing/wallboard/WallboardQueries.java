@@ -52,7 +52,10 @@ public final class WallboardQueries {
      * pairs them, as docs/kpis.md defines a hold). Parameters: tenant, day (YYYY-MM-DD), day start
      * (epoch ms), day start (epoch seconds): the last one repeats the bound on event_time, the
      * table's ORDER BY column, so the read skips the month's earlier days instead of scanning its
-     * partition (event_time_ms is not in the key).
+     * partition (event_time_ms is not in the key). The day's bounds are a PREWHERE: with FINAL,
+     * ClickHouse merges every row of the granules the key selects and applies WHERE after the
+     * merge; PREWHERE drops the earlier days' rows before it (half the time on 30 days). Every
+     * column it tests is the same in each redelivery of an event, so FINAL keeps the same rows.
      */
     public static final String AGENT_CONTACTS =
             "SELECT agent_id, countIf(type = 'ANSWERED'), countIf(type = 'TALK_ENDED'),"
@@ -63,23 +66,24 @@ public final class WallboardQueries {
                     + " type IN ('HELD', 'RESUMED', 'TALK_ENDED')))), ',')"
                     + " FROM "
                     + Table.CONTACT_EVENTS.qualifiedName()
-                    + " FINAL WHERE tenant = ? AND event_date >= toDate(?) AND event_time_ms >= ?"
+                    + " FINAL PREWHERE tenant = ? AND event_date >= toDate(?) AND event_time_ms >= ?"
                     + " AND event_time >= toDateTime(?)"
-                    + " AND agent_id != '' GROUP BY agent_id ORDER BY agent_id";
+                    + " WHERE agent_id != '' GROUP BY agent_id ORDER BY agent_id";
 
     /**
      * Per agent, its state changes of yesterday and today in time order as {@code time:TYPE,...}:
      * yesterday's only say which state the agent was in at midnight ({@link AgentDay} counts time
      * from the day start). Agents whose last event is a LOGGED_OUT before today are left out.
      * Parameters: tenant, day (YYYY-MM-DD), day start (epoch ms), day start (epoch seconds;
-     * event_time is in the key, as for {@link #AGENT_CONTACTS}), day start (epoch ms).
+     * event_time is in the key, as for {@link #AGENT_CONTACTS}), day start (epoch ms). The bounds
+     * are a PREWHERE, as there.
      */
     public static final String AGENT_STATES =
             "SELECT agent_id, arrayStringConcat(arrayMap(x -> concat(toString(x.1), ':', x.2),"
                     + " arraySort(groupArray((event_time_ms, type)))), ',')"
                     + " FROM "
                     + Table.AGENT_EVENTS.qualifiedName()
-                    + " FINAL WHERE tenant = ? AND event_date >= toDate(?) - 1"
+                    + " FINAL PREWHERE tenant = ? AND event_date >= toDate(?) - 1"
                     + " AND event_time_ms >= ? - 86400000"
                     + " AND event_time >= toDateTime(?) - 86400"
                     + " GROUP BY agent_id"
