@@ -35,6 +35,26 @@ public enum Table {
     SLA_BREACHES("sla_breaches", Kind.REPLACING, Keep.EVENTS),
     /** Copies every BREACH inserted into {@link #SLA_EVENTS} into {@link #SLA_BREACHES}. */
     SLA_BREACHES_FEED("sla_breaches_feed", Kind.MATERIALIZED_VIEW, Keep.FOREVER),
+    /**
+     * Per tenant, day and conversation of {@link #CONVERSATION_SENTIMENT}: the latest turn's queue,
+     * agent, customer rolling score, trend and alerting (argMax by turn), the highest turn and the
+     * latest utterance time, as aggregate states that a redelivered row does not change. Read with
+     * the -Merge combinators, GROUP BY contact_id. Filled by {@link #CONVERSATION_LATEST_FEED}.
+     */
+    CONVERSATION_LATEST("conversation_latest", Kind.AGGREGATING, Keep.EVENTS),
+    /**
+     * Aggregates every row inserted into {@link #CONVERSATION_SENTIMENT} into {@link
+     * #CONVERSATION_LATEST}.
+     */
+    CONVERSATION_LATEST_FEED("conversation_latest_feed", Kind.MATERIALIZED_VIEW, Keep.FOREVER),
+    /**
+     * The QUEUED and ENDED events of {@link #CONTACT_EVENTS}, per (tenant, type, day, contact,
+     * second) with the latest millisecond time ({@code maxState}), sorted so that a type's contacts
+     * of a day are one index range. Filled by {@link #CONTACT_MILESTONES_FEED}.
+     */
+    CONTACT_MILESTONES("contact_milestones", Kind.AGGREGATING, Keep.EVENTS),
+    /** Aggregates every QUEUED and ENDED contact event into {@link #CONTACT_MILESTONES}. */
+    CONTACT_MILESTONES_FEED("contact_milestones_feed", Kind.MATERIALIZED_VIEW, Keep.FOREVER),
     QUEUE_KPIS("queue_kpis", Kind.REPLACING, Keep.FOREVER),
     CONTACT_KPI_FACTS("contact_kpi_facts", Kind.VIEW, Keep.FOREVER),
     AGENT_PRESENCE_SEGMENTS("agent_presence_segments", Kind.VIEW, Keep.FOREVER),
@@ -91,6 +111,12 @@ public enum Table {
         REPLACING,
         /** Plain MergeTree: a row written again after a restore is stored twice. */
         APPENDING,
+        /**
+         * AggregatingMergeTree filled by a materialized view, holding only aggregates a row written
+         * twice does not change (argMax, max): read with the -Merge combinators, no {@code FINAL}.
+         * Nothing writes to it but its view (and its migration's backfill).
+         */
+        AGGREGATING,
         /** A view over other tables: nothing is written to it. */
         VIEW,
         /** Copies what is inserted into one table into another: nothing is written to it. */
@@ -143,7 +169,8 @@ public enum Table {
     /** The tables that hold rows (no views, no migrator bookkeeping). */
     public static List<Table> dataTables() {
         return Arrays.stream(values())
-                .filter(t -> t.kind.writable() && t != SCHEMA_MIGRATIONS)
+                .filter(t -> (t.kind.writable() || t.kind == Kind.AGGREGATING))
+                .filter(t -> t != SCHEMA_MIGRATIONS)
                 .toList();
     }
 

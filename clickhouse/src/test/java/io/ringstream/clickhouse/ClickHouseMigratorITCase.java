@@ -152,6 +152,7 @@ class ClickHouseMigratorITCase {
                     switch (table.kind()) {
                         case REPLACING -> "ReplacingMergeTree";
                         case APPENDING -> "MergeTree";
+                        case AGGREGATING -> "AggregatingMergeTree";
                         case VIEW -> "View";
                         case MATERIALIZED_VIEW -> "MaterializedView";
                     };

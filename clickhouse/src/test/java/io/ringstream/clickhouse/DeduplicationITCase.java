@@ -90,6 +90,112 @@ class DeduplicationITCase {
                 .isEqualTo(1);
     }
 
+    /**
+     * V057's latest-state tables see every insert, redeliveries included, yet give what the raw
+     * table gives with FINAL: they keep only argMax by turn and max, which a second identical row
+     * does not change. Turns are inserted out of order, one conversation spans two days, and its
+     * latest turn has no customer score (the customer's latest score is an earlier turn's).
+     */
+    @Test
+    void latestStateTablesIgnoreARedeliveredRow() {
+        String twoDays =
+                sentimentRow("c-1", 1, "2025-03-13 23:59:58", "0.2", "sales", "a-1", 0)
+                        + ", "
+                        + sentimentRow("c-1", 3, "2025-03-14 00:00:30", "NULL", "sales", "a-2", 0);
+        String today = sentimentRow("c-1", 2, "2025-03-14 00:00:10", "-0.6", "sales", "a-2", 1);
+        jdbc.execute("INSERT INTO ringstream.conversation_sentiment VALUES " + today);
+        jdbc.execute("INSERT INTO ringstream.conversation_sentiment VALUES " + twoDays);
+        jdbc.execute("INSERT INTO ringstream.conversation_sentiment VALUES " + today);
+        jdbc.execute(
+                "INSERT INTO ringstream.conversation_sentiment VALUES "
+                        + sentimentRow("c-2", 1, "2025-03-14 00:01:00", "NULL", "", "", 0));
+
+        List<List<String>> raw =
+                jdbc.query(
+                        "SELECT contact_id, argMax(queue, turn), argMax(agent_id, turn),"
+                                + " argMax(customer_rolling, turn), argMax(alerting, turn),"
+                                + " max(turn), max(event_time)"
+                                + " FROM ringstream.conversation_sentiment FINAL"
+                                + " GROUP BY contact_id ORDER BY contact_id");
+        assertThat(raw)
+                .containsExactly(
+                        Arrays.asList(
+                                "c-1", "sales", "a-2", "-0.6", "0", "3", "2025-03-14 00:00:30"),
+                        Arrays.asList("c-2", "", "", null, "0", "1", "2025-03-14 00:01:00"));
+        assertThat(
+                        jdbc.query(
+                                "SELECT contact_id, argMaxMerge(queue), argMaxMerge(agent_id),"
+                                        + " tupleElement(argMaxIfMerge(customer_rolling), 1),"
+                                        + " argMaxMerge(alerting), maxMerge(turns),"
+                                        + " maxMerge(last_utterance)"
+                                        + " FROM ringstream.conversation_latest"
+                                        + " GROUP BY contact_id ORDER BY contact_id"))
+                .isEqualTo(raw);
+
+        String queued =
+                "('q-1', 'default', 'c-1', 'QUEUED', 'VOICE', toDate('2025-03-14'),"
+                        + " toDateTime('2025-03-14 10:00:05'), 1741946405250, 'pbx', 'sales',"
+                        + " '', '', NULL, NULL, '', '{}')";
+        String requeued =
+                "('q-2', 'default', 'c-1', 'QUEUED', 'VOICE', toDate('2025-03-14'),"
+                        + " toDateTime('2025-03-14 10:03:00'), 1741946580100, 'pbx', 'billing',"
+                        + " '', '', NULL, NULL, '', '{}')";
+        jdbc.execute("INSERT INTO ringstream.contact_events VALUES " + requeued + ", " + queued);
+        jdbc.execute("INSERT INTO ringstream.contact_events VALUES " + requeued);
+        assertThat(
+                        jdbc.query(
+                                "SELECT contact_id, maxMerge(event_time_ms), count()"
+                                        + " FROM (SELECT * FROM ringstream.contact_milestones"
+                                        + " WHERE type = 'QUEUED'"
+                                        + " AND event_time <= toDateTime('2025-03-14 10:02:59'))"
+                                        + " GROUP BY contact_id"))
+                .containsExactly(List.of("c-1", "1741946405250", "1"));
+        assertThat(
+                        jdbc.queryLong(
+                                "SELECT maxMerge(event_time_ms) FROM ringstream.contact_milestones"
+                                        + " WHERE type = 'QUEUED' AND contact_id = 'c-1'"))
+                .isEqualTo(1741946580100L);
+    }
+
+    private static String sentimentRow(
+            String contact,
+            int turn,
+            String time,
+            String customerRolling,
+            String queue,
+            String agent,
+            int alerting) {
+        return "('default', '"
+                + contact
+                + "', "
+                + turn
+                + ", 'u-"
+                + contact
+                + "-"
+                + turn
+                + "', 'CUSTOMER', toDate(toDateTime('"
+                + time
+                + "')), toDateTime('"
+                + time
+                + "'), toUInt64(toDateTime('"
+                + time
+                + "')) * 1000, "
+                + turn
+                + ", "
+                + customerRolling
+                + ", "
+                + customerRolling
+                + ", "
+                + customerRolling
+                + ", NULL, 0.0, "
+                + alerting
+                + ", 'en', '"
+                + queue
+                + "', '"
+                + agent
+                + "', 0)";
+    }
+
     @Test
     void intervalStatsKeepTheHighestVersionWhateverTheArrivalOrder() {
         insertInterval(1, 5, 3);

@@ -19,4 +19,19 @@ class JdbcUrlDatabaseTest {
         assertThatThrownBy(() -> ClickHouseMigrator.withDatabase("ch:8123", "default"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void migrationsWaitLongerThanTheDriverDefaultForABackfillUnlessTheUrlSays() {
+        assertThat(
+                        ClickHouseMigrator.withStatementTimeout(
+                                "jdbc:clickhouse://ch:8123/default?compress=false"))
+                .isEqualTo(
+                        "jdbc:clickhouse://ch:8123/default?compress=false&socket_timeout=1800000");
+        assertThat(ClickHouseMigrator.withStatementTimeout("jdbc:clickhouse://ch:8123/default"))
+                .isEqualTo("jdbc:clickhouse://ch:8123/default?socket_timeout=1800000");
+        assertThat(
+                        ClickHouseMigrator.withStatementTimeout(
+                                "jdbc:clickhouse://ch:8123/default?socket_timeout=5000"))
+                .isEqualTo("jdbc:clickhouse://ch:8123/default?socket_timeout=5000");
+    }
 }
