@@ -258,6 +258,10 @@ public final class ServiceLevelJob
                         .uid("kpi-agent-facts")
                         .name("kpi-agent-facts");
         contactFacts
+                // Facts that are an agent's only (offers, handling without a queue) stay out.
+                .filter(KpiFact::forQueues)
+                .uid("kpi-queue-facts")
+                .name("kpi-queue-facts")
                 .union(agentFacts)
                 .keyBy(KpiFact::queueKey, Types.STRING)
                 .process(
