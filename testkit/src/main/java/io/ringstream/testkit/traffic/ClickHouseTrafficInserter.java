@@ -50,8 +50,20 @@ public final class ClickHouseTrafficInserter implements TrafficSink, AutoCloseab
 
     /** Generates {@code spec} straight into ClickHouse; returns the rows written. */
     public static long generateInto(TrafficSpec spec, String host, int httpPort) {
+        return generateInto(spec, host, httpPort, sink -> sink);
+    }
+
+    /**
+     * Generates {@code spec} into ClickHouse through {@code wrap}, a sink that passes the rows on
+     * and may add rows derived from them (e.g. agent_kpis); returns the rows written.
+     */
+    public static long generateInto(
+            TrafficSpec spec,
+            String host,
+            int httpPort,
+            java.util.function.UnaryOperator<TrafficSink> wrap) {
         try (ClickHouseTrafficInserter inserter = new ClickHouseTrafficInserter(host, httpPort)) {
-            new TrafficGenerator(spec).generate(inserter);
+            new TrafficGenerator(spec).generate(wrap.apply(inserter));
             inserter.flush();
             return inserter.inserted();
         }
