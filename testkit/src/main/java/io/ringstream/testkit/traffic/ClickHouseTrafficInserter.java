@@ -127,8 +127,15 @@ public final class ClickHouseTrafficInserter implements TrafficSink, AutoCloseab
                         .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                         .build();
         try {
-            HttpResponse<String> response =
-                    http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response;
+            try {
+                response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException stale) {
+                // The server closes a keep-alive connection idle for 3 s (its default); a pause in
+                // generation longer than that (a day's derived rows) finds it closed before the
+                // request was read. A fresh connection takes the same batch once.
+                response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            }
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(
                         "insert into " + table + " failed: " + response.body());
