@@ -28,22 +28,27 @@ import java.util.Map;
  * the dashboards' tests and the latency bench read the table the job would have written (one
  * definition; testkit cannot run the rules itself, contact-analytics' tests depend on it).
  *
- * <p>Passes every row on. Holds one generated day's contact and agent events, from its first row to
- * {@link #dayDone()}, then writes per agent and window the latest row the job would have written
- * with the watermark at {@code min(cut-off, end of the day)} (its refresh row at the cut-off
- * included). Each generated day starts its agents afresh: the generator's shifts end before
- * midnight.
+ * <p>Passes every row on. A generated day (24 hours from the spec's start, which need not be a UTC
+ * midnight) is held from its first row to {@link #dayDone()}; then each agent's state, kept across
+ * days as the job keeps it, advances to the day's end (the cut-off on the last day). A window's row
+ * is written once: when it closes, or on the last day as the job's latest row (its refresh at the
+ * cut-off included). State lifetime: agent states and their open rows for the whole generation (a
+ * few per agent); contact events and pending inputs for one day.
  */
 final class AgentKpiTraffic implements TrafficSink {
     private final TrafficSink next;
+    private final long start;
     private final long cutoff;
     private final AgentKpiAggregator aggregator = new AgentKpiAggregator(KpiSettings.defaults());
     private final Map<String, List<ContactEvent>> contacts = new LinkedHashMap<>();
-    private final Map<String, List<AgentKpiInput>> agents = new LinkedHashMap<>();
-    private long lastTime = Long.MIN_VALUE;
+    private final Map<String, List<AgentKpiInput>> pending = new LinkedHashMap<>();
+    private final Map<String, AgentKpiWindowsState> agents = new HashMap<>();
+    private final Map<String, Map<String, AgentKpiRow>> openRows = new HashMap<>();
+    private int day;
 
     AgentKpiTraffic(TrafficSink next, TrafficSpec spec) {
         this.next = next;
+        this.start = spec.start().toEpochMilli();
         this.cutoff = spec.cutoff().toEpochMilli();
     }
 
@@ -54,31 +59,22 @@ final class AgentKpiTraffic implements TrafficSink {
             ContactEvent e = contactEvent(values);
             contacts.computeIfAbsent(e.tenant() + '\u001f' + e.contactId(), k -> new ArrayList<>())
                     .add(e);
-            lastTime = Math.max(lastTime, e.eventTime());
         } else if (table == TrafficTable.AGENT_EVENTS) {
             AgentKpiInput in = AgentKpiInput.of(agentEvent(values));
-            agents.computeIfAbsent(in.key(), k -> new ArrayList<>()).add(in);
-            lastTime = Math.max(lastTime, in.time());
+            pending.computeIfAbsent(in.key(), k -> new ArrayList<>()).add(in);
         }
     }
 
     @Override
     public void dayDone() {
-        if (lastTime != Long.MIN_VALUE) {
-            long until =
-                    Math.min(
-                            cutoff,
-                            Math.floorDiv(lastTime, AgentKpiAggregator.DAY) * AgentKpiAggregator.DAY
-                                    + AgentKpiAggregator.DAY);
-            emit(until);
-        }
+        day++;
+        long until = Math.min(cutoff, start + day * AgentKpiAggregator.DAY);
+        emit(until, until >= cutoff);
         contacts.clear();
-        agents.clear();
-        lastTime = Long.MIN_VALUE;
         next.dayDone();
     }
 
-    private void emit(long until) {
+    private void emit(long until, boolean last) {
         ContactKpiTracker tracker = new ContactKpiTracker();
         for (List<ContactEvent> events : contacts.values()) {
             events.sort(ContactKpiTracker.ORDER);
@@ -87,37 +83,56 @@ final class AgentKpiTraffic implements TrafficSink {
                 for (KpiFact f : tracker.apply(state, e)) {
                     if (f.forAgents()) {
                         AgentKpiInput in = AgentKpiInput.of(f);
-                        agents.computeIfAbsent(in.key(), k -> new ArrayList<>()).add(in);
+                        pending.computeIfAbsent(in.key(), k -> new ArrayList<>()).add(in);
                     }
                 }
             }
         }
-        for (List<AgentKpiInput> inputs : agents.values()) {
+        for (Map.Entry<String, List<AgentKpiInput>> e : pending.entrySet()) {
+            List<AgentKpiInput> inputs = e.getValue();
             inputs.sort(AgentKpiInput.ORDER);
-            Map<String, AgentKpiRow> latest = new HashMap<>();
-            AgentKpiWindowsState state = null;
+            List<AgentKpiInput> later = new ArrayList<>();
             for (AgentKpiInput in : inputs) {
                 if (in.time() >= until) {
-                    break;
+                    later.add(in);
+                    continue;
                 }
-                if (state == null) {
-                    state = aggregator.start(in.tenant(), in.agentId(), in.time());
-                }
-                keep(latest, aggregator.advanceTo(state, in.time()));
+                AgentKpiWindowsState state =
+                        agents.computeIfAbsent(
+                                e.getKey(),
+                                k -> aggregator.start(in.tenant(), in.agentId(), in.time()));
+                keep(e.getKey(), aggregator.advanceTo(state, in.time()));
                 aggregator.apply(state, in);
             }
-            if (state == null) {
-                continue;
-            }
-            keep(latest, aggregator.advanceTo(state, until));
-            keep(latest, aggregator.soFar(state, until));
-            latest.values().forEach(r -> next.row(TrafficTable.AGENT_KPIS, values(r)));
+            inputs.clear();
+            inputs.addAll(later);
         }
+        pending.values().removeIf(List::isEmpty);
+        for (Map.Entry<String, AgentKpiWindowsState> e : agents.entrySet()) {
+            keep(e.getKey(), aggregator.advanceTo(e.getValue(), until));
+            if (last) {
+                keep(e.getKey(), aggregator.soFar(e.getValue(), until));
+            }
+        }
+        for (Map<String, AgentKpiRow> rows : openRows.values()) {
+            rows.values()
+                    .removeIf(
+                            r -> {
+                                boolean write = r.closed() || last;
+                                if (write) {
+                                    next.row(TrafficTable.AGENT_KPIS, values(r));
+                                }
+                                return write;
+                            });
+        }
+        agents.values().removeIf(aggregator::idle);
     }
 
-    private static void keep(Map<String, AgentKpiRow> latest, List<AgentKpiRow> rows) {
+    /** The latest row of each window of one agent, until it is written. */
+    private void keep(String agent, List<AgentKpiRow> rows) {
+        Map<String, AgentKpiRow> open = openRows.computeIfAbsent(agent, k -> new HashMap<>());
         for (AgentKpiRow r : rows) {
-            latest.put(r.windowKind().label() + '@' + r.windowStart(), r);
+            open.put(r.windowKind().label() + '@' + r.windowStart(), r);
         }
     }
 
