@@ -20,7 +20,7 @@ import net.jqwik.api.Provide;
  * day add up to its closed day row, state time never exceeds the window, and time present equals
  * what a direct walk over the events gives.
  */
-class AgentKpiAggregatorProperties {
+class AgentKpiAggregatorPropertiesTest {
     private static final long MIN = 60_000;
     private static final long DAY0 = AgentKpiAggregatorTest.DAY0;
 
