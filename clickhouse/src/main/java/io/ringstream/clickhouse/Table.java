@@ -56,6 +56,11 @@ public enum Table {
     /** Aggregates every QUEUED and ENDED contact event into {@link #CONTACT_MILESTONES}. */
     CONTACT_MILESTONES_FEED("contact_milestones_feed", Kind.MATERIALIZED_VIEW, Keep.FOREVER),
     QUEUE_KPIS("queue_kpis", Kind.REPLACING, Keep.FOREVER),
+    /**
+     * Per-agent KPIs per interval and UTC day, written by the SLA job (version = as_of_ms); read
+     * with FINAL. Kept like {@link #QUEUE_KPIS}: aggregates, about 100 rows per agent and day.
+     */
+    AGENT_KPIS("agent_kpis", Kind.REPLACING, Keep.FOREVER),
     CONTACT_KPI_FACTS("contact_kpi_facts", Kind.VIEW, Keep.FOREVER),
     AGENT_PRESENCE_SEGMENTS("agent_presence_segments", Kind.VIEW, Keep.FOREVER),
     /**

@@ -47,9 +47,10 @@ class GeneratedDayPanelsITCase {
     @BeforeAll
     static void generateADay() {
         CLICKHOUSE.truncateAll();
-        new TrafficGenerator(SPEC).generate(EXPECTED);
+        new TrafficGenerator(SPEC).generate(new AgentKpiTraffic(EXPECTED, SPEC));
         long started = System.nanoTime();
-        ClickHouseTrafficInserter.generateInto(SPEC, "127.0.0.1", CLICKHOUSE.httpPort());
+        ClickHouseTrafficInserter.generateInto(
+                SPEC, "127.0.0.1", CLICKHOUSE.httpPort(), sink -> new AgentKpiTraffic(sink, SPEC));
         insertMillis = (System.nanoTime() - started) / 1_000_000;
         System.out.println("generated and inserted one day in " + insertMillis + " ms");
     }
@@ -157,31 +158,131 @@ class GeneratedDayPanelsITCase {
     }
 
     /**
-     * The occupancy panel's per-agent rule (each event's state until the next event, linear in an
-     * agent's events; the view's per-queue membership is quadratic and refused on 30 days, issue
-     * 13's benchmark) equals agent_presence_segments over all history whenever an agent joins its
-     * queues together and signs out of all of them, as the generator's agents do: over ranges
-     * starting before, at and inside the generated shifts.
+     * The per-agent panels read agent_kpis, which the generator's sink fills by the SLA job's own
+     * rules (AgentKpiTraffic): the occupancy panel equals occupancy, handled and AHT computed here
+     * from those rows (the interval rows starting in the range, agents in a selected queue in the
+     * interval), over ranges starting before, at and inside the generated shifts; and the rows'
+     * state time equals the generator's own presence (its agents' state changes), so the rules and
+     * the generator agree.
      */
     @Test
-    void occupancyPerAgentEqualsTheViewForAgentsWhoJoinAndLeaveAllQueuesTogether() {
+    void occupancyPerAgentMatchesTheAgentKpiRows() {
         JsonNode agents = read("agents.json");
         Map<String, List<String>> variables = variables(agents);
         String panel = Dashboards.panelSql(agents, "Occupancy, AHT and contacts handled per agent");
-        String overView = resource("occupancy-over-presence-view.sql");
-        for (Instant from :
+        List<String> queues = variables.get("queue");
+        for (Instant start :
                 List.of(
                         SPEC.start(),
                         NOW.truncatedTo(ChronoUnit.DAYS),
                         NOW.minus(Duration.ofHours(6)),
                         NOW.minus(Duration.ofMinutes(30)))) {
-            List<List<String>> expected =
-                    CLICKHOUSE.query(GrafanaQuery.expand(overView, variables, from, NOW));
-            assertThat(expected).as("from " + from).isNotEmpty();
-            assertThat(CLICKHOUSE.query(GrafanaQuery.expand(panel, variables, from, NOW)))
-                    .as("from " + from)
-                    .isEqualTo(expected);
+            // The panel's bounds are whole seconds ($__fromTime, $__toTime).
+            long from = start.getEpochSecond() * 1000;
+            long to = NOW.getEpochSecond() * 1000;
+            Map<String, long[]> sums = new TreeMap<>();
+            for (Object[] row : EXPECTED.rows(TrafficTable.AGENT_KPIS)) {
+                long windowStart = ((Instant) kpiValue(row, "window_start")).toEpochMilli();
+                if (!"interval".equals(kpiValue(row, "window_kind"))
+                        || windowStart < from
+                        || windowStart > to) {
+                    continue;
+                }
+                @SuppressWarnings("unchecked")
+                List<String> in = (List<String>) kpiValue(row, "queues");
+                if (in.stream().noneMatch(queues::contains)) {
+                    continue;
+                }
+                long[] s =
+                        sums.computeIfAbsent((String) kpiValue(row, "agent_id"), k -> new long[5]);
+                long busy = n(row, "busy_ms") + n(row, "agent_wrap_up_ms");
+                s[0] += busy;
+                s[1] += n(row, "ready_ms");
+                s[2] += busy + n(row, "ready_ms") + n(row, "not_ready_ms");
+                s[3] += n(row, "handled");
+                s[4] += n(row, "talk_ms") + n(row, "hold_ms") + n(row, "wrap_up_ms");
+            }
+            Map<String, String> expected = new TreeMap<>();
+            sums.forEach(
+                    (agent, s) -> {
+                        if (s[2] > 0) {
+                            expected.put(
+                                    agent,
+                                    (s[0] + s[1] == 0 ? "null" : s[0] / (double) (s[0] + s[1]))
+                                            + " "
+                                            + s[3]
+                                            + " "
+                                            + (s[3] == 0 ? "null" : s[4] / 1000.0 / s[3]));
+                        }
+                    });
+            assertThat(expected).as("from " + start).isNotEmpty();
+            Map<String, String> shown = new TreeMap<>();
+            for (List<String> row :
+                    CLICKHOUSE.query(GrafanaQuery.expand(panel, variables, start, NOW))) {
+                shown.put(
+                        row.get(0),
+                        (row.get(1) == null ? "null" : Double.parseDouble(row.get(1)))
+                                + " "
+                                + row.get(2)
+                                + " "
+                                + (row.get(3) == null ? "null" : Double.parseDouble(row.get(3))));
+            }
+            assertThat(shown).as("from " + start).isEqualTo(expected);
         }
+    }
+
+    /** The rules' presence equals the generator's: each agent's day of state time, in total. */
+    @Test
+    void agentKpiStateTimeEqualsTheGeneratedPresence() {
+        Map<String, Long> generated = new TreeMap<>();
+        Map<String, List<long[]>> events = new TreeMap<>();
+        List<String> states = List.of("LOGGED_IN", "READY", "NOT_READY", "BUSY", "WRAP_UP");
+        for (Object[] row : EXPECTED.rows(TrafficTable.AGENT_EVENTS)) {
+            String type = (String) agentValue(row, "type");
+            long at = ((Number) agentValue(row, "event_time_ms")).longValue();
+            int present = states.contains(type) ? 1 : type.equals("LOGGED_OUT") ? 0 : -1;
+            if (present >= 0) {
+                events.computeIfAbsent((String) agentValue(row, "agent_id"), k -> new ArrayList<>())
+                        .add(new long[] {at, present});
+            }
+        }
+        long cutoff = SPEC.cutoff().toEpochMilli();
+        events.forEach(
+                (agent, list) -> {
+                    list.sort((x, y) -> Long.compare(x[0], y[0]));
+                    long total = 0;
+                    for (int i = 0; i < list.size(); i++) {
+                        long end = i + 1 < list.size() ? list.get(i + 1)[0] : cutoff;
+                        total += list.get(i)[1] == 1 ? Math.max(0, end - list.get(i)[0]) : 0;
+                    }
+                    generated.put(agent, total);
+                });
+        Map<String, Long> rows = new TreeMap<>();
+        for (Object[] row : EXPECTED.rows(TrafficTable.AGENT_KPIS)) {
+            if ("day".equals(kpiValue(row, "window_kind"))) {
+                rows.merge(
+                        (String) kpiValue(row, "agent_id"),
+                        n(row, "ready_ms")
+                                + n(row, "not_ready_ms")
+                                + n(row, "busy_ms")
+                                + n(row, "agent_wrap_up_ms"),
+                        Long::sum);
+            }
+        }
+        generated.values().removeIf(v -> v == 0);
+        assertThat(rows).isEqualTo(generated);
+    }
+
+    private static Object kpiValue(Object[] row, String column) {
+        return CollectedTraffic.value(TrafficTable.AGENT_KPIS, row, column);
+    }
+
+    private static long n(Object[] row, String column) {
+        return ((Number) kpiValue(row, column)).longValue();
+    }
+
+    private static Object agentValue(Object[] row, String column) {
+        return CollectedTraffic.value(TrafficTable.AGENT_EVENTS, row, column);
     }
 
     /**
@@ -254,77 +355,6 @@ class GeneratedDayPanelsITCase {
     }
 
     /**
-     * The occupancy panel against occupancy computed here from the generator's agent events, by the
-     * panel's rule written out in Java: per agent, its events from a day before the range to its
-     * end in time order, each the state until the next (LOGGED_IN is READY, LOGGED_OUT ends
-     * presence), clipped to the range; agents whose events in that window name a queue.
-     */
-    @Test
-    void occupancyPerAgentMatchesTheGeneratedAgentEvents() {
-        JsonNode agents = read("agents.json");
-        Map<String, List<String>> variables = variables(agents);
-        String panel = Dashboards.panelSql(agents, "Occupancy, AHT and contacts handled per agent");
-        List<String> ranks =
-                List.of("LOGGED_IN", "READY", "NOT_READY", "BUSY", "WRAP_UP", "LOGGED_OUT");
-        for (Instant start : List.of(SPEC.start(), NOW.minus(Duration.ofHours(6)))) {
-            // The panel's bounds are whole seconds ($__fromTime, $__toTime).
-            long from = start.getEpochSecond() * 1000;
-            long to = NOW.getEpochSecond() * 1000;
-            Map<String, List<long[]>> events = new TreeMap<>();
-            Map<String, Boolean> namesAQueue = new HashMap<>();
-            for (Object[] row : EXPECTED.rows(TrafficTable.AGENT_EVENTS)) {
-                long at = ((Number) agentValue(row, "event_time_ms")).longValue();
-                int rank = ranks.indexOf((String) agentValue(row, "type"));
-                String agent = (String) agentValue(row, "agent_id");
-                if (rank < 0 || at / 1000 < from / 1000 - 86400 || at / 1000 > to / 1000) {
-                    continue;
-                }
-                events.computeIfAbsent(agent, a -> new ArrayList<>()).add(new long[] {at, rank});
-                if (!((String) agentValue(row, "queue")).isEmpty()) {
-                    namesAQueue.put(agent, true);
-                }
-            }
-            Map<String, Double> expected = new TreeMap<>();
-            events.forEach(
-                    (agent, list) -> {
-                        list.sort(
-                                (a, b) ->
-                                        a[0] != b[0]
-                                                ? Long.compare(a[0], b[0])
-                                                : Long.compare(a[1], b[1]));
-                        long worked = 0, ready = 0, present = 0;
-                        for (int i = 0; i < list.size(); i++) {
-                            long end = i + 1 < list.size() ? list.get(i + 1)[0] : to;
-                            long overlap =
-                                    Math.max(0, Math.min(end, to) - Math.max(list.get(i)[0], from));
-                            String state = ranks.get((int) list.get(i)[1]);
-                            worked += state.equals("BUSY") || state.equals("WRAP_UP") ? overlap : 0;
-                            ready +=
-                                    state.equals("READY") || state.equals("LOGGED_IN")
-                                            ? overlap
-                                            : 0;
-                            present += state.equals("LOGGED_OUT") ? 0 : overlap;
-                        }
-                        if (namesAQueue.containsKey(agent) && present > 0) {
-                            expected.put(agent, (double) worked / (worked + ready));
-                        }
-                    });
-            assertThat(expected).as("from " + start).isNotEmpty();
-            Map<String, Double> shown = new TreeMap<>();
-            for (List<String> row :
-                    CLICKHOUSE.query(GrafanaQuery.expand(panel, variables, start, NOW))) {
-                shown.put(row.get(0), Double.parseDouble(row.get(1)));
-            }
-            assertThat(shown.keySet()).as("from " + start).isEqualTo(expected.keySet());
-            shown.forEach(
-                    (agent, occupancy) ->
-                            assertThat(occupancy)
-                                    .as("%s from %s", agent, start)
-                                    .isCloseTo(expected.get(agent), offset(1e-9)));
-        }
-    }
-
-    /**
      * Equal cells, but a mean may differ in its last bits: ClickHouse adds in the order its threads
      * deliver the rows, which differs from run to run and from one plan to the other.
      */
@@ -341,10 +371,6 @@ class GeneratedDayPanelsITCase {
                 assertThat(s).as(what + " column " + c).isEqualTo(e);
             }
         }
-    }
-
-    private static Object agentValue(Object[] row, String column) {
-        return CollectedTraffic.value(TrafficTable.AGENT_EVENTS, row, column);
     }
 
     private static String resource(String name) {

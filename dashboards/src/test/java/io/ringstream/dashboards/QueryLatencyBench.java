@@ -2,7 +2,6 @@ package io.ringstream.dashboards;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ringstream.clickhouse.LocalClickHouseServer;
-import io.ringstream.routing.wallboard.ClickHouseKpiSource;
 import io.ringstream.routing.wallboard.WallboardQueries;
 import io.ringstream.testkit.traffic.ClickHouseTrafficInserter;
 import io.ringstream.testkit.traffic.TrafficSpec;
@@ -68,7 +67,10 @@ public final class QueryLatencyBench {
                 long started = System.nanoTime();
                 long rows =
                         ClickHouseTrafficInserter.generateInto(
-                                spec, LocalClickHouseServer.HOST, server.httpPort());
+                                spec,
+                                LocalClickHouseServer.HOST,
+                                server.httpPort(),
+                                sink -> new AgentKpiTraffic(sink, spec));
                 long generateMillis = (System.nanoTime() - started) / 1_000_000;
                 System.out.printf(
                         "%d days, %d queues, %d agents: %,d rows generated and inserted in %.1f"
@@ -125,17 +127,12 @@ public final class QueryLatencyBench {
         results.add(
                 timer.bound(
                         "wallboard",
-                        "agent-contacts",
-                        WallboardQueries.AGENT_CONTACTS,
-                        s -> ClickHouseKpiSource.dayParameters(s, TENANT, day, dayStartMillis)));
-        results.add(
-                timer.bound(
-                        "wallboard",
-                        "agent-states",
-                        WallboardQueries.AGENT_STATES,
-                        s ->
-                                ClickHouseKpiSource.agentStatesParameters(
-                                        s, TENANT, day, dayStartMillis)));
+                        "agents",
+                        WallboardQueries.AGENTS,
+                        s -> {
+                            s.setString(1, TENANT);
+                            s.setLong(2, dayStartMillis / 1000);
+                        }));
         results.add(
                 timer.bound(
                         "wallboard",

@@ -91,6 +91,7 @@ public record PrivateTopics(
                 kafka.sink(alerts),
                 ClickHouseSink.of(ServiceLevelTables.SLA_EVENTS, config),
                 ClickHouseSink.of(ServiceLevelTables.QUEUE_KPIS, config),
+                ClickHouseSink.of(ServiceLevelTables.AGENT_KPIS, config),
                 kafka.sink(deadLetters));
     }
 

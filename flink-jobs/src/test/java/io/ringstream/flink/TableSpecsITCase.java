@@ -27,6 +27,7 @@ class TableSpecsITCase {
                 ConversionTables.CUSTOMER_VALUE_FITS,
                 RoutingTables.ROUTING_DECISIONS,
                 ServiceLevelTables.SLA_EVENTS,
-                ServiceLevelTables.QUEUE_KPIS);
+                ServiceLevelTables.QUEUE_KPIS,
+                ServiceLevelTables.AGENT_KPIS);
     }
 }

@@ -20,6 +20,12 @@ public class ContactKpiState {
     /** The queue of the latest ANSWERED: talk, holds and wrap-up without a queue count there. */
     public String answeredQueue;
 
+    /**
+     * The agent of the latest ANSWERED: talk, holds and wrap-up without an agent count for it in
+     * {@code agent_kpis}. Lives as long as the contact's state.
+     */
+    public String answeredAgent;
+
     /** Start of the hold in progress, or null. */
     public Long holdStart;
 

@@ -23,6 +23,10 @@ import java.util.List;
  *   <li>TALK (from TALK_ENDED), HOLD and WRAP_UP (from WRAPUP_ENDED) count in the event's queue, or
  *       the queue of the latest ANSWERED when the event names none; without either they are not a
  *       queue's handling.
+ *   <li>Agents (for {@code agent_kpis}): ANSWERED, OFFER_TIMED_OUT and OFFER_REJECTED count for the
+ *       event's agent; TALK, HOLD and WRAP_UP for the event's agent, or the agent of the latest
+ *       ANSWERED when the event names none. A handling fact with an agent but no queue is emitted
+ *       with a null queue (the agent's only); OFFER_* facts are agents' only.
  *   <li>An event id seen before changes nothing.
  * </ul>
  */
@@ -61,6 +65,7 @@ public final class ContactKpiTracker implements Serializable {
                     case QUEUED -> queued(s, e);
                     case ANSWERED -> {
                         s.answeredQueue = e.queue();
+                        s.answeredAgent = e.agentId();
                         yield List.of(fact(FactType.ANSWERED, e, e.queue(), waitOf(s, e), 0));
                     }
                     case ABANDONED ->
@@ -78,19 +83,14 @@ public final class ContactKpiTracker implements Serializable {
                         yield facts;
                     }
                     case WRAPUP_ENDED -> handling(s, e, FactType.WRAP_UP);
+                    case OFFER_TIMED_OUT -> offer(e, FactType.OFFER_TIMED_OUT);
+                    case OFFER_REJECTED -> offer(e, FactType.OFFER_REJECTED);
                     case ENDED -> {
                         s.endedAt = s.endedAt == null ? t : Math.min(s.endedAt, t);
                         yield List.of();
                     }
                         // Nothing beyond leaving the queue (above).
-                    case ARRIVED,
-                                    IDENTIFIED,
-                                    OFFERED,
-                                    OFFER_REJECTED,
-                                    OFFER_TIMED_OUT,
-                                    DEQUEUED,
-                                    TRANSFERRED ->
-                            List.of();
+                    case ARRIVED, IDENTIFIED, OFFERED, DEQUEUED, TRANSFERRED -> List.of();
                 });
         return out;
     }
@@ -102,10 +102,41 @@ public final class ContactKpiTracker implements Serializable {
         return List.of(fact(FactType.OFFERED, e, e.queue(), 0, 0));
     }
 
-    /** Talk or wrap-up that ended, in the queue that handled the contact, if any. */
+    /**
+     * Talk or wrap-up that ended, in the queue that handled the contact and for its agent, if
+     * either is known.
+     */
     private static List<KpiFact> handling(ContactKpiState s, ContactEvent e, FactType type) {
+        return handlingFact(s, e, type, duration(e));
+    }
+
+    private static List<KpiFact> handlingFact(
+            ContactKpiState s, ContactEvent e, FactType type, long duration) {
         String queue = handlingQueue(s, e);
-        return queue == null ? List.of() : List.of(fact(type, e, queue, 0, duration(e)));
+        String agent = e.agentId() != null ? e.agentId() : s.answeredAgent;
+        if (queue == null && agent == null) {
+            return List.of();
+        }
+        return List.of(
+                KpiFact.contact(
+                        type, e.tenant(), queue, e.eventTime(), e.contactId(), agent, 0, duration));
+    }
+
+    /** An offer that rang out or was declined: the offered agent's fact (OFFER_* need one). */
+    private static List<KpiFact> offer(ContactEvent e, FactType type) {
+        if (e.agentId() == null) {
+            return List.of();
+        }
+        return List.of(
+                KpiFact.contact(
+                        type,
+                        e.tenant(),
+                        e.queue(),
+                        e.eventTime(),
+                        e.contactId(),
+                        e.agentId(),
+                        0,
+                        0));
     }
 
     /** The contact's state is about to be dropped: a contact still waiting leaves its queue. */
@@ -148,8 +179,7 @@ public final class ContactKpiTracker implements Serializable {
         }
         long held = Math.max(0, e.eventTime() - s.holdStart);
         s.holdStart = null;
-        String queue = handlingQueue(s, e);
-        return queue == null ? List.of() : List.of(fact(FactType.HOLD, e, queue, 0, held));
+        return handlingFact(s, e, FactType.HOLD, held);
     }
 
     private static String handlingQueue(ContactKpiState s, ContactEvent e) {
@@ -169,7 +199,9 @@ public final class ContactKpiTracker implements Serializable {
 
     private static KpiFact fact(
             FactType type, ContactEvent e, String queue, long wait, long duration) {
+        // Of these facts only an answer counts for an agent (the one answering).
+        String agent = type == FactType.ANSWERED ? e.agentId() : null;
         return KpiFact.contact(
-                type, e.tenant(), queue, e.eventTime(), e.contactId(), wait, duration);
+                type, e.tenant(), queue, e.eventTime(), e.contactId(), agent, wait, duration);
     }
 }

@@ -1,6 +1,6 @@
 package io.ringstream.analytics.kpi;
 
-/** What a {@link KpiFact} reports to its queue. */
+/** What a {@link KpiFact} reports to its queue, its agent, or both. */
 public enum FactType {
     /** A contact joined the queue (QUEUED); it now waits. */
     OFFERED,
@@ -17,5 +17,14 @@ public enum FactType {
     /** After-contact work ended after {@code durationMillis}. */
     WRAP_UP,
     /** An agent's presence in the queue changed to {@code presence}. */
-    AGENT_STATE
+    AGENT_STATE,
+    /** An offer to {@code agentId} rang out (OFFER_TIMED_OUT): an agent fact, no queue count. */
+    OFFER_TIMED_OUT,
+    /** {@code agentId} declined an offer (OFFER_REJECTED): an agent fact, no queue count. */
+    OFFER_REJECTED;
+
+    /** Whether queue aggregation takes facts of this type (the others are agents' only). */
+    public boolean forQueues() {
+        return this != OFFER_TIMED_OUT && this != OFFER_REJECTED;
+    }
 }

@@ -90,6 +90,8 @@ public final class QueueKpiAggregator implements Serializable {
                         yield false;
                     }
                     case ANSWERED, ABANDONED, TALK, HOLD, WRAP_UP -> true;
+                        // Agents' facts only; the job does not route them to queues.
+                    case OFFER_TIMED_OUT, OFFER_REJECTED -> false;
                 };
         if (!counted) {
             return true;
@@ -185,7 +187,7 @@ public final class QueueKpiAggregator implements Serializable {
                 c.wrapUps++;
                 c.wrapUpMs += f.durationMillis();
             }
-            case LEFT, AGENT_STATE -> {
+            case LEFT, AGENT_STATE, OFFER_TIMED_OUT, OFFER_REJECTED -> {
                 // Never counted (apply() does not pass them): they change who waits and who is
                 // there, which accrues as time.
             }

@@ -73,6 +73,60 @@ class ContactKpiTrackerTest {
     }
 
     @Test
+    void handlingCountsForTheEventsAgentOrTheAgentWhoAnswered() {
+        List<KpiFact> facts =
+                apply(
+                        contact("c1", ContactEventType.OFFERED, T0, Channel.VOICE)
+                                .queue("sales")
+                                .agentId("a2")
+                                .build(),
+                        contact("c1", ContactEventType.OFFER_TIMED_OUT, T0 + 1_000, Channel.VOICE)
+                                .queue("sales")
+                                .agentId("a2")
+                                .build(),
+                        contact("c1", ContactEventType.ANSWERED, T0 + 2_000, Channel.VOICE)
+                                .queue("sales")
+                                .agentId("a1")
+                                .build(),
+                        event("c1", ContactEventType.HELD, T0 + 3_000),
+                        contact("c1", ContactEventType.TALK_ENDED, T0 + 9_000, Channel.VOICE)
+                                .durationMillis(7_000L)
+                                .build(),
+                        contact("c1", ContactEventType.WRAPUP_ENDED, T0 + 12_000, Channel.VOICE)
+                                .agentId("a3")
+                                .durationMillis(3_000L)
+                                .build());
+
+        assertThat(facts)
+                .filteredOn(KpiFact::forAgents)
+                .extracting(KpiFact::type, KpiFact::agentId, KpiFact::queue)
+                .containsExactly(
+                        tuple(FactType.OFFER_TIMED_OUT, "a2", "sales"),
+                        tuple(FactType.ANSWERED, "a1", "sales"),
+                        tuple(FactType.HOLD, "a1", "sales"),
+                        tuple(FactType.TALK, "a1", "sales"),
+                        tuple(FactType.WRAP_UP, "a3", "sales"));
+        assertThat(facts)
+                .filteredOn(KpiFact::forQueues)
+                .extracting(KpiFact::type)
+                .doesNotContain(FactType.OFFER_TIMED_OUT);
+    }
+
+    @Test
+    void aTalkWithAnAgentButNoQueueIsTheAgentsOnly() {
+        List<KpiFact> facts =
+                apply(
+                        contact("c1", ContactEventType.TALK_ENDED, T0, Channel.VOICE)
+                                .agentId("a1")
+                                .durationMillis(5_000L)
+                                .build());
+
+        assertThat(facts)
+                .extracting(KpiFact::forAgents, KpiFact::forQueues)
+                .containsExactly(tuple(true, false));
+    }
+
+    @Test
     void identifyingTheCustomerMakesNoFactAndLeavesNoQueue() {
         List<KpiFact> queuedOnly = apply(queued("c1", "sales", T0));
         List<KpiFact> identified =

@@ -1,5 +1,8 @@
 package io.ringstream.flink.sla;
 
+import io.ringstream.analytics.kpi.AgentKpiAggregator;
+import io.ringstream.analytics.kpi.AgentKpiInput;
+import io.ringstream.analytics.kpi.AgentKpiRow;
 import io.ringstream.analytics.kpi.KpiFact;
 import io.ringstream.analytics.kpi.QueueKpiAggregator;
 import io.ringstream.analytics.kpi.QueueKpiRow;
@@ -29,6 +32,7 @@ import io.ringstream.flink.sla.cep.SlaPatterns;
 import io.ringstream.flink.sla.cep.WarningFunction;
 import io.ringstream.flink.sla.io.ServiceLevelTables;
 import io.ringstream.flink.sla.kpi.operators.AgentFactsFunction;
+import io.ringstream.flink.sla.kpi.operators.AgentKpiFunction;
 import io.ringstream.flink.sla.kpi.operators.ContactFactsFunction;
 import io.ringstream.flink.sla.kpi.operators.QueueKpiFunction;
 import io.ringstream.flink.sla.operators.AlertFunction;
@@ -59,7 +63,9 @@ import org.apache.flink.util.OutputTag;
  * The signals, keyed by subject and SLA kind, feed two CEP patterns ({@link SlaPatterns}):
  * warnings, and outcomes (breach, met, cancelled). Independently, contact and agent events become
  * per-queue facts ({@link ContactFactsFunction}, {@link AgentFactsFunction}) that {@link
- * QueueKpiFunction} folds into interval and sliding-window rows.
+ * QueueKpiFunction} folds into interval and sliding-window rows; per agent, its events and the
+ * contact facts counted for it become interval and day rows ({@link AgentKpiFunction}, ClickHouse
+ * {@code agent_kpis}).
  *
  * <p>It reports malformed SLA policies; malformed contact, chat and agent events are reported by
  * their topics' reporting readers. Sources and sinks come in through {@link Endpoints}; {@link
@@ -95,6 +101,8 @@ public final class ServiceLevelJob
      * @param alertsTopic warnings and breaches ({@code supervisor-alerts})
      * @param slaEventsTable every verdict ({@code sla_events})
      * @param kpiTable KPI rows ({@code queue_kpis})
+     * @param agentKpiTable per-agent KPI rows ({@code agent_kpis}); at least once, exact under
+     *     FINAL (a re-delivered row has its key and version)
      * @param deadLetters rejected records ({@code dead-letters})
      */
     public record Endpoints(
@@ -106,6 +114,7 @@ public final class ServiceLevelJob
             Sink<SupervisorAlert> alertsTopic,
             Sink<SlaEvent> slaEventsTable,
             Sink<QueueKpiRow> kpiTable,
+            Sink<AgentKpiRow> agentKpiTable,
             Sink<DeadLetter> deadLetters) {}
 
     public ServiceLevelJob(Endpoints endpoints, JobConfig<ServiceLevelSettings> config) {
@@ -125,6 +134,7 @@ public final class ServiceLevelJob
                         kafka.sink(Topics.SUPERVISOR_ALERTS),
                         ClickHouseSink.of(ServiceLevelTables.SLA_EVENTS, config),
                         ClickHouseSink.of(ServiceLevelTables.QUEUE_KPIS, config),
+                        ClickHouseSink.of(ServiceLevelTables.AGENT_KPIS, config),
                         kafka.deadLetters()),
                 config);
     }
@@ -258,6 +268,10 @@ public final class ServiceLevelJob
                         .uid("kpi-agent-facts")
                         .name("kpi-agent-facts");
         contactFacts
+                // Facts that are an agent's only (offers, handling without a queue) stay out.
+                .filter(KpiFact::forQueues)
+                .uid("kpi-queue-facts")
+                .name("kpi-queue-facts")
                 .union(agentFacts)
                 .keyBy(KpiFact::queueKey, Types.STRING)
                 .process(
@@ -269,5 +283,30 @@ public final class ServiceLevelJob
                 .sinkTo(endpoints().kpiTable())
                 .uid("queue-kpis-table")
                 .name("queue_kpis");
+
+        TypeInformation<AgentKpiInput> inputType = TypeInformation.of(AgentKpiInput.class);
+        contactFacts
+                .filter(KpiFact::forAgents)
+                .uid("kpi-agent-contact-facts")
+                .name("kpi-agent-contact-facts")
+                .map(AgentKpiInput::of)
+                .returns(inputType)
+                .uid("kpi-agent-inputs-contacts")
+                .name("kpi-agent-inputs-contacts")
+                .union(
+                        agents.map(AgentKpiInput::of)
+                                .returns(inputType)
+                                .uid("kpi-agent-inputs-events")
+                                .name("kpi-agent-inputs-events"))
+                .keyBy(AgentKpiInput::key, Types.STRING)
+                .process(
+                        new AgentKpiFunction(
+                                new AgentKpiAggregator(settings().kpis()), settings().kpiRefresh()),
+                        TypeInformation.of(AgentKpiRow.class))
+                .uid("kpi-agents")
+                .name("kpi-agents")
+                .sinkTo(endpoints().agentKpiTable())
+                .uid("agent-kpis-table")
+                .name("agent_kpis");
     }
 }

@@ -1,6 +1,10 @@
 package io.ringstream.flink.sla;
 
+import io.ringstream.analytics.kpi.AgentKpiCounters;
+import io.ringstream.analytics.kpi.AgentKpiInput;
+import io.ringstream.analytics.kpi.AgentKpiRow;
 import io.ringstream.analytics.kpi.AgentKpiState;
+import io.ringstream.analytics.kpi.AgentKpiWindowsState;
 import io.ringstream.analytics.kpi.ContactKpiState;
 import io.ringstream.analytics.kpi.KpiCounters;
 import io.ringstream.analytics.kpi.KpiFact;
@@ -41,6 +45,10 @@ class ServiceLevelTypesTest {
                 TypeInformation.of(QueueKpiState.class),
                 TypeInformation.of(ContactKpiState.class),
                 TypeInformation.of(AgentKpiState.class),
+                TypeInformation.of(AgentKpiInput.class),
+                TypeInformation.of(AgentKpiWindowsState.class),
+                TypeInformation.of(AgentKpiCounters.class),
+                TypeInformation.of(AgentKpiRow.class),
                 Decoded.typeOf(SlaPolicy.class),
                 Decoded.typeOf(InteractionEvent.class));
     }

@@ -16,8 +16,8 @@ import javax.sql.DataSource;
 
 /**
  * Reads the wallboard's figures of today from ClickHouse with {@link WallboardQueries}, one
- * connection per read, and turns the counters into KPIs with {@link QueueCounters} and {@link
- * AgentDay}. The day is the UTC day of {@code clock}.
+ * connection per read, and turns the counters into KPIs with {@link QueueCounters}; agents' figures
+ * come ready from {@code agent_kpis}' day rows. The day is the UTC day of {@code clock}.
  */
 public final class ClickHouseKpiSource implements KpiSource {
     private final DataSource dataSource;
@@ -54,66 +54,43 @@ public final class ClickHouseKpiSource implements KpiSource {
                     }
                 }
             }
-            Map<String, AgentDay> agents = agentDays(connection, tenant, day, dayStartMillis);
+            Map<String, KpiFigures.AgentToday> agents =
+                    agentDays(connection, tenant, dayStartMillis);
             for (LiveFigures.AgentNow a : live.agents()) {
                 agents.computeIfAbsent(
-                        a.agentId(), id -> new AgentDay(id, 0, 0, 0, 0, 0, List.of(), List.of()));
+                        a.agentId(), id -> new KpiFigures.AgentToday(id, 0, null, null, null));
             }
             Map<String, Double> sentiment = sentiment(connection, tenant, live.currentContacts());
             return new KpiFigures(
-                    now,
-                    false,
-                    queues,
-                    agentsToday(agents, live, sentiment, dayStartMillis, now),
-                    intervals);
+                    now, false, queues, agentsToday(agents, live, sentiment), intervals);
         } catch (SQLException | RuntimeException e) {
             throw new KpisUnavailableException("cannot read wallboard figures: " + e, e);
         }
     }
 
-    private Map<String, AgentDay> agentDays(
-            Connection connection, String tenant, LocalDate day, long dayStartMillis)
-            throws SQLException {
-        Map<String, long[]> contacts = new TreeMap<>();
-        try (PreparedStatement s = connection.prepareStatement(WallboardQueries.AGENT_CONTACTS)) {
-            dayParameters(s, tenant, day, dayStartMillis);
+    /** Today's agent_kpis day row of each agent, by agent id. */
+    private Map<String, KpiFigures.AgentToday> agentDays(
+            Connection connection, String tenant, long dayStartMillis) throws SQLException {
+        Map<String, KpiFigures.AgentToday> out = new TreeMap<>();
+        try (PreparedStatement s = connection.prepareStatement(WallboardQueries.AGENTS)) {
+            s.setString(1, tenant);
+            s.setLong(2, dayStartMillis / 1000);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    contacts.put(
-                            rs.getString(1),
-                            new long[] {
-                                rs.getLong(2),
-                                rs.getLong(3),
-                                rs.getLong(4),
-                                holdMillis(rs.getString(6)),
-                                rs.getLong(5)
-                            });
+                    String agent = rs.getString(1);
+                    double aht = rs.getDouble(3);
+                    Double ahtSeconds = rs.wasNull() ? null : aht / 1000;
+                    double occupancy = rs.getDouble(4);
+                    out.put(
+                            agent,
+                            new KpiFigures.AgentToday(
+                                    agent,
+                                    rs.getLong(2),
+                                    ahtSeconds,
+                                    rs.wasNull() ? null : occupancy,
+                                    null));
                 }
             }
-        }
-        Map<String, String> states = new TreeMap<>();
-        try (PreparedStatement s = connection.prepareStatement(WallboardQueries.AGENT_STATES)) {
-            agentStatesParameters(s, tenant, day, dayStartMillis);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    states.put(rs.getString(1), rs.getString(2));
-                }
-            }
-        }
-        Map<String, AgentDay> out = new TreeMap<>();
-        for (String agent : union(contacts.keySet(), states.keySet())) {
-            long[] c = contacts.getOrDefault(agent, new long[5]);
-            List<String> types = new ArrayList<>();
-            List<Long> times = new ArrayList<>();
-            String encoded = states.get(agent);
-            if (encoded != null && !encoded.isEmpty()) {
-                for (String item : encoded.split(",")) {
-                    int colon = item.indexOf(':');
-                    times.add(Long.parseLong(item.substring(0, colon)));
-                    types.add(item.substring(colon + 1));
-                }
-            }
-            out.put(agent, new AgentDay(agent, c[0], c[1], c[2], c[3], c[4], types, times));
         }
         return out;
     }
@@ -140,32 +117,14 @@ public final class ClickHouseKpiSource implements KpiSource {
         return out;
     }
 
-    /** The hold time of {@code time:TYPE:contact,...} (AGENT_CONTACTS' last column). */
-    static long holdMillis(String encoded) {
-        List<String> types = new ArrayList<>();
-        List<Long> times = new ArrayList<>();
-        List<String> contacts = new ArrayList<>();
-        if (encoded != null && !encoded.isEmpty()) {
-            for (String item : encoded.split(",")) {
-                String[] parts = item.split(":", 3);
-                times.add(Long.parseLong(parts[0]));
-                types.add(parts[1]);
-                contacts.add(parts[2]);
-            }
-        }
-        return HoldTime.millis(types, times, contacts);
-    }
-
     /**
      * Each agent's day, with the sentiment of its first current contact that has one (an agent on
      * several chats shows the first listed).
      */
     static List<KpiFigures.AgentToday> agentsToday(
-            Map<String, AgentDay> days,
+            Map<String, KpiFigures.AgentToday> days,
             LiveFigures live,
-            Map<String, Double> sentiment,
-            long dayStartMillis,
-            long now) {
+            Map<String, Double> sentiment) {
         Map<String, Double> byAgent = new TreeMap<>();
         for (LiveFigures.AgentNow a : live.agents()) {
             a.contacts().stream()
@@ -174,7 +133,14 @@ public final class ClickHouseKpiSource implements KpiSource {
                     .ifPresent(c -> byAgent.put(a.agentId(), sentiment.get(c)));
         }
         return days.values().stream()
-                .map(d -> d.today(dayStartMillis, now, byAgent.get(d.agentId())))
+                .map(
+                        d ->
+                                new KpiFigures.AgentToday(
+                                        d.agentId(),
+                                        d.contactsToday(),
+                                        d.ahtSeconds(),
+                                        d.occupancy(),
+                                        byAgent.get(d.agentId())))
                 .toList();
     }
 
@@ -222,30 +188,5 @@ public final class ClickHouseKpiSource implements KpiSource {
                         null);
         return new KpiFigures.Interval(
                 rs.getLong(1) * 1000, c.offered(), c.answered(), c.abandoned(), c.serviceLevel());
-    }
-
-    /** Binds {@link WallboardQueries#AGENT_CONTACTS}' parameters (public for the benchmark). */
-    public static void dayParameters(
-            PreparedStatement s, String tenant, LocalDate day, long dayStartMillis)
-            throws SQLException {
-        s.setString(1, tenant);
-        s.setString(2, day.toString());
-        s.setLong(3, dayStartMillis);
-        s.setLong(4, dayStartMillis / 1000);
-    }
-
-    /** Binds {@link WallboardQueries#AGENT_STATES}' parameters (public for the benchmark). */
-    public static void agentStatesParameters(
-            PreparedStatement s, String tenant, LocalDate day, long dayStartMillis)
-            throws SQLException {
-        dayParameters(s, tenant, day, dayStartMillis);
-        s.setLong(5, dayStartMillis);
-    }
-
-    private static List<String> union(
-            java.util.Collection<String> a, java.util.Collection<String> b) {
-        java.util.TreeSet<String> all = new java.util.TreeSet<>(a);
-        all.addAll(b);
-        return List.copyOf(all);
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
  * Every ClickHouse query of the wallboard, in one place so a benchmark can run each by itself. All
  * run on ClickHouse 18.16 and current releases (no toStartOfInterval, DateTime64 or window
  * functions). The day is the UTC day, passed as parameters rather than ClickHouse's {@code today()}
- * (the server's time zone): see {@link #dayParameters}.
+ * (the server's time zone).
  */
 public final class WallboardQueries {
     private WallboardQueries() {}
@@ -47,47 +47,20 @@ public final class WallboardQueries {
                     + " GROUP BY window_start ORDER BY window_start";
 
     /**
-     * Per agent, today's answered contacts, ended talks, talk and wrap-up time, and its holds as
-     * {@code time:TYPE:contact,...} (HELD, RESUMED and TALK_ENDED in time order; {@link HoldTime}
-     * pairs them, as docs/kpis.md defines a hold). Parameters: tenant, day (YYYY-MM-DD), day start
-     * (epoch ms), day start (epoch seconds): the last one repeats the bound on event_time, the
-     * table's ORDER BY column, so the read skips the month's earlier days instead of scanning its
-     * partition (event_time_ms is not in the key). The day's bounds are a PREWHERE: with FINAL,
-     * ClickHouse merges every row of the granules the key selects and applies WHERE after the
-     * merge; PREWHERE drops the earlier days' rows before it (half the time on 30 days). Every
-     * column it tests is the same in each redelivery of an event, so FINAL keeps the same rows.
+     * Per agent, today's row of {@code agent_kpis} FINAL (the SLA job's per-agent day, docs/kpis.md
+     * "Agent KPIs"): contacts answered, AHT (ms; null without a handled contact) and occupancy
+     * (null when 0 ÷ 0), as of the job's watermark. The page's state and time in state stay live
+     * (routing's snapshot, {@link LiveFigures}), fresher than any table. One index range: the table
+     * is sorted by (tenant, window_kind, window_start, agent_id). The bounds are a PREWHERE: key
+     * columns, equal in every version of a row, so FINAL keeps the same rows and merges only
+     * today's. Parameters: tenant, day start (epoch seconds).
      */
-    public static final String AGENT_CONTACTS =
-            "SELECT agent_id, countIf(type = 'ANSWERED'), countIf(type = 'TALK_ENDED'),"
-                    + " sumIf(ifNull(duration_ms, 0), type = 'TALK_ENDED'),"
-                    + " sumIf(ifNull(duration_ms, 0), type = 'WRAPUP_ENDED'),"
-                    + " arrayStringConcat(arrayMap(x -> concat(toString(x.1), ':', x.2, ':', x.3),"
-                    + " arraySort(groupArrayIf((event_time_ms, type, contact_id),"
-                    + " type IN ('HELD', 'RESUMED', 'TALK_ENDED')))), ',')"
+    public static final String AGENTS =
+            "SELECT agent_id, answered, aht_ms, occupancy"
                     + " FROM "
-                    + Table.CONTACT_EVENTS.qualifiedName()
-                    + " FINAL PREWHERE tenant = ? AND event_date >= toDate(?) AND event_time_ms >= ?"
-                    + " AND event_time >= toDateTime(?)"
-                    + " WHERE agent_id != '' GROUP BY agent_id ORDER BY agent_id";
-
-    /**
-     * Per agent, its state changes of yesterday and today in time order as {@code time:TYPE,...}:
-     * yesterday's only say which state the agent was in at midnight ({@link AgentDay} counts time
-     * from the day start). Agents whose last event is a LOGGED_OUT before today are left out.
-     * Parameters: tenant, day (YYYY-MM-DD), day start (epoch ms), day start (epoch seconds;
-     * event_time is in the key, as for {@link #AGENT_CONTACTS}), day start (epoch ms). The bounds
-     * are a PREWHERE, as there.
-     */
-    public static final String AGENT_STATES =
-            "SELECT agent_id, arrayStringConcat(arrayMap(x -> concat(toString(x.1), ':', x.2),"
-                    + " arraySort(groupArray((event_time_ms, type)))), ',')"
-                    + " FROM "
-                    + Table.AGENT_EVENTS.qualifiedName()
-                    + " FINAL PREWHERE tenant = ? AND event_date >= toDate(?) - 1"
-                    + " AND event_time_ms >= ? - 86400000"
-                    + " AND event_time >= toDateTime(?) - 86400"
-                    + " GROUP BY agent_id"
-                    + " HAVING max(event_time_ms) >= ? OR argMax(type, event_time_ms) != 'LOGGED_OUT'"
+                    + Table.AGENT_KPIS.qualifiedName()
+                    + " FINAL PREWHERE tenant = ? AND window_kind = 'day'"
+                    + " AND window_start = toDateTime(?)"
                     + " ORDER BY agent_id";
 
     /**
@@ -108,8 +81,7 @@ public final class WallboardQueries {
         return List.of(
                 new String[] {"queues", QUEUES},
                 new String[] {"intervals", INTERVALS},
-                new String[] {"agent-contacts", AGENT_CONTACTS},
-                new String[] {"agent-states", AGENT_STATES},
+                new String[] {"agents", AGENTS},
                 new String[] {"sentiment", sentiment(10)});
     }
 }

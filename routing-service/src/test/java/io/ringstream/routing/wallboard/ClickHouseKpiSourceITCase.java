@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The wallboard's SQL against a real clickhouse-server (18.16 in our tests): known rows of today in
  * {@code queue_kpis} (one interval emitted three times with rising versions, so only FINAL gives
- * the right sums), {@code contact_events}, {@code agent_events} and {@code conversation_sentiment},
+ * the right sums), {@code agent_kpis} (a day row emitted twice) and {@code conversation_sentiment},
  * beside rows of another tenant and of yesterday that must not count. Every expected figure is
  * worked out by hand from the rows below.
  */
@@ -74,44 +74,17 @@ class ClickHouseKpiSourceITCase {
         kpis(TENANT, "sales", "sliding", S + 8 * H, 5, Kpi.of(40, 40, 0, 0, 40, 0, 9, 40)).insert();
         kpis(OTHER, "sales", "interval", S + 8 * H, 5, Kpi.of(30, 30, 0, 0, 30, 0, 9, 30)).insert();
 
-        // contact_events of agent a1: c1 (30 s on hold), c2 handled, c3 answered and still on.
-        contact(TENANT, "c1-answered", "c1", "ANSWERED", S + 8 * H, "a1", null);
-        contact(TENANT, "c1-held", "c1", "HELD", S + 8 * H + MIN, "a1", null);
-        contact(TENANT, "c1-resumed", "c1", "RESUMED", S + 8 * H + MIN + 30_000, "a1", null);
-        contact(TENANT, "c1-talk", "c1", "TALK_ENDED", S + 8 * H + 2 * MIN, "a1", 120_000L);
-        contact(TENANT, "c1-wrap", "c1", "WRAPUP_ENDED", S + 8 * H + 3 * MIN, "a1", 20_000L);
-        contact(TENANT, "c2-answered", "c2", "ANSWERED", S + 9 * H - 10 * MIN, "a1", null);
-        contact(TENANT, "c2-talk", "c2", "TALK_ENDED", S + 9 * H - 9 * MIN, "a1", 60_000L);
-        // Delivered twice (at least once): FINAL collapses the copy.
-        contact(TENANT, "c2-talk", "c2", "TALK_ENDED", S + 9 * H - 9 * MIN, "a1", 60_000L);
-        contact(TENANT, "c2-wrap", "c2", "WRAPUP_ENDED", S + 9 * H - 8 * MIN, "a1", 10_000L);
-        contact(TENANT, "c3-answered", "c3", "ANSWERED", S + 9 * H, "a1", null);
-        // Must not count: yesterday's contact of a1, another tenant's a1.
-        contact(TENANT, "c0-answered", "c0", "ANSWERED", S - H, "a1", null);
-        contact(TENANT, "c0-talk", "c0", "TALK_ENDED", S - H + MIN, "a1", 500_000L);
-        contact(OTHER, "x-answered", "x", "ANSWERED", S + 8 * H, "a1", null);
-        contact(OTHER, "x-talk", "x", "TALK_ENDED", S + 8 * H + MIN, "a1", 500_000L);
-
-        // agent_events of a1: yesterday it logged out again (nothing carries over), then today.
-        agent(TENANT, "a1-y1", "a1", "LOGGED_IN", S - 2 * H);
-        agent(TENANT, "a1-y2", "a1", "LOGGED_OUT", S - H);
-        agent(TENANT, "a1-1", "a1", "LOGGED_IN", S + 7 * H);
-        agent(TENANT, "a1-2", "a1", "BUSY", S + 7 * H + 30 * MIN);
-        agent(TENANT, "a1-3", "a1", "WRAP_UP", S + 8 * H);
-        agent(TENANT, "a1-4", "a1", "READY", S + 8 * H + 10 * MIN);
-        agent(TENANT, "a1-5", "a1", "SKILLS_CHANGED", S + 8 * H + 20 * MIN);
-        agent(TENANT, "a1-6", "a1", "BUSY", S + 9 * H);
-        // a3 is busy across midnight: busy from 00:00 to 00:30, wrap-up to 00:40, ready to 00:50.
-        agent(TENANT, "a3-y1", "a3", "LOGGED_IN", S - 2 * H);
-        agent(TENANT, "a3-y2", "a3", "BUSY", S - H);
-        agent(TENANT, "a3-1", "a3", "WRAP_UP", S + 30 * MIN);
-        agent(TENANT, "a3-2", "a3", "READY", S + 40 * MIN);
-        agent(TENANT, "a3-3", "a3", "LOGGED_OUT", S + 50 * MIN);
-        // a4 logged out yesterday: not on today's board.
-        agent(TENANT, "a4-y1", "a4", "LOGGED_IN", S - 3 * H);
-        agent(TENANT, "a4-y2", "a4", "LOGGED_OUT", S - 2 * H);
-        // Another tenant's a1 is busy all morning: not ours.
-        agent(OTHER, "x-1", "a1", "BUSY", S + H);
+        // agent_kpis day rows (what the SLA job wrote for the day so far). a1: emitted twice, the
+        // later version wins: 3 answered; 2 handled with talk 180 s, hold 30 s, wrap-up 30 s;
+        // working 100 min, ready 80 min.
+        agentDay(TENANT, "a1", "day", S, S + 9 * H, 2, 1, 120_000, 0, 20_000, 60, 70);
+        agentDay(TENANT, "a1", "day", S, NOW - 5_000, 3, 2, 180_000, 30_000, 30_000, 100, 80);
+        // a3 was busy across midnight: working 40 min today, ready 10, nothing handled.
+        agentDay(TENANT, "a3", "day", S, S + 60 * MIN, 0, 0, 0, 0, 0, 40, 10);
+        // Must not count: a1's interval row, yesterday's day, another tenant's a1.
+        agentDay(TENANT, "a1", "interval", S + 9 * H, NOW, 9, 9, 900_000, 0, 0, 5, 5);
+        agentDay(TENANT, "a4", "day", S - 24 * H, S, 5, 5, 500_000, 0, 0, 50, 50);
+        agentDay(OTHER, "a1", "day", S, NOW, 7, 7, 700_000, 0, 0, 70, 70);
 
         // conversation_sentiment of c3: the latest scored customer row wins; an agent row (no
         // customer score) later does not replace it; another tenant's c3 never counts.
@@ -207,18 +180,16 @@ class ClickHouseKpiSourceITCase {
     }
 
     @Test
-    void agentsDayFromTodaysRawEvents() {
+    void agentsDayFromTodaysAgentKpiRows() {
         assertThat(figures.agents())
                 .extracting(KpiFigures.AgentToday::agentId)
                 .containsExactly("a1", "a2", "a3");
 
         KpiFigures.AgentToday a1 = figures.agents().get(0);
-        // c1, c2 and c3 answered today; yesterday's c0 and the other tenant's x do not count.
+        // The later emission; not the interval row, yesterday's or the other tenant's.
         assertThat(a1.contactsToday()).isEqualTo(3);
-        // (talk 120 + 60, hold 30, wrap-up 20 + 10) s ÷ 2 talks ended.
-        assertThat(a1.ahtSeconds()).isCloseTo((120.0 + 60 + 30 + 20 + 10) / 2, within(1e-9));
-        // Working (busy, wrap-up): 07:30-08:10 and 09:00-10:00 (open until now) = 100 min.
-        // Ready: 07:00-07:30 and 08:10-09:00 = 80 min (SKILLS_CHANGED changes nothing).
+        // (talk 180, hold 30, wrap-up 30) s ÷ 2 talks ended.
+        assertThat(a1.ahtSeconds()).isCloseTo((180.0 + 30 + 30) / 2, within(1e-9));
         assertThat(a1.occupancy()).isCloseTo(100.0 / (100 + 80), within(1e-9));
         assertThat(a1.sentiment()).isEqualTo(-0.5);
 
@@ -231,7 +202,6 @@ class ClickHouseKpiSourceITCase {
         KpiFigures.AgentToday a3 = figures.agents().get(2);
         assertThat(a3.contactsToday()).isZero();
         assertThat(a3.ahtSeconds()).isNull();
-        // Working 00:00-00:40 (not from 23:00 yesterday), ready 00:40-00:50.
         assertThat(a3.occupancy()).isCloseTo(40.0 / (40 + 10), within(1e-9));
     }
 
@@ -342,61 +312,63 @@ class ClickHouseKpiSourceITCase {
         return k;
     }
 
-    private static void contact(
+    /** One agent_kpis row; ratios derived from the counters as the job derives them. */
+    private static void agentDay(
             String tenant,
-            String eventId,
-            String contactId,
-            String type,
-            long at,
-            String agentId,
-            Long durationMs) {
+            String agent,
+            String kind,
+            long windowStart,
+            long asOf,
+            long answered,
+            long handled,
+            long talkMs,
+            long holdMs,
+            long wrapUpMs,
+            long workingMinutes,
+            long readyMinutes) {
+        long windowEnd = windowStart + (kind.equals("day") ? 24 * H : 15 * MIN);
+        long working = workingMinutes * MIN;
+        long ready = readyMinutes * MIN;
         CLICKHOUSE.execute(
                 "INSERT INTO "
-                        + Table.CONTACT_EVENTS.qualifiedName()
-                        + " (event_id, tenant, contact_id, type, channel, event_date, event_time,"
-                        + " event_time_ms, source, queue, agent_id, wait_ms, duration_ms, reason,"
-                        + " attributes) SELECT "
+                        + Table.AGENT_KPIS.qualifiedName()
+                        + " (tenant, agent_id, window_kind, window_start, window_end, as_of,"
+                        + " as_of_ms, closed, answered, handled, talk_ms, holds, hold_ms, wrap_ups,"
+                        + " wrap_up_ms, ready_ms, busy_ms, occupancy, aht_ms, state, queues,"
+                        + " version, updated_at) SELECT "
                         + String.join(
                                 ", ",
-                                q(eventId),
                                 q(tenant),
-                                q(contactId),
-                                q(type),
-                                q("VOICE"),
-                                date(at),
-                                "toDateTime(" + at / 1000 + ")",
-                                String.valueOf(at),
-                                q("test"),
-                                q("sales"),
-                                q(agentId),
-                                "CAST(NULL AS Nullable(Int64))",
-                                durationMs == null
-                                        ? "CAST(NULL AS Nullable(Int64))"
-                                        : "toInt64(" + durationMs + ")",
-                                q(""),
-                                q("{}")));
-    }
-
-    private static void agent(String tenant, String eventId, String agentId, String type, long at) {
-        CLICKHOUSE.execute(
-                "INSERT INTO "
-                        + Table.AGENT_EVENTS.qualifiedName()
-                        + " (event_id, tenant, agent_id, type, event_date, event_time,"
-                        + " event_time_ms, source, queue, reason, skills, attributes) SELECT "
-                        + String.join(
-                                ", ",
-                                q(eventId),
-                                q(tenant),
-                                q(agentId),
-                                q(type),
-                                date(at),
-                                "toDateTime(" + at / 1000 + ")",
-                                String.valueOf(at),
-                                q("test"),
-                                q(""),
-                                q(""),
-                                q("{}"),
-                                q("{}")));
+                                q(agent),
+                                q(kind),
+                                "toDateTime(" + windowStart / 1000 + ")",
+                                "toDateTime(" + windowEnd / 1000 + ")",
+                                "toDateTime(" + asOf / 1000 + ")",
+                                String.valueOf(asOf),
+                                "0",
+                                String.valueOf(answered),
+                                String.valueOf(handled),
+                                String.valueOf(talkMs),
+                                holdMs > 0 ? "1" : "0",
+                                String.valueOf(holdMs),
+                                String.valueOf(handled),
+                                String.valueOf(wrapUpMs),
+                                String.valueOf(ready),
+                                String.valueOf(working),
+                                working + ready == 0
+                                        ? "CAST(NULL AS Nullable(Float64))"
+                                        : "toFloat64(" + working + " / " + (working + ready) + ")",
+                                handled == 0
+                                        ? "CAST(NULL AS Nullable(Float64))"
+                                        : "toFloat64("
+                                                + (talkMs + holdMs + wrapUpMs)
+                                                + " / "
+                                                + handled
+                                                + ")",
+                                q("READY"),
+                                "['sales']",
+                                String.valueOf(asOf),
+                                "now()"));
     }
 
     private static void sentiment(

@@ -50,8 +50,20 @@ public final class ClickHouseTrafficInserter implements TrafficSink, AutoCloseab
 
     /** Generates {@code spec} straight into ClickHouse; returns the rows written. */
     public static long generateInto(TrafficSpec spec, String host, int httpPort) {
+        return generateInto(spec, host, httpPort, sink -> sink);
+    }
+
+    /**
+     * Generates {@code spec} into ClickHouse through {@code wrap}, a sink that passes the rows on
+     * and may add rows derived from them (e.g. agent_kpis); returns the rows written.
+     */
+    public static long generateInto(
+            TrafficSpec spec,
+            String host,
+            int httpPort,
+            java.util.function.UnaryOperator<TrafficSink> wrap) {
         try (ClickHouseTrafficInserter inserter = new ClickHouseTrafficInserter(host, httpPort)) {
-            new TrafficGenerator(spec).generate(inserter);
+            new TrafficGenerator(spec).generate(wrap.apply(inserter));
             inserter.flush();
             return inserter.inserted();
         }
@@ -115,8 +127,15 @@ public final class ClickHouseTrafficInserter implements TrafficSink, AutoCloseab
                         .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                         .build();
         try {
-            HttpResponse<String> response =
-                    http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response;
+            try {
+                response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException stale) {
+                // The server closes a keep-alive connection idle for 3 s (its default); a pause in
+                // generation longer than that (a day's derived rows) finds it closed before the
+                // request was read. A fresh connection takes the same batch once.
+                response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            }
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(
                         "insert into " + table + " failed: " + response.body());

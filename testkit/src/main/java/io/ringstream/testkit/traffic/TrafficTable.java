@@ -92,6 +92,42 @@ public enum TrafficTable {
             "erlang_agents_required",
             "version",
             "updated_at"),
+    /**
+     * Not written by {@link TrafficGenerator} itself: testkit cannot depend on the KPI rules
+     * (contact-analytics' tests use testkit). A {@link TrafficSink} that wraps the generator's and
+     * runs the rules over its contact and agent events writes them (dashboards' tests).
+     */
+    AGENT_KPIS(
+            Table.AGENT_KPIS,
+            "tenant",
+            "agent_id",
+            "window_kind",
+            "window_start",
+            "window_end",
+            "as_of",
+            "as_of_ms",
+            "closed",
+            "answered",
+            "handled",
+            "talk_ms",
+            "holds",
+            "hold_ms",
+            "wrap_ups",
+            "wrap_up_ms",
+            "offers_timed_out",
+            "offers_rejected",
+            "ready_ms",
+            "not_ready_ms",
+            "busy_ms",
+            "agent_wrap_up_ms",
+            "occupancy",
+            "aht_ms",
+            "state",
+            "state_since_ms",
+            "reason",
+            "queues",
+            "version",
+            "updated_at"),
     ROUTING_DECISIONS(
             Table.ROUTING_DECISIONS,
             "decision_id",

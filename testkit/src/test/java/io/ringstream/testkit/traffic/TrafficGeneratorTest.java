@@ -27,6 +27,10 @@ class TrafficGeneratorTest {
         CollectedTraffic a = generate(DAY);
         CollectedTraffic b = generate(DAY);
         for (TrafficTable table : TrafficTable.values()) {
+            if (table == TrafficTable.AGENT_KPIS) {
+                // Written by a sink wrapping the generator's (dashboards' AgentKpiTraffic).
+                continue;
+            }
             assertThat(a.rows(table)).as(table.name()).isNotEmpty();
             assertThat(a.rows(table)).as(table.name()).hasSameSizeAs(b.rows(table));
             for (int i = 0; i < a.rows(table).size(); i++) {

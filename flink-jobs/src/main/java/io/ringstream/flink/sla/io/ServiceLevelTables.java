@@ -1,14 +1,15 @@
 package io.ringstream.flink.sla.io;
 
+import io.ringstream.analytics.kpi.AgentKpiRow;
 import io.ringstream.analytics.kpi.QueueKpiRow;
 import io.ringstream.clickhouse.Table;
 import io.ringstream.clickhouse.TableSpec;
 import io.ringstream.events.SlaEvent;
 
 /**
- * The service-level job's tables ({@code sla_events}, {@code queue_kpis}; migrations V030 and
- * V031), each column next to how a stream element fills it. A KPI column is one line here, its
- * value in {@link QueueKpiRow}, and a migration.
+ * The service-level job's tables ({@code sla_events}, {@code queue_kpis}, {@code agent_kpis};
+ * migrations V030, V031 and V056), each column next to how a stream element fills it. A KPI column
+ * is one line here, its value in {@link QueueKpiRow}, and a migration.
  */
 public final class ServiceLevelTables {
     private ServiceLevelTables() {}
@@ -87,6 +88,41 @@ public final class ServiceLevelTables {
                     .column("avg_waiting", QueueKpiRow::avgWaiting)
                     .column("erlang_agents_required", QueueKpiRow::erlangAgentsRequired)
                     .column("version", QueueKpiRow::version)
+                    // When the row was written: processing time, unlike as_of.
+                    .dateTime("updated_at", r -> System.currentTimeMillis())
+                    .build();
+
+    /** At least once, exact under FINAL: a re-delivered row has the same key and version. */
+    public static final TableSpec<AgentKpiRow> AGENT_KPIS =
+            TableSpec.<AgentKpiRow>of(Table.AGENT_KPIS)
+                    .column("tenant", AgentKpiRow::tenant)
+                    .column("agent_id", AgentKpiRow::agentId)
+                    .column("window_kind", r -> r.windowKind().label())
+                    .dateTime("window_start", AgentKpiRow::windowStart)
+                    .dateTime("window_end", AgentKpiRow::windowEnd)
+                    .dateTime("as_of", AgentKpiRow::asOf)
+                    .column("as_of_ms", AgentKpiRow::asOf)
+                    .flag("closed", AgentKpiRow::closed)
+                    .column("answered", r -> r.counters().answered)
+                    .column("handled", r -> r.counters().handled)
+                    .column("talk_ms", r -> r.counters().talkMs)
+                    .column("holds", r -> r.counters().holds)
+                    .column("hold_ms", r -> r.counters().holdMs)
+                    .column("wrap_ups", r -> r.counters().wrapUps)
+                    .column("wrap_up_ms", r -> r.counters().wrapUpMs)
+                    .column("offers_timed_out", r -> r.counters().offersTimedOut)
+                    .column("offers_rejected", r -> r.counters().offersRejected)
+                    .column("ready_ms", r -> r.counters().readyMs)
+                    .column("not_ready_ms", r -> r.counters().notReadyMs)
+                    .column("busy_ms", r -> r.counters().busyMs)
+                    .column("agent_wrap_up_ms", r -> r.counters().agentWrapUpMs)
+                    .column("occupancy", AgentKpiRow::occupancy)
+                    .column("aht_ms", AgentKpiRow::ahtMs)
+                    .column("state", AgentKpiRow::state)
+                    .column("state_since_ms", AgentKpiRow::stateSinceMs)
+                    .text("reason", AgentKpiRow::reason)
+                    .column("queues", r -> r.queues().toArray(String[]::new))
+                    .column("version", AgentKpiRow::version)
                     // When the row was written: processing time, unlike as_of.
                     .dateTime("updated_at", r -> System.currentTimeMillis())
                     .build();

@@ -47,6 +47,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Kafka; the archive job stores the raw events in ClickHouse and the service-level job writes
  * {@code queue_kpis}; every closed interval and sliding window the job wrote equals the same KPIs
  * recomputed by the SQL in docs/kpis.md from the raw events, under each service-level convention.
+ * The same run holds every closed {@code agent_kpis} row (interval and day) to the agent recompute
+ * queries there.
  */
 class QueueKpiRecomputeITCase {
     @RegisterExtension static final KafkaExtension KAFKA = new KafkaExtension();
@@ -149,6 +151,111 @@ class QueueKpiRecomputeITCase {
         assertThat(abandonedInTime).isPositive();
         assertThat(sum(expectedIntervals, "holds")).isPositive();
         assertThat(sum(expectedIntervals, "agents_not_ready")).isPositive();
+
+        Map<String, Map<String, Number>> agentIntervals = recomputeAgents(sql, 900_000, until);
+        Map<String, Map<String, Number>> agentDays =
+                recomputeAgents(sql, Duration.ofDays(1).toMillis(), until);
+        assertThat(agentIntervals).hasSizeGreaterThan(100);
+        await().atMost(TIMEOUT)
+                .untilAsserted(
+                        () -> {
+                            assertThat(streamedAgents("interval", until).keySet())
+                                    .isEqualTo(agentIntervals.keySet());
+                            assertThat(streamedAgents("day", until).keySet())
+                                    .isEqualTo(agentDays.keySet());
+                        });
+        compareAgents(streamedAgents("interval", until), agentIntervals);
+        compareAgents(streamedAgents("day", until), agentDays);
+        assertThat(sum(agentDays, "holds")).isPositive();
+        assertThat(sum(agentDays, "not_ready_ms")).isPositive();
+    }
+
+    private static final List<String> AGENT_EXACT =
+            List.of(
+                    "answered",
+                    "handled",
+                    "talk_ms",
+                    "holds",
+                    "hold_ms",
+                    "wrap_ups",
+                    "wrap_up_ms",
+                    "offers_timed_out",
+                    "offers_rejected",
+                    "ready_ms",
+                    "not_ready_ms",
+                    "busy_ms",
+                    "agent_wrap_up_ms");
+
+    /** Rows of the two agent recompute queries, merged by agent and window start. */
+    private Map<String, Map<String, Number>> recomputeAgents(
+            RecomputeSql sql, long windowMs, long until) {
+        Map<String, String> values =
+                Map.of(
+                        "tenant", tenant,
+                        "window_ms", Long.toString(windowMs),
+                        "until_ms", Long.toString(until));
+        Map<String, Map<String, Number>> merged = new TreeMap<>();
+        for (String name : List.of("agent_contacts", "agent_states")) {
+            String query = sql.query(name, values);
+            List<String> columns = columnsOf(query);
+            for (List<String> row : CLICKHOUSE.query(query)) {
+                Map<String, Number> into =
+                        merged.computeIfAbsent(row.get(0) + "@" + row.get(1), k -> new TreeMap<>());
+                for (int i = 2; i < row.size(); i++) {
+                    into.put(columns.get(i), Long.parseLong(row.get(i)));
+                }
+            }
+        }
+        for (Map<String, Number> row : merged.values()) {
+            for (String column : AGENT_EXACT) {
+                row.putIfAbsent(column, 0L);
+            }
+        }
+        return merged;
+    }
+
+    /** The job's closed agent rows of one window kind, by agent and window start. */
+    private Map<String, Map<String, Number>> streamedAgents(String kind, long until) {
+        List<List<String>> rows =
+                CLICKHOUSE.query(
+                        "SELECT agent_id, toUInt64(window_start) * 1000, "
+                                + String.join(", ", AGENT_EXACT)
+                                + ", aht_ms, occupancy FROM "
+                                + Table.AGENT_KPIS.qualifiedName()
+                                + " FINAL WHERE tenant = '"
+                                + tenant
+                                + "' AND window_kind = '"
+                                + kind
+                                + "' AND closed = 1 AND toUInt64(window_end) * 1000 <= "
+                                + until);
+        Map<String, Map<String, Number>> out = new TreeMap<>();
+        for (List<String> row : rows) {
+            Map<String, Number> values = new TreeMap<>();
+            for (int i = 0; i < AGENT_EXACT.size(); i++) {
+                values.put(AGENT_EXACT.get(i), Long.parseLong(row.get(2 + i)));
+            }
+            int k = 2 + AGENT_EXACT.size();
+            values.put("aht_ms", nullableDouble(row.get(k)));
+            values.put("occupancy", nullableDouble(row.get(k + 1)));
+            out.put(row.get(0) + "@" + row.get(1), values);
+        }
+        return out;
+    }
+
+    private static void compareAgents(
+            Map<String, Map<String, Number>> actual, Map<String, Map<String, Number>> expected) {
+        for (Map.Entry<String, Map<String, Number>> e : expected.entrySet()) {
+            String key = e.getKey();
+            Map<String, Number> want = e.getValue();
+            Map<String, Number> got = actual.get(key);
+            for (String column : AGENT_EXACT) {
+                assertThat(got.get(column)).as(key + " " + column).isEqualTo(want.get(column));
+            }
+            long handling = l(want, "talk_ms") + l(want, "hold_ms") + l(want, "wrap_up_ms");
+            assertRatio(got, "aht_ms", handling, l(want, "handled"), key);
+            long working = l(want, "busy_ms") + l(want, "agent_wrap_up_ms");
+            assertRatio(got, "occupancy", working, working + l(want, "ready_ms"), key);
+        }
     }
 
     private void publish(DayOfTraffic traffic, PrivateTopics topics) {
