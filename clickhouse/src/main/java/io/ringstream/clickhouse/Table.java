@@ -55,6 +55,17 @@ public enum Table {
     CONTACT_MILESTONES("contact_milestones", Kind.AGGREGATING, Keep.EVENTS),
     /** Aggregates every QUEUED and ENDED contact event into {@link #CONTACT_MILESTONES}. */
     CONTACT_MILESTONES_FEED("contact_milestones_feed", Kind.MATERIALIZED_VIEW, Keep.FOREVER),
+    /**
+     * Per tenant, day and agent of {@link #AGENT_EVENTS}: the latest state event's type and reason
+     * (argMax by time, skills changes left out) and its time, as aggregate states that a
+     * redelivered row does not change. Read with the -Merge combinators, GROUP BY agent_id. Filled
+     * by {@link #AGENT_LATEST_FEED}.
+     */
+    AGENT_LATEST("agent_latest", Kind.AGGREGATING, Keep.EVENTS),
+    /**
+     * Aggregates every state event inserted into {@link #AGENT_EVENTS} into {@link #AGENT_LATEST}.
+     */
+    AGENT_LATEST_FEED("agent_latest_feed", Kind.MATERIALIZED_VIEW, Keep.FOREVER),
     QUEUE_KPIS("queue_kpis", Kind.REPLACING, Keep.FOREVER),
     /**
      * Per-agent KPIs per interval and UTC day, written by the SLA job (version = as_of_ms); read

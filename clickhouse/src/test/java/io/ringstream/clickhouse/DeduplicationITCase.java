@@ -157,6 +157,61 @@ class DeduplicationITCase {
                 .isEqualTo(1741946580100L);
     }
 
+    /**
+     * V060's agent_latest gives each agent's latest state event as the raw table does: a
+     * redelivered event (inserted twice) and a skills change after it change nothing, and an
+     * agent's days merge into its latest state.
+     */
+    @Test
+    void agentLatestIgnoresARedeliveredEventAndSkillsChanges() {
+        String ready = agentRow("e-1", "a-1", "READY", "2025-03-13 23:59:00", 1741910340000L, "");
+        String away =
+                agentRow("e-2", "a-1", "NOT_READY", "2025-03-14 08:00:00", 1741939200500L, "lunch");
+        String skills =
+                agentRow("e-3", "a-1", "SKILLS_CHANGED", "2025-03-14 09:00:00", 1741942800000L, "");
+        String other = agentRow("e-4", "a-2", "BUSY", "2025-03-14 07:00:00", 1741935600000L, "");
+        jdbc.execute("INSERT INTO ringstream.agent_events VALUES " + away + ", " + ready);
+        jdbc.execute("INSERT INTO ringstream.agent_events VALUES " + skills + ", " + away);
+        jdbc.execute("INSERT INTO ringstream.agent_events VALUES " + other);
+
+        List<List<String>> raw =
+                jdbc.query(
+                        "SELECT agent_id, argMax(type, event_time_ms), argMax(reason,"
+                                + " event_time_ms), max(event_time_ms)"
+                                + " FROM ringstream.agent_events FINAL"
+                                + " WHERE type != 'SKILLS_CHANGED'"
+                                + " GROUP BY agent_id ORDER BY agent_id");
+        assertThat(raw)
+                .containsExactly(
+                        List.of("a-1", "NOT_READY", "lunch", "1741939200500"),
+                        List.of("a-2", "BUSY", "", "1741935600000"));
+        assertThat(
+                        jdbc.query(
+                                "SELECT agent_id, argMaxMerge(state), argMaxMerge(reason),"
+                                        + " maxMerge(since_ms) FROM ringstream.agent_latest"
+                                        + " GROUP BY agent_id ORDER BY agent_id"))
+                .isEqualTo(raw);
+    }
+
+    private static String agentRow(
+            String id, String agent, String type, String time, long millis, String reason) {
+        return "('"
+                + id
+                + "', 'default', '"
+                + agent
+                + "', '"
+                + type
+                + "', toDate('"
+                + time.substring(0, 10)
+                + "'), toDateTime('"
+                + time
+                + "'), "
+                + millis
+                + ", 'test', '', '"
+                + reason
+                + "', '', '{}')";
+    }
+
     private static String sentimentRow(
             String contact,
             int turn,

@@ -286,12 +286,12 @@ class GeneratedDayPanelsITCase {
     }
 
     /**
-     * The panels moved onto migration V057's latest-state tables (conversation_latest,
-     * contact_milestones: argMax and max states, which a redelivery does not change) return what
-     * their SQL over the raw tables with FINAL returned (kept in this package's resources), at the
-     * same now, over ranges starting before, at and inside the generated day, ending now and two
-     * hours ago (so Conversion's sentiment side reads whole days from the table and its first and
-     * last day from the raw rows).
+     * The panels moved onto the latest-state tables of migrations V057 (conversation_latest,
+     * contact_milestones) and V060 (agent_latest): argMax and max states, which a redelivery does
+     * not change, return what their SQL over the raw tables with FINAL returned (kept in this
+     * package's resources), at the same now, over ranges starting before, at and inside the
+     * generated day, ending now and two hours ago (so Conversion's sentiment side reads whole days
+     * from the table and its first and last day from the raw rows).
      */
     @Test
     void panelsOverLatestStateTablesEqualTheirSqlOverTheRawTables() {
@@ -312,6 +312,14 @@ class GeneratedDayPanelsITCase {
                             "conversion.json",
                             "Conversion per agent, with AHT and customer sentiment",
                             "conversion-per-agent-before-v057.sql"
+                        },
+                        new String[] {
+                            "queue-wallboard.json",
+                            "Agents by state",
+                            "agents-by-state-before-v060.sql"
+                        },
+                        new String[] {
+                            "queue-wallboard.json", "Agent states", "agent-states-before-v060.sql"
                         });
         for (String[] m : moved) {
             JsonNode dashboard = read(m[0]);
