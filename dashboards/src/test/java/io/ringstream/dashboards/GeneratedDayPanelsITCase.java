@@ -194,7 +194,6 @@ class GeneratedDayPanelsITCase {
      */
     @Test
     void panelsOverLatestStateTablesEqualTheirSqlOverTheRawTables() {
-        String pinnedNow = "toDateTime(" + NOW.getEpochSecond() + ")";
         List<String[]> moved =
                 List.of(
                         new String[] {
@@ -212,36 +211,7 @@ class GeneratedDayPanelsITCase {
                             "Conversion per agent, with AHT and customer sentiment",
                             "conversion-per-agent-before-v057.sql"
                         });
-        for (String[] m : moved) {
-            JsonNode dashboard = read(m[0]);
-            Map<String, List<String>> variables = variables(dashboard);
-            String panel = Dashboards.panelSql(dashboard, m[1]).replace("now()", pinnedNow);
-            String before = resource(m[2]).replace("now()", pinnedNow);
-            int rows = 0;
-            for (Instant from :
-                    List.of(
-                            SPEC.start(),
-                            NOW.truncatedTo(ChronoUnit.DAYS),
-                            NOW.minus(Duration.ofHours(6)))) {
-                for (Instant to : List.of(NOW, NOW.minus(Duration.ofHours(2)))) {
-                    if (!from.isBefore(to)) {
-                        continue;
-                    }
-                    List<List<String>> expected =
-                            CLICKHOUSE.query(GrafanaQuery.expand(before, variables, from, to));
-                    List<List<String>> shown =
-                            CLICKHOUSE.query(GrafanaQuery.expand(panel, variables, from, to));
-                    assertThat(shown)
-                            .as("%s from %s to %s", m[1], from, to)
-                            .hasSameSizeAs(expected);
-                    for (int i = 0; i < expected.size(); i++) {
-                        assertSameRow(shown.get(i), expected.get(i), m[1] + " row " + i);
-                    }
-                    rows += expected.size();
-                }
-            }
-            assertThat(rows).as(m[1]).isPositive();
-        }
+        assertEqualToTheirFormerSql(moved);
         JsonNode conversion = read("conversion.json");
         assertThat(
                         run(
@@ -321,6 +291,79 @@ class GeneratedDayPanelsITCase {
                             assertThat(occupancy)
                                     .as("%s from %s", agent, start)
                                     .isCloseTo(expected.get(agent), offset(1e-9)));
+        }
+    }
+
+    /**
+     * The Routing panels read routing_decisions_by_time (V059: the same decisions, sorted by day)
+     * and return what their SQL over routing_decisions returned (kept in this package's resources).
+     */
+    @Test
+    void routingPanelsOverTheTimeSortedCopyEqualTheirSqlOverRoutingDecisions() {
+        assertThat(
+                        CLICKHOUSE.query(
+                                "SELECT count() FROM ringstream.routing_decisions_by_time FINAL"))
+                .containsExactly(
+                        List.of(
+                                Integer.toString(
+                                        EXPECTED.rows(TrafficTable.ROUTING_DECISIONS).size())));
+        List<String[]> moved = new ArrayList<>();
+        for (String[] panel :
+                List.of(
+                        new String[] {
+                            "Decisions, relaxed, overflowed", "decisions-relaxed-overflowed"
+                        },
+                        new String[] {"Decisions per step", "decisions-per-step"},
+                        new String[] {"Why candidates were passed over", "why-passed-over"},
+                        new String[] {
+                            "Relaxation and overflow per 15 minutes", "relaxation-and-overflow"
+                        },
+                        new String[] {"Time to offer per 15 minutes", "time-to-offer"},
+                        new String[] {
+                            "Decisions per queue (click a queue to see its agents)",
+                            "decisions-per-queue"
+                        })) {
+            moved.add(new String[] {"routing.json", panel[0], panel[1] + "-before-v059.sql"});
+        }
+        assertEqualToTheirFormerSql(moved);
+    }
+
+    /**
+     * Each {dashboard, panel, former SQL resource} panel returns the same rows as its former SQL at
+     * the same now, over ranges starting before, at and inside the generated day, ending now and
+     * two hours ago.
+     */
+    private static void assertEqualToTheirFormerSql(List<String[]> moved) {
+        String pinnedNow = "toDateTime(" + NOW.getEpochSecond() + ")";
+        for (String[] m : moved) {
+            JsonNode dashboard = read(m[0]);
+            Map<String, List<String>> variables = variables(dashboard);
+            String panel = Dashboards.panelSql(dashboard, m[1]).replace("now()", pinnedNow);
+            String before = resource(m[2]).replace("now()", pinnedNow);
+            int rows = 0;
+            for (Instant from :
+                    List.of(
+                            SPEC.start(),
+                            NOW.truncatedTo(ChronoUnit.DAYS),
+                            NOW.minus(Duration.ofHours(6)))) {
+                for (Instant to : List.of(NOW, NOW.minus(Duration.ofHours(2)))) {
+                    if (!from.isBefore(to)) {
+                        continue;
+                    }
+                    List<List<String>> expected =
+                            CLICKHOUSE.query(GrafanaQuery.expand(before, variables, from, to));
+                    List<List<String>> shown =
+                            CLICKHOUSE.query(GrafanaQuery.expand(panel, variables, from, to));
+                    assertThat(shown)
+                            .as("%s from %s to %s", m[1], from, to)
+                            .hasSameSizeAs(expected);
+                    for (int i = 0; i < expected.size(); i++) {
+                        assertSameRow(shown.get(i), expected.get(i), m[1] + " row " + i);
+                    }
+                    rows += expected.size();
+                }
+            }
+            assertThat(rows).as(m[1]).isPositive();
         }
     }
 
