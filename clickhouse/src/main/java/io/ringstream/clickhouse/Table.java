@@ -24,9 +24,10 @@ public enum Table {
     DEAD_LETTERS("dead_letters", Kind.APPENDING, Keep.EVENTS),
     ROUTING_DECISIONS("routing_decisions", Kind.REPLACING, Keep.EVENTS),
     /**
-     * The columns of {@link #ROUTING_DECISIONS} the Routing dashboard reads, sorted by (tenant,
-     * day, contact, decision): a range of days of decisions is one index range. Read with FINAL.
-     * Filled by {@link #ROUTING_DECISIONS_BY_TIME_FEED}.
+     * The columns of {@link #ROUTING_DECISIONS} the Routing dashboard reads (the candidates' whyNot
+     * texts in place of their JSON), sorted by (tenant, day, contact, decision): a range of days of
+     * decisions is one index range. Read with FINAL. Filled by {@link
+     * #ROUTING_DECISIONS_BY_TIME_FEED}.
      */
     ROUTING_DECISIONS_BY_TIME("routing_decisions_by_time", Kind.REPLACING, Keep.EVENTS),
     /**
