@@ -23,6 +23,19 @@ public enum Table {
     QUEUE_INTERVAL_STATS_FEED("queue_interval_stats_feed", Kind.MATERIALIZED_VIEW, Keep.FOREVER),
     DEAD_LETTERS("dead_letters", Kind.APPENDING, Keep.EVENTS),
     ROUTING_DECISIONS("routing_decisions", Kind.REPLACING, Keep.EVENTS),
+    /**
+     * The columns of {@link #ROUTING_DECISIONS} the Routing dashboard reads (the candidates' whyNot
+     * texts in place of their JSON), sorted by (tenant, day, contact, decision): a range of days of
+     * decisions is one index range. Read with FINAL. Filled by {@link
+     * #ROUTING_DECISIONS_BY_TIME_FEED}.
+     */
+    ROUTING_DECISIONS_BY_TIME("routing_decisions_by_time", Kind.REPLACING, Keep.EVENTS),
+    /**
+     * Copies every decision inserted into {@link #ROUTING_DECISIONS} into {@link
+     * #ROUTING_DECISIONS_BY_TIME}.
+     */
+    ROUTING_DECISIONS_BY_TIME_FEED(
+            "routing_decisions_by_time_feed", Kind.MATERIALIZED_VIEW, Keep.FOREVER),
     UTTERANCE_SENTIMENT("utterance_sentiment", Kind.REPLACING, Keep.EVENTS),
     CONVERSATION_SENTIMENT("conversation_sentiment", Kind.REPLACING, Keep.EVENTS),
     SENTIMENT_ALERTS("sentiment_alerts", Kind.REPLACING, Keep.EVENTS),

@@ -251,6 +251,49 @@ class DeduplicationITCase {
                 + "', 0)";
     }
 
+    /**
+     * routing_decisions_by_time (V059), fed by its view, collapses a decision the job writes again
+     * as routing_decisions does, even when the replay carries another time of the same day.
+     */
+    @Test
+    void aRedeliveredDecisionCollapsesInTheTimeSortedCopy() {
+        String first = decisionRow("d-1", "c-1", "2025-03-14 10:00:05", 2);
+        String replay = decisionRow("d-1", "c-1", "2025-03-14 10:00:09", 2);
+        String other = decisionRow("d-2", "c-2", "2025-03-14 10:00:06", 1);
+        jdbc.execute("INSERT INTO ringstream.routing_decisions VALUES " + first + ", " + other);
+        jdbc.execute("INSERT INTO ringstream.routing_decisions VALUES " + replay);
+
+        for (String table :
+                List.of("ringstream.routing_decisions", "ringstream.routing_decisions_by_time")) {
+            assertThat(jdbc.queryLong("SELECT count() FROM " + table)).as(table).isEqualTo(3);
+            assertThat(
+                            jdbc.query(
+                                    "SELECT decision_id, contact_id, decision_time, step FROM "
+                                            + table
+                                            + " FINAL ORDER BY decision_id"))
+                    .as(table)
+                    .containsExactly(
+                            List.of("d-1", "c-1", "2025-03-14 10:00:09", "2"),
+                            List.of("d-2", "c-2", "2025-03-14 10:00:06", "1"));
+        }
+    }
+
+    private static String decisionRow(String id, String contact, String time, int step) {
+        return "('"
+                + id
+                + "', 'default', toDate('"
+                + time
+                + "'), toDateTime('"
+                + time
+                + "'), toUInt64(toUnixTimestamp(toDateTime('"
+                + time
+                + "'))) * 1000, '"
+                + contact
+                + "', 'sales', 'a-1', 'o-1', "
+                + step
+                + ", 'BEST_FIT', 'best fit', 2, 1, '[]')";
+    }
+
     @Test
     void intervalStatsKeepTheHighestVersionWhateverTheArrivalOrder() {
         insertInterval(1, 5, 3);

@@ -295,7 +295,6 @@ class GeneratedDayPanelsITCase {
      */
     @Test
     void panelsOverLatestStateTablesEqualTheirSqlOverTheRawTables() {
-        String pinnedNow = "toDateTime(" + NOW.getEpochSecond() + ")";
         List<String[]> moved =
                 List.of(
                         new String[] {
@@ -321,6 +320,59 @@ class GeneratedDayPanelsITCase {
                         new String[] {
                             "queue-wallboard.json", "Agent states", "agent-states-before-v060.sql"
                         });
+        assertEqualToTheirFormerSql(moved);
+        JsonNode conversion = read("conversion.json");
+        assertThat(
+                        run(
+                                Dashboards.panelSql(
+                                        conversion,
+                                        "Conversion per agent, with AHT and customer sentiment"),
+                                variables(conversion)))
+                .as("agents with a customer sentiment")
+                .anyMatch(row -> row.get(7) != null);
+    }
+
+    /**
+     * The Routing panels read routing_decisions_by_time (V059: the same decisions, sorted by day)
+     * and return what their SQL over routing_decisions returned (kept in this package's resources).
+     */
+    @Test
+    void routingPanelsOverTheTimeSortedCopyEqualTheirSqlOverRoutingDecisions() {
+        assertThat(
+                        CLICKHOUSE.query(
+                                "SELECT count() FROM ringstream.routing_decisions_by_time FINAL"))
+                .containsExactly(
+                        List.of(
+                                Integer.toString(
+                                        EXPECTED.rows(TrafficTable.ROUTING_DECISIONS).size())));
+        List<String[]> moved = new ArrayList<>();
+        for (String[] panel :
+                List.of(
+                        new String[] {
+                            "Decisions, relaxed, overflowed", "decisions-relaxed-overflowed"
+                        },
+                        new String[] {"Decisions per step", "decisions-per-step"},
+                        new String[] {"Why candidates were passed over", "why-passed-over"},
+                        new String[] {
+                            "Relaxation and overflow per 15 minutes", "relaxation-and-overflow"
+                        },
+                        new String[] {"Time to offer per 15 minutes", "time-to-offer"},
+                        new String[] {
+                            "Decisions per queue (click a queue to see its agents)",
+                            "decisions-per-queue"
+                        })) {
+            moved.add(new String[] {"routing.json", panel[0], panel[1] + "-before-v059.sql"});
+        }
+        assertEqualToTheirFormerSql(moved);
+    }
+
+    /**
+     * Each {dashboard, panel, former SQL resource} panel returns the same rows as its former SQL at
+     * the same now, over ranges starting before, at and inside the generated day, ending now and
+     * two hours ago.
+     */
+    private static void assertEqualToTheirFormerSql(List<String[]> moved) {
+        String pinnedNow = "toDateTime(" + NOW.getEpochSecond() + ")";
         for (String[] m : moved) {
             JsonNode dashboard = read(m[0]);
             Map<String, List<String>> variables = variables(dashboard);
@@ -351,20 +403,11 @@ class GeneratedDayPanelsITCase {
             }
             assertThat(rows).as(m[1]).isPositive();
         }
-        JsonNode conversion = read("conversion.json");
-        assertThat(
-                        run(
-                                Dashboards.panelSql(
-                                        conversion,
-                                        "Conversion per agent, with AHT and customer sentiment"),
-                                variables(conversion)))
-                .as("agents with a customer sentiment")
-                .anyMatch(row -> row.get(7) != null);
     }
 
     /**
-     * Equal cells, but a mean may differ in its last bits: ClickHouse adds in the order its threads
-     * deliver the rows, which differs from run to run and from one plan to the other.
+     * /** Equal cells, but a mean may differ in its last bits: ClickHouse adds in the order its
+     * threads deliver the rows, which differs from run to run and from one plan to the other.
      */
     private static void assertSameRow(List<String> shown, List<String> expected, String what) {
         assertThat(shown).as(what).hasSameSizeAs(expected);
