@@ -55,7 +55,7 @@ public final class AgentSentimentDay {
 
         @Override
         public void putAgent(String agentId, AgentScores scores) {
-            if (scores.isEmpty()) {
+            if (scores.hasNone()) {
                 agents.remove(agentId);
             } else {
                 agents.put(agentId, scores);
@@ -108,7 +108,7 @@ public final class AgentSentimentDay {
         Set<String> changed = new LinkedHashSet<>();
         if (was != null && !was.equals(is)) {
             AgentScores scores = store.agent(was);
-            scores.scores.remove(contactId);
+            scores.remove(contactId);
             store.putAgent(was, scores);
             changed.add(was);
         }
@@ -117,7 +117,7 @@ public final class AgentSentimentDay {
             if (scores == null) {
                 scores = new AgentScores();
             }
-            scores.scores.put(contactId, after.score());
+            scores.put(contactId, after.score());
             store.putAgent(is, scores);
             changed.add(is);
         }
