@@ -61,6 +61,12 @@ public enum Table {
      */
     CONVERSATION_LATEST_FEED("conversation_latest_feed", Kind.MATERIALIZED_VIEW, Keep.FOREVER),
     /**
+     * Per tenant, UTC day and agent: conversations whose latest turn of the day was the agent's and
+     * had a customer score, and the sum of their latest customer rolling scores. Written by the
+     * sentiment job (complete rows, version = as_of_ms); read with FINAL.
+     */
+    AGENT_SENTIMENT_DAYS("agent_sentiment_days", Kind.REPLACING, Keep.EVENTS),
+    /**
      * The QUEUED and ENDED events of {@link #CONTACT_EVENTS}, per (tenant, type, day, contact,
      * second) with the latest millisecond time ({@code maxState}), sorted so that a type's contacts
      * of a day are one index range. Filled by {@link #CONTACT_MILESTONES_FEED}.

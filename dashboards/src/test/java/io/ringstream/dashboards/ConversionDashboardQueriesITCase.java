@@ -43,7 +43,11 @@ class ConversionDashboardQueriesITCase {
                     "funnel", List.of("small"),
                     "movement_days", List.of("30"));
     private static final List<Table> KEPT_UNMERGED =
-            List.of(Table.FUNNEL_STATS, Table.CUSTOMER_VALUE, Table.CONTACT_EVENTS);
+            List.of(
+                    Table.FUNNEL_STATS,
+                    Table.CUSTOMER_VALUE,
+                    Table.CONTACT_EVENTS,
+                    Table.AGENT_SENTIMENT_DAYS);
 
     @BeforeAll
     static void insertRows() {
@@ -394,6 +398,38 @@ class ConversionDashboardQueriesITCase {
         turn("s2", 1, "a-1", "2025-03-11 10:00:00", "-0.6");
         turn("s3", 1, "a-2", "2025-03-11 10:00:00", "0.5");
         turn("s4", 1, "a-2", "2025-02-11 10:00:00", "-1");
+        // What the sentiment job writes for those turns: per agent and day, the latest version of
+        // the row (s1's row after turn 1 superseded by the one after turn 2). The panel reads the
+        // range's whole days (03-02 to 03-14) from here, its first and last day from the turns.
+        agentDay("2025-03-10", "a-1", 1, "-0.2", 1);
+        agentDay("2025-03-10", "a-1", 1, "0.4", 2);
+        agentDay("2025-03-11", "a-1", 1, "-0.6", 1);
+        agentDay("2025-03-11", "a-2", 1, "0.5", 1);
+        agentDay("2025-02-11", "a-2", 1, "-1", 1);
+    }
+
+    private static void agentDay(
+            String day, String agent, int conversations, String sum, long version) {
+        CLICKHOUSE.execute(
+                "INSERT INTO ringstream.agent_sentiment_days (tenant, day, agent_id,"
+                        + " conversations, customer_sum, customer_mean, as_of_ms, version,"
+                        + " updated_at) VALUES ('default', '"
+                        + day
+                        + "', '"
+                        + agent
+                        + "', "
+                        + conversations
+                        + ", "
+                        + sum
+                        + ", "
+                        + sum
+                        + " / "
+                        + conversations
+                        + ", "
+                        + version
+                        + ", "
+                        + version
+                        + ", now())");
     }
 
     private static void contact(

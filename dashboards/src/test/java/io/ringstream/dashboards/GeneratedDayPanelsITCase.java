@@ -288,10 +288,9 @@ class GeneratedDayPanelsITCase {
     /**
      * The panels moved onto the latest-state tables of migrations V057 (conversation_latest,
      * contact_milestones) and V060 (agent_latest): argMax and max states, which a redelivery does
-     * not change, return what their SQL over the raw tables with FINAL returned (kept in this
-     * package's resources), at the same now, over ranges starting before, at and inside the
-     * generated day, ending now and two hours ago (so Conversion's sentiment side reads whole days
-     * from the table and its first and last day from the raw rows).
+     * not change, and Conversion's sentiment side since moved onto V058's agent_sentiment_days,
+     * return what their earlier SQL returned (kept in this package's resources), at the same now,
+     * over ranges starting before, at and inside the generated day, ending now and two hours ago.
      */
     @Test
     void panelsOverLatestStateTablesEqualTheirSqlOverTheRawTables() {
@@ -319,6 +318,14 @@ class GeneratedDayPanelsITCase {
                         },
                         new String[] {
                             "queue-wallboard.json", "Agent states", "agent-states-before-v060.sql"
+                        },
+                        // V058: whole days from agent_sentiment_days, counted per day; the
+                        // generator's conversations have no turns on two dates, so per day and
+                        // per conversation agree (AgentSentimentDaysPanelITCase: whole days).
+                        new String[] {
+                            "conversion.json",
+                            "Conversion per agent, with AHT and customer sentiment",
+                            "conversion-per-agent-before-v058.sql"
                         });
         assertEqualToTheirFormerSql(moved);
         JsonNode conversion = read("conversion.json");

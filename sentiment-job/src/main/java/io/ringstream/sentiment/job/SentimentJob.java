@@ -13,6 +13,7 @@ import io.ringstream.flink.kit.kafka.JobKafka;
 import io.ringstream.flink.kit.runtime.JobConfig;
 import io.ringstream.flink.kit.runtime.JobDefinition;
 import io.ringstream.flink.kit.runtime.PipelineJob;
+import io.ringstream.sentiment.job.operators.AgentSentimentDayFunction;
 import io.ringstream.sentiment.job.operators.ConversationSentimentFunction;
 import io.ringstream.sentiment.job.operators.Keys;
 import io.ringstream.sentiment.job.operators.OnlyTurns;
@@ -37,12 +38,19 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * topic with the model for its language, keeps a rolling sentiment per conversation and speaker,
  * and alerts supervisors (on {@code supervisor-alerts}, as SupervisorAlert NEGATIVE_SENTIMENT) when
  * a customer turns negative. Writes {@code utterance_sentiment}, {@code conversation_sentiment} and
- * {@code sentiment_alerts}. Bad records go to the dead-letter topic; the job keeps running.
+ * {@code sentiment_alerts}, and per tenant, UTC day and agent the conversations' final customer
+ * scores in {@code agent_sentiment_days}. Bad records go to the dead-letter topic; the job keeps
+ * running.
  *
  * <p>Pipeline: decode ({@link DeadLetterSplitter}) → key by conversation → {@link ScoreUtterances}
  * (async I/O on a bounded pool, unordered across conversations, ordered within one) → event-time
  * watermarks → {@link ConversationSentimentFunction}, connected with the contact events (queue,
- * agent, end of the contact) → timeline rows and alerts.
+ * agent, end of the contact) → timeline rows and alerts; timeline rows keyed by tenant and UTC day
+ * → {@link AgentSentimentDayFunction} → {@code agent_sentiment_days} rows.
+ *
+ * <p>Delivery: every ClickHouse table is written at least once. {@code agent_sentiment_days} rows
+ * are complete per (tenant, day, agent) with a version, so a redelivered row replaces itself and a
+ * replay after a restore rewrites the rows from the restored state: read with FINAL, it is exact.
  *
  * <p>Watermarks for utterances are assigned after scoring, not at the source: in event time an
  * async operator treats each watermark as an ordering barrier, so a slow utterance would hold back
@@ -77,6 +85,7 @@ public final class SentimentJob extends PipelineJob<SentimentSettings, Sentiment
             Source<Decoded<ContactEvent>, ?, ?> contacts,
             Sink<ScoredUtterance> utteranceTable,
             Sink<ConversationPoint> timelineTable,
+            Sink<AgentSentimentRow> agentSentimentTable,
             Sink<SentimentAlert> alertTable,
             Sink<SupervisorAlert> alertTopic,
             Sink<DeadLetter> deadLetters) {}
@@ -112,6 +121,7 @@ public final class SentimentJob extends PipelineJob<SentimentSettings, Sentiment
                         kafka.source(Topics.CONTACT_EVENTS),
                         ClickHouseSink.of(SentimentTables.UTTERANCE_SENTIMENT, config),
                         ClickHouseSink.of(SentimentTables.CONVERSATION_SENTIMENT, config),
+                        ClickHouseSink.of(SentimentTables.AGENT_SENTIMENT_DAYS, config),
                         ClickHouseSink.of(SentimentTables.SENTIMENT_ALERTS, config),
                         kafka.sink(Topics.SUPERVISOR_ALERTS),
                         kafka.deadLetters()),
@@ -183,6 +193,17 @@ public final class SentimentJob extends PipelineJob<SentimentSettings, Sentiment
         timeline.sinkTo(endpoints().timelineTable())
                 .uid("conversation-sentiment-sink")
                 .name("conversation_sentiment");
+
+        timeline.keyBy(Keys::ofDay, Types.STRING)
+                .process(
+                        new AgentSentimentDayFunction(
+                                settings.agentDay().refresh(), settings.agentDay().lateness()))
+                .returns(TypeInformation.of(AgentSentimentRow.class))
+                .uid("agent-sentiment-days")
+                .name("agent-sentiment-days")
+                .sinkTo(endpoints().agentSentimentTable())
+                .uid("agent-sentiment-days-sink")
+                .name("agent_sentiment_days");
 
         DataStream<SentimentAlert> alerts =
                 timeline.getSideOutput(ConversationSentimentFunction.ALERTS);

@@ -25,6 +25,9 @@ import java.util.Objects;
  *     time without an utterance or contact event (2 h)
  * @param alertMaxAge an alert whose utterance is older than this (processing time minus event time,
  *     e.g. when a new job re-reads the topic) is stored but not pushed to supervisors (15 min)
+ * @param agentDay how often changed {@code agent_sentiment_days} rows are written (5 s of
+ *     processing time) and how long after a UTC day's end its timeline points still count (10 min
+ *     of event time; later ones are dropped from that table only)
  */
 public record SentimentSettings(
         Scoring scoring,
@@ -32,8 +35,25 @@ public record SentimentSettings(
         EventTime eventTime,
         Duration lingerAfterEnd,
         Duration inactivityTimeout,
-        Duration alertMaxAge)
+        Duration alertMaxAge,
+        AgentDay agentDay)
         implements Serializable {
+
+    /**
+     * How {@code agent_sentiment_days} is kept.
+     *
+     * @param refresh changed agents' rows are written at most this often (processing time)
+     * @param lateness a day's state is kept this long after its end (event time)
+     */
+    public record AgentDay(Duration refresh, Duration lateness) implements Serializable {
+        public AgentDay {
+            requireDuration(refresh, "agentDay refresh", false);
+            requireDuration(lateness, "agentDay lateness", true);
+        }
+
+        public static final AgentDay DEFAULT =
+                new AgentDay(Duration.ofSeconds(5), Duration.ofMinutes(10));
+    }
 
     public static final String ENV_MODELS = "RINGSTREAM_SENTIMENT_MODELS";
     public static final String ENV_THRESHOLD = "RINGSTREAM_SENTIMENT_THRESHOLD";
@@ -96,6 +116,7 @@ public record SentimentSettings(
         requireDuration(lingerAfterEnd, "lingerAfterEnd", true);
         requireDuration(inactivityTimeout, "inactivityTimeout", false);
         requireDuration(alertMaxAge, "alertMaxAge", false);
+        Objects.requireNonNull(agentDay, "agentDay");
     }
 
     /** CoreNLP for English, the lexicon model for Spanish, {@link AlertPolicy#DEFAULT}. */
@@ -111,7 +132,8 @@ public record SentimentSettings(
                 EventTime.DEFAULT,
                 Duration.ofMinutes(2),
                 Duration.ofHours(2),
-                Duration.ofMinutes(15));
+                Duration.ofMinutes(15),
+                AgentDay.DEFAULT);
     }
 
     /**
@@ -146,7 +168,13 @@ public record SentimentSettings(
 
     public SentimentSettings withScoring(Scoring newScoring) {
         return new SentimentSettings(
-                newScoring, policy, eventTime, lingerAfterEnd, inactivityTimeout, alertMaxAge);
+                newScoring,
+                policy,
+                eventTime,
+                lingerAfterEnd,
+                inactivityTimeout,
+                alertMaxAge,
+                agentDay);
     }
 
     public SentimentSettings withModels(String assignment) {
@@ -155,13 +183,30 @@ public record SentimentSettings(
 
     public SentimentSettings withPolicy(AlertPolicy newPolicy) {
         return new SentimentSettings(
-                scoring, newPolicy, eventTime, lingerAfterEnd, inactivityTimeout, alertMaxAge);
+                scoring,
+                newPolicy,
+                eventTime,
+                lingerAfterEnd,
+                inactivityTimeout,
+                alertMaxAge,
+                agentDay);
     }
 
     /** Event-time bounds and state lifetimes. */
     public SentimentSettings withEventTime(
             EventTime newEventTime, Duration newLinger, Duration newInactivity) {
         return new SentimentSettings(
-                scoring, policy, newEventTime, newLinger, newInactivity, alertMaxAge);
+                scoring, policy, newEventTime, newLinger, newInactivity, alertMaxAge, agentDay);
+    }
+
+    public SentimentSettings withAgentDay(AgentDay newAgentDay) {
+        return new SentimentSettings(
+                scoring,
+                policy,
+                eventTime,
+                lingerAfterEnd,
+                inactivityTimeout,
+                alertMaxAge,
+                newAgentDay);
     }
 }

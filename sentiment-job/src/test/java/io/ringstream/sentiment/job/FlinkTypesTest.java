@@ -2,6 +2,8 @@ package io.ringstream.sentiment.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ringstream.sentiment.agents.AgentScores;
+import io.ringstream.sentiment.agents.ConversationFinal;
 import io.ringstream.sentiment.rolling.AlertPolicy;
 import io.ringstream.sentiment.rolling.ConversationState;
 import io.ringstream.sentiment.rolling.RollingSentiment;
@@ -24,7 +26,10 @@ class FlinkTypesTest {
                 TypeInformation.of(ScoredUtterance.class),
                 TypeInformation.of(ConversationPoint.class),
                 TypeInformation.of(SentimentAlert.class),
-                TypeInformation.of(ConversationState.class));
+                TypeInformation.of(ConversationState.class),
+                TypeInformation.of(AgentSentimentRow.class),
+                TypeInformation.of(ConversationFinal.class),
+                TypeInformation.of(AgentScores.class));
     }
 
     @ParameterizedTest

@@ -191,6 +191,32 @@ class SentimentJobITCase {
                                         + c
                                         + "' AND model = 'corenlp' AND scored = 1"))
                 .isEqualTo(14);
+        // agent_sentiment_days: the conversation once, for its agent, with its last customer
+        // score (written within the refresh, a few seconds of processing time).
+        String finalScore =
+                rows("SELECT toString(event_date), toString(round(customer_rolling, 9)) FROM "
+                                + Table.CONVERSATION_SENTIMENT.qualifiedName()
+                                + " FINAL WHERE tenant = '"
+                                + TENANT
+                                + "' AND contact_id = '"
+                                + c
+                                + "' AND turn = 14")
+                        .get(0)
+                        .get(1);
+        await().atMost(TIMEOUT)
+                .untilAsserted(
+                        () ->
+                                assertThat(
+                                                rows(
+                                                        "SELECT conversations,"
+                                                                + " toString(round(customer_sum, 9))"
+                                                                + " FROM "
+                                                                + Table.AGENT_SENTIMENT_DAYS
+                                                                        .qualifiedName()
+                                                                + " FINAL WHERE tenant = '"
+                                                                + TENANT
+                                                                + "' AND agent_id = 'agent-7'"))
+                                        .containsExactly(List.of("1", finalScore)));
     }
 
     @Test

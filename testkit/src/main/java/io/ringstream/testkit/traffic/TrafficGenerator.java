@@ -1,5 +1,7 @@
 package io.ringstream.testkit.traffic;
 
+import io.ringstream.sentiment.agents.AgentScores;
+import io.ringstream.sentiment.agents.AgentSentimentDay;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,15 +9,19 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 
 /**
  * A seeded contact center's traffic, day by day, into the raw and derived tables the dashboards and
  * the wallboard read: agents work 8-hour shifts (three a day) on two member queues, take contacts
  * one after another (ring, talk, sometimes hold, wrap-up), take a break, now and then let an offer
  * time out; callers who are not answered abandon. Every derived row (queue_kpis, routing decisions,
- * SLA events, sentiment) comes from the same contacts, so the tables agree. The commercial tables
- * (customers, business events, the sales funnel, customer values) hang off the handled contacts
- * too: see {@link CommerceGenerator}.
+ * SLA events, sentiment) comes from the same contacts, so the tables agree; {@code
+ * agent_sentiment_days} is computed from the generated {@code conversation_sentiment} rows by the
+ * sentiment job's own {@link AgentSentimentDay}. A conversation's turns never pass its day's end
+ * (they stop at the cut-off), so no generated conversation has turns on two days. The commercial
+ * tables (customers, business events, the sales funnel, customer values) hang off the handled
+ * contacts too: see {@link CommerceGenerator}.
  *
  * <p>Not a queueing simulation: a contact's wait is drawn, not the result of the queue's load. The
  * same spec always gives the same rows (one {@link SplittableRandom} per day, from the seed).
@@ -56,14 +62,58 @@ public final class TrafficGenerator {
     public void generate(TrafficSink sink) {
         // Fresh per generation: the booking history customer values are scored on.
         CommerceGenerator commerce = new CommerceGenerator(spec);
+        // Per UTC date: the agent_sentiment_days accumulator, until no later turn can fall on it.
+        TreeMap<LocalDate, AgentSentimentDay> sentimentDays = new TreeMap<>();
         for (int d = 0; d < spec.days(); d++) {
             long dayStart = spec.start().plus(Duration.ofDays(d)).toEpochMilli();
             if (dayStart >= spec.cutoff().toEpochMilli()) {
                 break;
             }
-            new Day(sink, d, dayStart, commerce.day(d, dayStart)).run();
+            new Day(sink, d, dayStart, commerce.day(d, dayStart), sentimentDays).run();
+            // The next generation day's turns start at its start: earlier dates are complete.
+            LocalDate next = utcDate(dayStart + Duration.ofDays(1).toMillis());
+            while (!sentimentDays.isEmpty() && sentimentDays.firstKey().isBefore(next)) {
+                var e = sentimentDays.pollFirstEntry();
+                agentSentimentDays(sink, e.getKey(), e.getValue());
+            }
             sink.dayDone();
         }
+        sentimentDays.forEach((date, day) -> agentSentimentDays(sink, date, day));
+        if (!sentimentDays.isEmpty()) {
+            sink.dayDone();
+        }
+    }
+
+    /**
+     * A UTC date's agent_sentiment_days rows, one per agent with a scored conversation, as the
+     * sentiment job writes them once the date has closed (version: the date's end, or the cut-off).
+     */
+    private void agentSentimentDays(TrafficSink sink, LocalDate date, AgentSentimentDay day) {
+        long asOf =
+                Math.min(
+                        date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli(),
+                        spec.cutoff().toEpochMilli());
+        var agents = ((AgentSentimentDay.MemoryStore) day.store()).agents();
+        for (var e : agents.entrySet()) {
+            AgentScores scores = e.getValue();
+            sink.row(
+                    TrafficTable.AGENT_SENTIMENT_DAYS,
+                    new Object[] {
+                        spec.tenant(),
+                        date,
+                        e.getKey(),
+                        scores.conversations(),
+                        scores.customerSum(),
+                        scores.customerMean(),
+                        asOf,
+                        asOf,
+                        Instant.ofEpochMilli(asOf)
+                    });
+        }
+    }
+
+    private static LocalDate utcDate(long t) {
+        return Instant.ofEpochMilli(t).atZone(ZoneOffset.UTC).toLocalDate();
     }
 
     /** One day's generation: its random stream, cut-off and KPI buckets live only this long. */
@@ -77,10 +127,17 @@ public final class TrafficGenerator {
         private final SplittableRandom random;
         private final KpiWindows kpis;
         private final CommerceGenerator.Day commerce;
+        private final TreeMap<LocalDate, AgentSentimentDay> sentimentDays;
         private int contacts;
 
-        Day(TrafficSink sink, int index, long dayStart, CommerceGenerator.Day commerce) {
+        Day(
+                TrafficSink sink,
+                int index,
+                long dayStart,
+                CommerceGenerator.Day commerce,
+                TreeMap<LocalDate, AgentSentimentDay> sentimentDays) {
             this.commerce = commerce;
+            this.sentimentDays = sentimentDays;
             this.sink = sink;
             this.index = index;
             this.dayStart = dayStart;
@@ -604,7 +661,10 @@ public final class TrafficGenerator {
                     });
         }
 
-        /** Four scored turns; one conversation in twelve turns negative and raises an alert. */
+        /**
+         * Four scored turns (fewer when the cut-off or UTC midnight comes first); one conversation
+         * in twelve turns negative and raises an alert.
+         */
         private void sentiment(
                 String contact,
                 String channel,
@@ -617,9 +677,14 @@ public final class TrafficGenerator {
             Double customerRolling = null;
             int customerTurn = 0;
             boolean alerted = false;
+            // A conversation's turns stop at the UTC midnight after it was answered: no
+            // conversation
+            // has turns on two dates, so agent_sentiment_days (counted per date) and the
+            // per-conversation definition agree on generated data (docs/dashboards.md).
+            long midnight = Math.floorDiv(answered, 86_400_000L) * 86_400_000L + 86_400_000L;
             for (int turn = 1; turn <= 4; turn++) {
                 long t = answered + length * turn / 5;
-                if (t >= cutoff) {
+                if (t >= cutoff || t >= midnight) {
                     return;
                 }
                 boolean customer = turn % 2 == 1;
@@ -661,6 +726,9 @@ public final class TrafficGenerator {
                             score < -0.3 ? "NEGATIVE" : score > 0.3 ? "POSITIVE" : "NEUTRAL",
                             text
                         });
+                sentimentDays
+                        .computeIfAbsent(date(t), d -> AgentSentimentDay.inMemory())
+                        .apply(contact, turn, agent, customerRolling);
                 sink.row(
                         TrafficTable.CONVERSATION_SENTIMENT,
                         new Object[] {

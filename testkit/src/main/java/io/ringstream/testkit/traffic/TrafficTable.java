@@ -203,6 +203,17 @@ public enum TrafficTable {
             "language",
             "queue",
             "agent_id"),
+    AGENT_SENTIMENT_DAYS(
+            Table.AGENT_SENTIMENT_DAYS,
+            "tenant",
+            "day",
+            "agent_id",
+            "conversations",
+            "customer_sum",
+            "customer_mean",
+            "as_of_ms",
+            "version",
+            "updated_at"),
     SENTIMENT_ALERTS(
             Table.SENTIMENT_ALERTS,
             "alert_id",

@@ -2,6 +2,7 @@ package io.ringstream.testkit.traffic;
 
 import static io.ringstream.testkit.traffic.CollectedTraffic.value;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -37,6 +38,61 @@ class TrafficGeneratorTest {
                 assertThat(a.rows(table).get(i)).isEqualTo(b.rows(table).get(i));
             }
         }
+    }
+
+    /**
+     * agent_sentiment_days per date and agent: the conversations whose latest turn of the date was
+     * the agent's, with their latest customer rolling score, worked out here from the
+     * conversation_sentiment rows; no conversation has turns on two dates.
+     */
+    @Test
+    void agentSentimentDaysSumEachConversationsLastCustomerScoreOfTheDate() {
+        TrafficSpec twoDays =
+                TrafficSpec.endingAt("default", 3, 12, Instant.parse("2025-03-03T10:07:30Z"), 2, 7);
+        CollectedTraffic traffic = generate(twoDays);
+        TrafficTable cs = TrafficTable.CONVERSATION_SENTIMENT;
+        Map<String, Object[]> last = new HashMap<>();
+        Map<String, Object> dateOf = new HashMap<>();
+        for (Object[] r : traffic.rows(cs)) {
+            String contact = (String) value(cs, r, "contact_id");
+            Object date = value(cs, r, "event_date");
+            assertThat(dateOf.putIfAbsent(contact, date)).as(contact).isIn(null, date);
+            Object[] kept = last.get(contact);
+            if (kept == null
+                    || (Integer) value(cs, r, "turn") > (Integer) value(cs, kept, "turn")) {
+                last.put(contact, r);
+            }
+        }
+        Map<String, double[]> expected = new java.util.TreeMap<>();
+        last.forEach(
+                (contact, r) -> {
+                    Double score = (Double) value(cs, r, "customer_rolling");
+                    if (score != null) {
+                        expected.merge(
+                                dateOf.get(contact) + " " + value(cs, r, "agent_id"),
+                                new double[] {1, score},
+                                (a, b) -> new double[] {a[0] + b[0], a[1] + b[1]});
+                    }
+                });
+        TrafficTable asd = TrafficTable.AGENT_SENTIMENT_DAYS;
+        Map<String, double[]> shown = new java.util.TreeMap<>();
+        for (Object[] r : traffic.rows(asd)) {
+            double[] was =
+                    shown.put(
+                            value(asd, r, "day") + " " + value(asd, r, "agent_id"),
+                            new double[] {
+                                ((Number) value(asd, r, "conversations")).doubleValue(),
+                                (Double) value(asd, r, "customer_sum")
+                            });
+            assertThat(was).isNull();
+        }
+        assertThat(shown.keySet()).isEqualTo(expected.keySet());
+        assertThat(shown.keySet().stream().map(k -> k.substring(0, 10)).distinct()).hasSize(3);
+        shown.forEach(
+                (k, v) -> {
+                    assertThat(v[0]).as(k).isEqualTo(expected.get(k)[0]);
+                    assertThat(v[1]).as(k).isCloseTo(expected.get(k)[1], within(1e-9));
+                });
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.ringstream.sentiment.job.operators;
 
 import io.ringstream.events.ContactEvent;
 import io.ringstream.events.InteractionEvent;
+import io.ringstream.sentiment.job.ConversationPoint;
 import io.ringstream.sentiment.job.ScoredUtterance;
 
 /**
@@ -25,5 +26,21 @@ public final class Keys {
 
     public static String of(ContactEvent e) {
         return of(e.tenant(), e.contactId());
+    }
+
+    /**
+     * The key of a tenant's UTC day ({@code agent_sentiment_days}): the tenant and the day's first
+     * millisecond.
+     */
+    public static String ofDay(ConversationPoint p) {
+        return p.tenant() + '\u001f' + AgentSentimentDayFunction.dayStart(p.eventTime());
+    }
+
+    public static String tenantOfDay(String dayKey) {
+        return dayKey.substring(0, dayKey.lastIndexOf('\u001f'));
+    }
+
+    public static long dayStartOfDay(String dayKey) {
+        return Long.parseLong(dayKey.substring(dayKey.lastIndexOf('\u001f') + 1));
     }
 }

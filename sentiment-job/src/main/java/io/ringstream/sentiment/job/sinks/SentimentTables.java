@@ -2,13 +2,14 @@ package io.ringstream.sentiment.job.sinks;
 
 import io.ringstream.clickhouse.Table;
 import io.ringstream.clickhouse.TableSpec;
+import io.ringstream.sentiment.job.AgentSentimentRow;
 import io.ringstream.sentiment.job.ConversationPoint;
 import io.ringstream.sentiment.job.ScoredUtterance;
 import io.ringstream.sentiment.job.SentimentAlert;
 
 /**
- * The sentiment job's tables (migrations V020–V022), each column next to how a stream element fills
- * it. docs/clickhouse.md describes them for analysts.
+ * The sentiment job's tables (migrations V020–V022, V058), each column next to how a stream element
+ * fills it. docs/clickhouse.md describes them for analysts.
  */
 public final class SentimentTables {
     private SentimentTables() {}
@@ -80,5 +81,19 @@ public final class SentimentTables {
                     .text("agent_id", SentimentAlert::agentId)
                     .text("message", SentimentAlert::message)
                     .column("raised_at_ms", SentimentAlert::raisedAt)
+                    .build();
+
+    /** version = as_of_ms: the latest row of an agent and day replaces the others. */
+    public static final TableSpec<AgentSentimentRow> AGENT_SENTIMENT_DAYS =
+            TableSpec.<AgentSentimentRow>of(Table.AGENT_SENTIMENT_DAYS)
+                    .column("tenant", AgentSentimentRow::tenant)
+                    .date("day", AgentSentimentRow::dayStart)
+                    .column("agent_id", AgentSentimentRow::agentId)
+                    .column("conversations", AgentSentimentRow::conversations)
+                    .column("customer_sum", AgentSentimentRow::customerSum)
+                    .column("customer_mean", AgentSentimentRow::customerMean)
+                    .column("as_of_ms", AgentSentimentRow::asOf)
+                    .column("version", AgentSentimentRow::asOf)
+                    .dateTime("updated_at", AgentSentimentRow::updatedAt)
                     .build();
 }

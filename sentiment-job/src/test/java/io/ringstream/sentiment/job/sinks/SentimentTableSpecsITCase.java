@@ -13,6 +13,7 @@ class SentimentTableSpecsITCase {
         CLICKHOUSE.assertMatchesSchema(
                 SentimentTables.UTTERANCE_SENTIMENT,
                 SentimentTables.CONVERSATION_SENTIMENT,
-                SentimentTables.SENTIMENT_ALERTS);
+                SentimentTables.SENTIMENT_ALERTS,
+                SentimentTables.AGENT_SENTIMENT_DAYS);
     }
 }
