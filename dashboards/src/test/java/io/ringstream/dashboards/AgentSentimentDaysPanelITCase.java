@@ -55,8 +55,14 @@ class AgentSentimentDaysPanelITCase {
         CLICKHOUSE.execute("SYSTEM START MERGES " + Table.AGENT_SENTIMENT_DAYS.qualifiedName());
     }
 
+    /**
+     * The panel's sentiment side, read from the day rows, equals the per-conversation SQL it
+     * replaced (over conversation_sentiment) run over the range widened to whole UTC days: the
+     * panel covers the range's days, as its funnel cells do. Superseded versions of every day row
+     * stay unmerged, so a missing FINAL shows.
+     */
     @Test
-    void sentimentSideEqualsThePerConversationSqlOverRangesWithWholeDays() {
+    void sentimentSideEqualsThePerConversationSqlOverTheRangesWholeDays() {
         JsonNode conversion =
                 Dashboards.read(
                         Dashboards.moduleDir().resolve("grafana").resolve("conversion.json"));
@@ -72,7 +78,6 @@ class AgentSentimentDaysPanelITCase {
                         today.minus(Duration.ofDays(1)),
                         today);
         List<Instant> tos = List.of(NOW, NOW.minus(Duration.ofHours(2)), today);
-        int wholeDayRows = 0;
         int compared = 0;
         for (String funnel : funnels()) {
             Map<String, List<String>> variables =
@@ -82,33 +87,22 @@ class AgentSentimentDaysPanelITCase {
                     if (!from.isBefore(to)) {
                         continue;
                     }
-                    String what = "from " + from + " to " + to;
+                    Instant dayFrom = from.truncatedTo(ChronoUnit.DAYS);
+                    Instant dayTo =
+                            to.truncatedTo(ChronoUnit.DAYS)
+                                    .plus(Duration.ofDays(1))
+                                    .minusSeconds(1);
+                    List<List<String>> expected =
+                            query(sentimentSide(before), variables, dayFrom, dayTo);
                     assertSameRows(
                             query(sentimentSide(panel), variables, from, to),
-                            query(sentimentSide(before), variables, from, to),
-                            "sentiment side " + what);
-                    List<List<String>> expected = query(before, variables, from, to);
-                    assertSameRows(query(panel, variables, from, to), expected, "panel " + what);
+                            expected,
+                            "sentiment side from " + from + " to " + to);
                     compared += expected.size();
-                    wholeDayRows +=
-                            Integer.parseInt(
-                                    query(
-                                                    "SELECT count() FROM"
-                                                            + " ringstream.agent_sentiment_days"
-                                                            + " FINAL WHERE tenant = '"
-                                                            + TENANT
-                                                            + "' AND day > toDate($__fromTime)"
-                                                            + " AND day < toDate($__toTime)",
-                                                    variables,
-                                                    from,
-                                                    to)
-                                            .get(0)
-                                            .get(0));
                 }
             }
         }
         assertThat(compared).isPositive();
-        assertThat(wholeDayRows).as("rows read from agent_sentiment_days").isPositive();
     }
 
     /** The panel's per-agent sentiment subquery alone, every agent, sorted. */

@@ -375,23 +375,16 @@ class ConversionDashboardQueriesITCase {
     }
 
     private static void knownContactsAndSentiment() {
-        // a-1: k1 talk 120 s, held 10:05:00 to 10:05:30, wrap-up 30 s (with a redelivered
-        // TALK_ENDED); k2 talk 60 s. k3: answered by a-3, then by a-2 after a transfer; 100 s.
-        contact("k1", "ANSWERED", "a-1", "2025-03-10 10:00:00", "NULL");
-        contact("k1", "HELD", "", "2025-03-10 10:05:00", "NULL");
-        contact("k1", "RESUMED", "", "2025-03-10 10:05:30", "NULL");
-        contact("k1", "TALK_ENDED", "", "2025-03-10 10:10:00", "120000");
-        contact("k1", "TALK_ENDED", "", "2025-03-10 10:10:00", "120000");
-        contact("k1", "WRAPUP_ENDED", "a-1", "2025-03-10 10:11:00", "30000");
-        contact("k2", "ANSWERED", "a-1", "2025-03-11 09:00:00", "NULL");
-        contact("k2", "TALK_ENDED", "", "2025-03-11 09:01:00", "60000");
-        contact("k3", "ANSWERED", "a-3", "2025-03-11 11:00:00", "NULL");
-        contact("k3", "ANSWERED", "a-2", "2025-03-11 11:01:00", "NULL");
-        contact("k3", "TALK_ENDED", "", "2025-03-11 11:03:00", "100000");
-        // Unanswered, and before the range: neither counts.
-        contact("k4", "ABANDONED", "", "2025-03-11 12:00:00", "NULL");
-        contact("k5", "ANSWERED", "a-1", "2025-02-20 12:00:00", "NULL");
-        contact("k5", "TALK_ENDED", "", "2025-02-20 12:30:00", "9000000");
+        // What the KPI job writes (agent_kpis day rows, the latest version of each counting): a-1
+        // on 03-10 one contact of talk 120 s, hold 30 s, wrap-up 30 s (its row before the
+        // wrap-up superseded), on 03-11 one of 60 s; a-2 on 03-11 the contact it answered after a
+        // transfer, 100 s; a-1 on 02-20, before the range: not counted.
+        agentKpiDay("2025-03-10", "a-1", 1, 120_000, 30_000, 0, 1);
+        agentKpiDay("2025-03-10", "a-1", 1, 120_000, 30_000, 30_000, 2);
+        agentKpiDay("2025-03-11", "a-1", 1, 60_000, 0, 0, 1);
+        agentKpiDay("2025-03-11", "a-2", 1, 100_000, 0, 0, 1);
+        agentKpiDay("2025-03-11", "a-3", 0, 0, 0, 0, 1);
+        agentKpiDay("2025-02-20", "a-1", 1, 9_000_000, 0, 0, 1);
 
         turn("s1", 1, "a-1", "2025-03-10 10:00:00", "-0.2");
         turn("s1", 2, "a-1", "2025-03-10 10:01:00", "0.4");
@@ -432,28 +425,32 @@ class ConversionDashboardQueriesITCase {
                         + ", now())");
     }
 
-    private static void contact(
-            String contact, String type, String agent, String time, String durationMs) {
+    private static void agentKpiDay(
+            String day,
+            String agent,
+            int handled,
+            long talkMs,
+            long holdMs,
+            long wrapUpMs,
+            long version) {
         CLICKHOUSE.execute(
-                "INSERT INTO ringstream.contact_events (event_id, tenant, contact_id, type,"
-                        + " channel, event_date, event_time, event_time_ms, source, queue,"
-                        + " agent_id, wait_ms, duration_ms, reason, attributes) SELECT '"
-                        + contact
-                        + "-"
-                        + type
-                        + "-"
+                "INSERT INTO ringstream.agent_kpis (tenant, agent_id, window_kind, window_start,"
+                        + " window_end, handled, talk_ms, hold_ms, wrap_up_ms, version) SELECT"
+                        + " 'default', '"
                         + agent
-                        + "', 'default', '"
-                        + contact
-                        + "', '"
-                        + type
-                        + "', 'VOICE', toDate(t), t, toUInt64(t) * 1000, 'test', 'sales', '"
-                        + agent
-                        + "', NULL, "
-                        + durationMs
-                        + ", '', '{}' FROM (SELECT toDateTime('"
-                        + time
-                        + "') AS t)");
+                        + "', 'day', d, d + 86400, "
+                        + handled
+                        + ", "
+                        + talkMs
+                        + ", "
+                        + holdMs
+                        + ", "
+                        + wrapUpMs
+                        + ", "
+                        + version
+                        + " FROM (SELECT toDateTime('"
+                        + day
+                        + " 00:00:00') AS d)");
     }
 
     private static void turn(String contact, int turn, String agent, String time, String rolling) {
