@@ -28,6 +28,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -103,18 +104,25 @@ class FunnelJobWindowFunnelITCase {
         sent.add(publisher.publish(topics.funnels(), data.strictFunnel));
         awaitAll(sent);
 
-        // The definitions are broadcast beside the events: a probe customer's lead shows when the
-        // job has them, so none of the data set's events comes before its funnel.
-        KAFKA.produce(topics.businessEvents(), probeLead());
+        // The definitions are broadcast beside the events: a probe customer's lead shows in every
+        // funnel when the job has them all, so none of the data set's events comes before its
+        // funnel. They come on their own topic, in no order against the events, and a lead
+        // applied before a definition arrived never enters that funnel: each poll sends a fresh
+        // lead (same old event time), so one of them follows the last definition.
+        AtomicInteger probes = new AtomicInteger();
         await().atMost(TIMEOUT)
+                .pollInterval(Duration.ofSeconds(1))
                 .untilAsserted(
-                        () ->
-                                assertThat(levels(PROBE).keySet())
-                                        .containsExactlyInAnyOrder(
-                                                "sales",
-                                                "web-sales",
-                                                "web-sales-strict",
-                                                "stage-sales"));
+                        () -> {
+                            KAFKA.produce(
+                                    topics.businessEvents(), probeLead(probes.incrementAndGet()));
+                            assertThat(levels(PROBE).keySet())
+                                    .containsExactlyInAnyOrder(
+                                            "sales",
+                                            "web-sales",
+                                            "web-sales-strict",
+                                            "stage-sales");
+                        });
 
         for (FunnelDataSet.Item item : data.items()) {
             RingstreamEvent e = item.event();
@@ -227,10 +235,10 @@ class FunnelJobWindowFunnelITCase {
         return progress().getOrDefault(customer, Map.of());
     }
 
-    private BusinessEvent probeLead() {
+    private BusinessEvent probeLead(int n) {
         return new BusinessEvent(
                 RingstreamEvent.CURRENT_SCHEMA_VERSION,
-                "probe-lead-" + tenant,
+                "probe-lead-" + tenant + "-" + n,
                 BusinessEventType.LEAD_CREATED,
                 tenant,
                 PROBE,
