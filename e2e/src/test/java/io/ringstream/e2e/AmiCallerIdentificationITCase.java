@@ -78,12 +78,17 @@ class AmiCallerIdentificationITCase {
         startBridge();
 
         // when she calls and Asterisk's queue hands the call to an agent
+        // The script's call (IVR 2 s, wait 5 s, ring 2 s, talk 30 s) is emitted at once:
+        // dated so that its last event is just behind the wall clock. Dated from now, its events
+        // were up to 40 s ahead; the next test's jobs read this broker's topics from the start, and
+        // a partition's event time then ran that far ahead of the wall clock: their own events on
+        // it were late.
         CallScript call =
                 new CallFlows()
                         .answered(
                                 "sales",
                                 "+34 612 345 678",
-                                System.currentTimeMillis() * 1_000L,
+                                (System.currentTimeMillis() - 45_000L) * 1_000L,
                                 Agent.of("PJSIP/1001", "Bo", "sales"),
                                 5,
                                 2,
