@@ -14,19 +14,28 @@ import org.apache.flink.api.common.eventtime.WatermarkOutput;
  *
  * <ul>
  *   <li>While events arrive: watermark = largest event time seen − out-of-orderness − 1 ms.
- *   <li>After {@code silence} without events: with {@code advanceWhenSilent}, the watermark moves
- *       on with the wall clock from there (the partition is assumed live: its next event cannot be
- *       older than the time that has passed); otherwise the partition is marked idle so it stops
- *       holding back the others, which is Flink's {@code withIdleness}.
+ *   <li>After {@code silence} without events: with {@code advanceWhenSilent}, the partition is
+ *       assumed live and caught up, so its next event is dated no earlier than about now: the
+ *       watermark becomes wall clock − silence − out-of-orderness − 1 ms (never less than before);
+ *       otherwise the partition is marked idle so it stops holding back the others, which is
+ *       Flink's {@code withIdleness}.
  *   <li>A partition that has had no event yet holds event time back for {@code silence} after the
  *       generator starts (its backlog may simply not have been fetched yet: declaring it idle at
  *       once would let the other partitions run ahead and make its events late), then is idle.
  * </ul>
  *
- * Wall-clock advance suits live traffic. For a replay far behind the wall clock it only moves a
- * silent partition on by the seconds it stays silent, which cannot overtake the partitions still
- * replaying (the watermark is the minimum), so it is safe there too; tests that need exactly
- * repeatable watermarks switch it off.
+ * <p>Why anchored to the wall clock, not extrapolated from the last event: a partition whose last
+ * records are old when read (a job catching up after downtime, a finished history import, another
+ * run's records on a shared broker) would otherwise stay behind the wall clock by their age until
+ * its next event, holding every timer of the job back by that much. Records dated ahead of the wall
+ * clock (a skewed producer clock) are not extrapolated further either: the watermark waits at their
+ * time until the wall clock passes it.
+ *
+ * <p>The price: a source whose every partition stalls for longer than {@code silence} while still
+ * replaying a backlog jumps to the wall clock, and the rest of that backlog arrives late. The jobs
+ * treat late input explicitly (contact facts apply it out of order, funnels judge lateness per
+ * customer, the SLA patterns count refused signals in {@code lateSlaSignals}); tests that need
+ * exactly repeatable watermarks switch the advance off.
  */
 public final class LiveWatermarks<T> implements WatermarkGenerator<T>, Serializable {
     private static final long serialVersionUID = 1L;
@@ -74,14 +83,13 @@ public final class LiveWatermarks<T> implements WatermarkGenerator<T>, Serializa
             }
             return;
         }
-        long quiet = now - lastEventAt;
         long watermark = maxEventTime - outOfOrdernessMillis - 1;
-        if (quiet >= silenceMillis) {
+        if (now - lastEventAt >= silenceMillis) {
             if (!advanceWhenSilent) {
                 output.markIdle();
                 return;
             }
-            watermark += quiet - silenceMillis;
+            watermark = Math.max(watermark, now - silenceMillis - outOfOrdernessMillis - 1);
         }
         if (watermark > lastEmitted) {
             lastEmitted = watermark;

@@ -49,18 +49,47 @@ class LiveWatermarksTest {
     }
 
     @Test
-    void silentPartitionsMoveOnWithTheWallClock() {
+    void silentLivePartitionsMoveOnWithTheWallClock() {
         LiveWatermarks<String> g = new LiveWatermarks<>(5_000, 30_000, true, wall::get);
-        g.onEvent("a", 100_000, out);
+        g.onEvent("a", wall.get(), out);
         wall.addAndGet(29_999);
         g.onPeriodicEmit(out);
-        assertThat(out.last()).isEqualTo(94_999);
+        assertThat(out.last()).isEqualTo(994_999);
 
         wall.addAndGet(10_001);
         g.onPeriodicEmit(out);
 
-        assertThat(out.last()).isEqualTo(94_999 + 10_000);
+        assertThat(out.last()).isEqualTo(1_040_000 - 30_000 - 5_000 - 1);
         assertThat(out.idle).isZero();
+    }
+
+    @Test
+    void aStaleBacklogCatchesUpWithTheWallClockOnceThePartitionIsSilent() {
+        // Read at wall time 1,000 s, dated 100 s: a backlog 900 s old.
+        LiveWatermarks<String> g = new LiveWatermarks<>(5_000, 30_000, true, wall::get);
+        g.onEvent("old", 100_000, out);
+        g.onPeriodicEmit(out);
+        assertThat(out.last()).isEqualTo(94_999);
+
+        wall.addAndGet(30_000);
+        g.onPeriodicEmit(out);
+
+        // Not 900 s behind for as long as the partition stays silent.
+        assertThat(out.last()).isEqualTo(1_030_000 - 30_000 - 5_000 - 1);
+    }
+
+    @Test
+    void eventsDatedAheadOfTheWallClockAreNotExtrapolatedFurther() {
+        LiveWatermarks<String> g = new LiveWatermarks<>(5_000, 30_000, true, wall::get);
+        g.onEvent("skewed", 2_000_000, out);
+        wall.addAndGet(60_000);
+        g.onPeriodicEmit(out);
+        assertThat(out.last()).isEqualTo(1_994_999);
+
+        wall.set(2_100_000);
+        g.onPeriodicEmit(out);
+
+        assertThat(out.last()).isEqualTo(2_100_000 - 35_001);
     }
 
     @Test
