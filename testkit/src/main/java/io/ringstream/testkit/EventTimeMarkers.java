@@ -10,8 +10,8 @@ import java.util.Set;
 /**
  * Moves a job's event time deterministically: one event at {@code at} on every partition of the
  * contact and agent topics, in a queue of its own. A partition's watermark follows the newest event
- * it saw (and, when silent, only creeps on with the wall clock), so without an event on each one, a
- * partition whose last event is old holds event time back for minutes.
+ * it saw, and a silent one never moves past it while that event is ahead of the wall clock, so
+ * without an event on each one, a partition with an earlier event holds event time back.
  */
 public final class EventTimeMarkers {
     /** The queue the markers are counted in; assert on other queues. */

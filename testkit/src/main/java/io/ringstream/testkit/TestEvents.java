@@ -24,6 +24,20 @@ public final class TestEvents {
     /** 2024-03-01T10:00:00Z, the start of a 15-minute interval. */
     public static final long T0 = 1_709_287_200_000L;
 
+    private static final long INTERVAL = 15 * 60_000L;
+
+    /**
+     * The start of a 15-minute interval between 15 and 30 minutes ahead of the wall clock. A job
+     * test that scripts minutes of event time against a live job dates its events from here: events
+     * ahead of the wall clock drive the watermark on their own ({@code LiveWatermarks} never moves
+     * a silent partition past them), while events dated in the past would be overtaken by the wall
+     * clock as soon as a partition falls silent.
+     */
+    public static long intervalAheadOfTheWallClock() {
+        long now = System.currentTimeMillis();
+        return (now / INTERVAL + 2) * INTERVAL;
+    }
+
     public static ContactEvent.Builder contact(
             String tenant, String contactId, ContactEventType type, long eventTime) {
         return ContactEvent.builder(type, contactId)

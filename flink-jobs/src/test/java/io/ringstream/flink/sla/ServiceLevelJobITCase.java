@@ -1,6 +1,5 @@
 package io.ringstream.flink.sla;
 
-import static io.ringstream.analytics.sla.SlaFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -28,6 +27,7 @@ import io.ringstream.flink.kit.time.EventTime;
 import io.ringstream.testkit.ClickHouseExtension;
 import io.ringstream.testkit.FlinkMiniCluster;
 import io.ringstream.testkit.KafkaExtension;
+import io.ringstream.testkit.TestEvents;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
@@ -39,6 +39,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * the topic while the job runs applies without a restart.
  */
 class ServiceLevelJobITCase {
+    /**
+     * Scripted event time starts ahead of the wall clock, so the job's watermark follows these
+     * events alone (a silent partition's watermark catches up with the wall clock).
+     */
+    private static final long T0 = TestEvents.intervalAheadOfTheWallClock();
+
     @RegisterExtension static final KafkaExtension KAFKA = new KafkaExtension();
     @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
 
@@ -129,6 +136,14 @@ class ServiceLevelJobITCase {
         }
     }
 
+    /** Agent messages start no SLA clock: they only move the interaction partitions on. */
+    private void agentChatInEveryPartition(String prefix, long at) {
+        Set<Integer> partitions = new HashSet<>();
+        for (int i = 0; partitions.size() < topics.interactions().partitions(); i++) {
+            partitions.add(chat(prefix + "-" + i, Speaker.AGENT, at).partition());
+        }
+    }
+
     private void answered(String id, long at, long wait) {
         KAFKA.produce(
                 topics.contacts(),
@@ -139,8 +154,8 @@ class ServiceLevelJobITCase {
                         .build());
     }
 
-    private void chat(String id, Speaker speaker, long at) {
-        KAFKA.produce(
+    private RecordMetadata chat(String id, Speaker speaker, long at) {
+        return KAFKA.produce(
                 topics.interactions(),
                 new InteractionEvent(
                         RingstreamEvent.CURRENT_SCHEMA_VERSION,
@@ -179,10 +194,10 @@ class ServiceLevelJobITCase {
         chat("chat1", Speaker.AGENT, T0 + 33 * S);
         byte[] malformed = "{\"policyId\": ".getBytes(StandardCharsets.UTF_8);
         KAFKA.produceRaw(topics.policies().name(), "broken", malformed);
-        // Moves event time on in every partition: the watermark passes 20 s after "waits" queued.
-        // (In the silence that follows, event time keeps moving with the wall clock: the "later"
-        // contacts will be warned and breached too, some seconds from now.)
+        // Moves event time on in every partition: the watermark passes 20 s after "waits" queued,
+        // and the agent's chat answer. (T0 is ahead of the wall clock, so event time stays there.)
         queuedInEveryPartition("later", T0 + 60 * S);
+        agentChatInEveryPartition("later-chat", T0 + 60 * S);
 
         List<SupervisorAlert> alerts =
                 KAFKA.awaitRecords(topics.alerts(), a -> a.subject().equals("waits"), 2, TIMEOUT);
@@ -238,10 +253,16 @@ class ServiceLevelJobITCase {
     @Test
     void aPolicyPublishedWhileTheJobRunsAppliesWithoutARestart() {
         AtomicInteger probe = new AtomicInteger();
-        // Before any policy: the queue's 20 s target is the answer threshold.
-        sendProbe(probe.getAndIncrement());
-        sendProbe(probe.getAndIncrement());
-        await().atMost(TIMEOUT).until(() -> count("type = 'MET' AND threshold_ms = 20000") >= 1);
+        // Before any policy: the queue's 20 s target is the answer threshold. Event time is ahead
+        // of the wall clock, so only later probes (in every partition, eventually) move it past
+        // an answer: keep sending them.
+        await().atMost(TIMEOUT)
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                        () -> {
+                            sendProbe(probe.getAndIncrement());
+                            return count("type = 'MET' AND threshold_ms = 20000") >= 1;
+                        });
 
         KAFKA.produce(
                 topics.policies(),
