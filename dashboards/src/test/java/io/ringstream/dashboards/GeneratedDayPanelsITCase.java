@@ -287,10 +287,11 @@ class GeneratedDayPanelsITCase {
 
     /**
      * The panels moved onto the latest-state tables of migrations V057 (conversation_latest,
-     * contact_milestones) and V060 (agent_latest): argMax and max states, which a redelivery does
-     * not change, return what their earlier SQL returned (kept in this package's resources), at the
-     * same now, over ranges starting before, at and inside the generated day, ending now and two
-     * hours ago. Conversion per agent reads the jobs' day rows (agent_kpis, agent_sentiment_days):
+     * contact_milestones) and V060 (agent_latest), argMax and max states which a redelivery does
+     * not change, and the sentiment alerts list that now looks up only its 50 rows' conversations,
+     * return what their earlier SQL returned (kept in this package's resources), at the same now,
+     * over ranges starting before, at and inside the generated day, ending now and two hours ago.
+     * Conversion per agent reads the jobs' day rows (agent_kpis, agent_sentiment_days):
      * ConversionDashboardQueriesITCase and AgentSentimentDaysPanelITCase.
      */
     @Test
@@ -314,6 +315,11 @@ class GeneratedDayPanelsITCase {
                         },
                         new String[] {
                             "queue-wallboard.json", "Agent states", "agent-states-before-v060.sql"
+                        },
+                        new String[] {
+                            "service-wallboard.json",
+                            "Negative-sentiment alerts, latest first",
+                            "sentiment-alerts-latest-first-before-limit.sql"
                         });
         assertEqualToTheirFormerSql(moved);
         JsonNode conversion = read("conversion.json");
@@ -401,8 +407,8 @@ class GeneratedDayPanelsITCase {
     }
 
     /**
-     * /** Equal cells, but a mean may differ in its last bits: ClickHouse adds in the order its
-     * threads deliver the rows, which differs from run to run and from one plan to the other.
+     * Equal cells, but a mean may differ in its last bits: ClickHouse adds in the order its threads
+     * deliver the rows, which differs from run to run and from one plan to the other.
      */
     private static void assertSameRow(List<String> shown, List<String> expected, String what) {
         assertThat(shown).as(what).hasSameSizeAs(expected);
