@@ -67,11 +67,13 @@ public record AgentEvent(
         if (type == AgentEventType.SKILLS_CHANGED) {
             v.check(!skills.isEmpty(), "skills are required");
         }
+        v.name(queue, "queue");
         skills.forEach(
                 (skill, level) ->
-                        v.check(
-                                level != null && level >= 1 && level <= 5,
-                                "proficiency of " + skill + " must be 1..5"));
+                        v.name(skill, "skill name")
+                                .check(
+                                        level != null && level >= 1 && level <= 5,
+                                        "proficiency of " + skill + " must be 1..5"));
         return v.list();
     }
 }

@@ -58,6 +58,7 @@ public record Assignment(
         v.require(offerId, "offerId").require(contactId, "contactId").require(agentId, "agentId");
         if (type == AssignmentType.OFFERED) {
             v.require(queue, "queue").require(channel, "channel").require(expiresAt, "expiresAt");
+            v.name(queue, "queue");
             v.check(step >= 1, "step must be >= 1");
         }
         return v.list();

@@ -69,6 +69,7 @@ public record ContactEvent(
         if (type == ContactEventType.IDENTIFIED) {
             v.require(customerId, "customerId");
         }
+        v.name(queue, "queue");
         v.check(waitMillis == null || waitMillis >= 0, "waitMillis must not be negative");
         v.check(
                 durationMillis == null || durationMillis >= 0,

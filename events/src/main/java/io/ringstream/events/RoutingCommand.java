@@ -284,6 +284,7 @@ public record RoutingCommand(
             return v;
         }
         v.require(contact.queue(), "contact.queue").require(contact.channel(), "contact.channel");
+        v.name(contact.queue(), "contact.queue").name(contact.language(), "contact.language");
         contact.skills().forEach((skill, level) -> checkLevel(v, "contact", skill, level));
         return v;
     }
@@ -294,6 +295,9 @@ public record RoutingCommand(
             return v;
         }
         v.check(!agent.queues().isEmpty(), "agent.queues must name at least one queue");
+        agent.queues()
+                .forEach(queue -> v.require(queue, "agent.queues").name(queue, "agent.queues"));
+        agent.languages().forEach(language -> v.name(language, "agent.languages"));
         agent.skills().forEach((skill, level) -> checkLevel(v, "agent", skill, level));
         v.check(agent.seniority() >= 1 && agent.seniority() <= 5, "agent.seniority must be 1..5");
         agent.capacity()
@@ -309,6 +313,9 @@ public record RoutingCommand(
         v.check(
                 skill != null && !skill.isBlank(),
                 owner + ".skills must not have a blank skill name");
+        if (skill != null && !skill.isBlank()) {
+            v.name(skill, owner + ".skills name");
+        }
         v.check(
                 level != null && level >= 1 && level <= 5,
                 owner + " proficiency of " + skill + " must be 1..5");

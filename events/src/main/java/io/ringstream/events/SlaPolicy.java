@@ -98,6 +98,9 @@ public record SlaPolicy(
         Violations v = Violations.ofEnvelope(this, kind);
         v.require(policyId, "policyId");
         v.check(queue == null || !queue.isBlank(), "queue must be null (any queue) or not blank");
+        if (queue != null && !queue.isBlank()) {
+            v.name(queue, "queue");
+        }
         v.check(priority == null || priority >= 0, "priority must not be negative");
         if (!deleted) {
             v.check(

@@ -18,7 +18,7 @@ final class Violations {
         }
         v.require(e.eventId(), "eventId");
         v.require(type, "type");
-        v.require(e.tenant(), "tenant");
+        v.require(e.tenant(), "tenant").name(e.tenant(), "tenant");
         v.require(e.source(), "source");
         if (e.eventTime() <= 0 || e.eventTime() > MAX_EVENT_TIME) {
             v.add("eventTime " + e.eventTime() + " is not epoch milliseconds");
@@ -30,6 +30,12 @@ final class Violations {
         if (value == null || (value instanceof String s && s.isBlank())) {
             add(field + " is required");
         }
+        return this;
+    }
+
+    /** A name's shape ({@link Names}); null passes, {@link #require} decides presence. */
+    Violations name(String value, String field) {
+        Names.problem(value, field).ifPresent(this::add);
         return this;
     }
 

@@ -4,6 +4,7 @@ import io.micronaut.http.HttpStatus;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,12 +34,26 @@ public final class Requests {
                 HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
     }
 
-    /** A 503 for a command that could not reach the routing job. */
+    /**
+     * A 503 for a command that could not reach the routing job; a 413 when the broker refused it
+     * for its size, which no retry cures (a PBX would otherwise retry a 503 for ever).
+     */
     public static ProblemException unavailable(Throwable cause) {
         Throwable root =
                 cause instanceof CompletionException && cause.getCause() != null
                         ? cause.getCause()
                         : cause;
+        for (Throwable t = root; t != null; t = t.getCause()) {
+            if (t instanceof RecordTooLargeException) {
+                LOG.info("Routing command refused for its size: {}", t.getMessage());
+                return new ProblemException(
+                        HttpStatus.REQUEST_ENTITY_TOO_LARGE,
+                        "request-too-large",
+                        "Request too large",
+                        "the request's fields make a command larger than the broker accepts;"
+                                + " shorten them");
+            }
+        }
         LOG.warn("Routing command not sent", root);
         ProblemException problem =
                 new ProblemException(

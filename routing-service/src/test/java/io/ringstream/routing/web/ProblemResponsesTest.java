@@ -153,6 +153,37 @@ class ProblemResponsesTest {
     }
 
     @Test
+    void aQueueNameWithControlCharactersOrTooLongIsA400BeforeAnythingIsSent() {
+        for (String queue : List.of("sa\u0000les", "q".repeat(100_000))) {
+            HttpClientResponseException e =
+                    (HttpClientResponseException)
+                            org.assertj.core.api.Assertions.catchThrowable(
+                                    () ->
+                                            client.toBlocking()
+                                                    .exchange(
+                                                            HttpRequest.POST(
+                                                                            "/v1/route",
+                                                                            Map.of(
+                                                                                    "contactId",
+                                                                                    "c1",
+                                                                                    "queue",
+                                                                                    queue))
+                                                                    .bearerAuth(
+                                                                            TestTokens.pbx(
+                                                                                    "default")),
+                                                            JSON));
+
+            assertThat(e.getResponse().code()).isEqualTo(400);
+            assertThat(problemBody(e.getResponse()))
+                    .containsEntry("type", "https://ringstream.io/problems/invalid-request")
+                    .hasEntrySatisfying(
+                            "detail",
+                            detail ->
+                                    assertThat(detail.toString()).startsWith("contact.queue must"));
+        }
+    }
+
+    @Test
     void unknownRouteIsAProblemToo() {
         HttpResponse<?> response = problemOf("/v1/no-such-thing");
 
