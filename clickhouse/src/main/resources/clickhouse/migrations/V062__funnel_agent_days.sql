@@ -21,8 +21,9 @@ ENGINE = ReplacingMergeTree(version)
 PARTITION BY toYYYYMM(day)
 ORDER BY (tenant, funnel_id, day, agent_id);
 
--- Backfill from the cells already written: each step's sum as an array element (sumForEach adds
--- the arrays element by element), entered from step 1's rows, with the group's newest version.
+-- Backfill from the cells already written: each row as an array with its reached at its step's
+-- index (step - 1 zeros first; a lambda naming a column fails on 18.16), added element by element
+-- by sumForEach, entered from step 1's rows, with the group's newest version.
 INSERT INTO ringstream.funnel_agent_days
 SELECT
     tenant,
@@ -31,7 +32,7 @@ SELECT
     day,
     agent_id,
     sumIf(entered, step = 1),
-    sumForEach(arrayMap(i -> if(i + 1 = step, reached, toUInt64(0)), range(toUInt64(step)))),
+    sumForEach(arrayPushBack(arrayMap(x -> toUInt64(0), range(toUInt64(step - 1))), reached)),
     max(version),
     max(updated_at)
 FROM ringstream.funnel_stats FINAL
