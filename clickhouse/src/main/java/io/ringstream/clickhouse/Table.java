@@ -124,6 +124,16 @@ public enum Table {
     FUNNEL_PROGRESS("funnel_progress", Kind.REPLACING, Keep.EVENTS),
     /** Live funnel counts per entry day, step and credited cell; read with FINAL. */
     FUNNEL_STATS("funnel_stats", Kind.REPLACING, Keep.FOREVER),
+    /**
+     * {@link #FUNNEL_STATS} summed over the agents: per entry day, step, channel and campaign, with
+     * reached-weighted time sums; written with the cells, read with FINAL (V061).
+     */
+    FUNNEL_CHANNEL_DAYS("funnel_channel_days", Kind.REPLACING, Keep.FOREVER),
+    /**
+     * {@link #FUNNEL_STATS} per entry day and credited agent: entered and reached per step (an
+     * array); written with the cells, read with FINAL (V062).
+     */
+    FUNNEL_AGENT_DAYS("funnel_agent_days", Kind.REPLACING, Keep.FOREVER),
     /** RFM scores, segment and expected 12-month value per customer and day; read with FINAL. */
     CUSTOMER_VALUE("customer_value", Kind.REPLACING, Keep.FOREVER),
     /** Every refit of a tenant's BG/NBD and Gamma-Gamma models. */

@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ringstream.clickhouse.Table;
 import io.ringstream.testkit.ClickHouseExtension;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,6 +49,8 @@ class ConversionDashboardQueriesITCase {
     private static final List<Table> KEPT_UNMERGED =
             List.of(
                     Table.FUNNEL_STATS,
+                    Table.FUNNEL_CHANNEL_DAYS,
+                    Table.FUNNEL_AGENT_DAYS,
                     Table.CUSTOMER_VALUE,
                     Table.CONTACT_EVENTS,
                     Table.AGENT_SENTIMENT_DAYS);
@@ -62,6 +68,44 @@ class ConversionDashboardQueriesITCase {
         knownFunnel();
         knownContactsAndSentiment();
         knownCustomers();
+        rollUpFunnelStats();
+    }
+
+    /**
+     * What the stats operator writes beside the cells: V061's and V062's own backfill from
+     * funnel_stats FINAL (so the migrations' backfills are tested too), and then a superseded
+     * version of every row with other counts, kept unmerged, which a panel without FINAL would
+     * count.
+     */
+    private static void rollUpFunnelStats() {
+        for (String migration :
+                List.of("V061__funnel_channel_days.sql", "V062__funnel_agent_days.sql")) {
+            CLICKHOUSE.execute(backfill(migration));
+        }
+        CLICKHOUSE.execute(
+                "INSERT INTO ringstream.funnel_channel_days SELECT tenant, funnel_id, funnel_name,"
+                        + " day, step, step_name, channel, campaign, entered + 7, reached + 5,"
+                        + " timed_reached + 3, from_previous_median_wsum_s + 1,"
+                        + " from_previous_p90_wsum_s + 1, from_entry_median_wsum_s + 1,"
+                        + " from_entry_p90_wsum_s + 1, version - 1, updated_at"
+                        + " FROM ringstream.funnel_channel_days");
+        CLICKHOUSE.execute(
+                "INSERT INTO ringstream.funnel_agent_days SELECT tenant, funnel_id, funnel_name,"
+                        + " day, agent_id, entered + 7, arrayMap(r -> r + 5, reached), version - 1,"
+                        + " updated_at FROM ringstream.funnel_agent_days");
+    }
+
+    /** A migration's backfill: its INSERT statement. */
+    static String backfill(String migration) {
+        try (InputStream in =
+                ConversionDashboardQueriesITCase.class.getResourceAsStream(
+                        "/clickhouse/migrations/" + migration)) {
+            String script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            String insert = script.substring(script.indexOf("INSERT INTO"));
+            return insert.substring(0, insert.indexOf(';'));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @AfterAll

@@ -132,9 +132,9 @@ class GeneratedDayPanelsITCase {
     }
 
     @Test
-    void conversionByAgentCreditsTheAgentOfTheCustomersLastContact() {
-        // Generated prospects have one handled contact each, so the last-contact rule gives the
-        // agent the conversion job credited (LAST_TOUCH): the panel must agree with it.
+    void conversionByAgentCreditsTheAgentTheFunnelCredited() {
+        // Since V062 the panel reads the conversion job's per-agent rows: the converted episodes
+        // of the day's entries, per the agent funnel_progress credits.
         Map<String, Long> expected = new TreeMap<>();
         for (Object[] p : EXPECTED.where(TrafficTable.FUNNEL_PROGRESS, "converted", 1)) {
             expected.merge(
@@ -151,7 +151,7 @@ class GeneratedDayPanelsITCase {
                 run(Dashboards.panelSql(agents, "Conversion by agent"), variables(agents))) {
             shown.put(row.get(0), Long.parseLong(row.get(1)));
             assertThat(Long.parseLong(row.get(2)))
-                    .as("customers handled by %s", row.get(0))
+                    .as("contacts handled by %s", row.get(0))
                     .isPositive();
         }
         assertThat(shown).isEqualTo(expected);

@@ -124,6 +124,8 @@ public record PrivateTopics(
                 kafka.source(funnels),
                 ClickHouseSink.of(ConversionTables.FUNNEL_PROGRESS, config),
                 ClickHouseSink.of(ConversionTables.FUNNEL_STATS, config),
+                ClickHouseSink.of(ConversionTables.FUNNEL_CHANNEL_DAYS, config),
+                ClickHouseSink.of(ConversionTables.FUNNEL_AGENT_DAYS, config),
                 ClickHouseSink.of(ConversionTables.CUSTOMER_VALUE, config),
                 ClickHouseSink.of(ConversionTables.CUSTOMER_VALUE_FITS, config),
                 kafka.sink(deadLetters));

@@ -23,6 +23,8 @@ class TableSpecsITCase {
                 ArchiveTables.BUSINESS_EVENTS,
                 ConversionTables.FUNNEL_PROGRESS,
                 ConversionTables.FUNNEL_STATS,
+                ConversionTables.FUNNEL_CHANNEL_DAYS,
+                ConversionTables.FUNNEL_AGENT_DAYS,
                 ConversionTables.CUSTOMER_VALUE,
                 ConversionTables.CUSTOMER_VALUE_FITS,
                 RoutingTables.ROUTING_DECISIONS,

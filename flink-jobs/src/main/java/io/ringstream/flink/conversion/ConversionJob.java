@@ -7,6 +7,8 @@ import io.ringstream.events.DeadLetter;
 import io.ringstream.events.FunnelDefinition;
 import io.ringstream.events.topics.Components;
 import io.ringstream.events.topics.Topics;
+import io.ringstream.flink.conversion.funnel.FunnelAgentDayRow;
+import io.ringstream.flink.conversion.funnel.FunnelChannelDayRow;
 import io.ringstream.flink.conversion.funnel.FunnelPipeline;
 import io.ringstream.flink.conversion.funnel.FunnelProgressRow;
 import io.ringstream.flink.conversion.funnel.FunnelStatsRow;
@@ -79,6 +81,8 @@ public final class ConversionJob extends PipelineJob<ConversionSettings, Convers
             Source<Decoded<FunnelDefinition>, ?, ?> funnels,
             Sink<FunnelProgressRow> progressTable,
             Sink<FunnelStatsRow> statsTable,
+            Sink<FunnelChannelDayRow> channelDaysTable,
+            Sink<FunnelAgentDayRow> agentDaysTable,
             Sink<CustomerValueRow> valueTable,
             Sink<CustomerValueFitRow> fitTable,
             Sink<DeadLetter> deadLetters) {}
@@ -98,6 +102,8 @@ public final class ConversionJob extends PipelineJob<ConversionSettings, Convers
                         kafka.source(Topics.FUNNEL_DEFINITIONS),
                         ClickHouseSink.of(ConversionTables.FUNNEL_PROGRESS, config),
                         ClickHouseSink.of(ConversionTables.FUNNEL_STATS, config),
+                        ClickHouseSink.of(ConversionTables.FUNNEL_CHANNEL_DAYS, config),
+                        ClickHouseSink.of(ConversionTables.FUNNEL_AGENT_DAYS, config),
                         ClickHouseSink.of(ConversionTables.CUSTOMER_VALUE, config),
                         ClickHouseSink.of(ConversionTables.CUSTOMER_VALUE_FITS, config),
                         kafka.deadLetters()),
@@ -152,6 +158,16 @@ public final class ConversionJob extends PipelineJob<ConversionSettings, Convers
                 .sinkTo(endpoints().statsTable())
                 .uid("conversions-funnel-stats-table")
                 .name("funnel_stats");
+        funnelRows
+                .channelDays()
+                .sinkTo(endpoints().channelDaysTable())
+                .uid("conversions-funnel-channel-days-table")
+                .name("funnel_channel_days");
+        funnelRows
+                .agentDays()
+                .sinkTo(endpoints().agentDaysTable())
+                .uid("conversions-funnel-agent-days-table")
+                .name("funnel_agent_days");
 
         ValuePipeline.Outputs valueRows = ValuePipeline.build(known, changes, settings);
         valueRows

@@ -2,15 +2,18 @@ package io.ringstream.flink.conversion;
 
 import io.ringstream.clickhouse.Table;
 import io.ringstream.clickhouse.TableSpec;
+import io.ringstream.flink.conversion.funnel.FunnelAgentDayRow;
+import io.ringstream.flink.conversion.funnel.FunnelChannelDayRow;
 import io.ringstream.flink.conversion.funnel.FunnelProgressRow;
 import io.ringstream.flink.conversion.funnel.FunnelStatsRow;
 import io.ringstream.flink.conversion.value.CustomerValueFitRow;
 import io.ringstream.flink.conversion.value.CustomerValueRow;
 
 /**
- * The conversion job's tables (migrations V051 to V054), each column next to how a row fills it.
- * Every table is a ReplacingMergeTree whose version the job raises with each write, so the sinks'
- * at-least-once delivery and a replay after a restore both leave the newest row: read with FINAL.
+ * The conversion job's tables (migrations V051 to V054, V061, V062), each column next to how a row
+ * fills it. Every table is a ReplacingMergeTree whose version the job raises with each write, so
+ * the sinks' at-least-once delivery and a replay after a restore both leave the newest row: read
+ * with FINAL.
  */
 public final class ConversionTables {
     private ConversionTables() {}
@@ -63,6 +66,48 @@ public final class ConversionTables {
                     .column("from_entry_p90_s", FunnelStatsRow::fromEntryP90Seconds)
                     .column("version", FunnelStatsRow::version)
                     .dateTime("updated_at", FunnelStatsRow::updatedAtMillis)
+                    .build();
+
+    public static final TableSpec<FunnelChannelDayRow> FUNNEL_CHANNEL_DAYS =
+            TableSpec.<FunnelChannelDayRow>of(Table.FUNNEL_CHANNEL_DAYS)
+                    .column("tenant", FunnelChannelDayRow::tenant)
+                    .column("funnel_id", FunnelChannelDayRow::funnelId)
+                    .text("funnel_name", FunnelChannelDayRow::funnelName)
+                    .date("day", r -> r.dayEpochDay() * MILLIS_PER_DAY)
+                    .column("step", FunnelChannelDayRow::step)
+                    .text("step_name", FunnelChannelDayRow::stepName)
+                    .text("channel", FunnelChannelDayRow::channel)
+                    .text("campaign", FunnelChannelDayRow::campaign)
+                    .column("entered", FunnelChannelDayRow::entered)
+                    .column("reached", FunnelChannelDayRow::reached)
+                    .column("timed_reached", FunnelChannelDayRow::timedReached)
+                    .column(
+                            "from_previous_median_wsum_s",
+                            FunnelChannelDayRow::fromPreviousMedianWeightedSeconds)
+                    .column(
+                            "from_previous_p90_wsum_s",
+                            FunnelChannelDayRow::fromPreviousP90WeightedSeconds)
+                    .column(
+                            "from_entry_median_wsum_s",
+                            FunnelChannelDayRow::fromEntryMedianWeightedSeconds)
+                    .column(
+                            "from_entry_p90_wsum_s",
+                            FunnelChannelDayRow::fromEntryP90WeightedSeconds)
+                    .column("version", FunnelChannelDayRow::version)
+                    .dateTime("updated_at", FunnelChannelDayRow::updatedAtMillis)
+                    .build();
+
+    public static final TableSpec<FunnelAgentDayRow> FUNNEL_AGENT_DAYS =
+            TableSpec.<FunnelAgentDayRow>of(Table.FUNNEL_AGENT_DAYS)
+                    .column("tenant", FunnelAgentDayRow::tenant)
+                    .column("funnel_id", FunnelAgentDayRow::funnelId)
+                    .text("funnel_name", FunnelAgentDayRow::funnelName)
+                    .date("day", r -> r.dayEpochDay() * MILLIS_PER_DAY)
+                    .text("agent_id", FunnelAgentDayRow::agentId)
+                    .column("entered", FunnelAgentDayRow::entered)
+                    .column("reached", FunnelAgentDayRow::reached)
+                    .column("version", FunnelAgentDayRow::version)
+                    .dateTime("updated_at", FunnelAgentDayRow::updatedAtMillis)
                     .build();
 
     public static final TableSpec<CustomerValueRow> CUSTOMER_VALUE =

@@ -167,6 +167,57 @@ class FunnelJobWindowFunnelITCase {
                                         + "])"))
                 .as("rows built on events beyond the lateness")
                 .isZero();
+        // The per-channel and per-agent sums the stats operator writes beside the cells (V061,
+        // V062) add up to the cells, through the real sinks and table specs.
+        String t = WindowFunnelOracle.quote(tenant);
+        await().atMost(TIMEOUT)
+                .pollInterval(Duration.ofSeconds(2))
+                .untilAsserted(
+                        () -> {
+                            List<List<String>> cells =
+                                    CLICKHOUSE.query(
+                                            "SELECT funnel_id, day, step, sum(entered),"
+                                                    + " sum(reached) FROM ringstream.funnel_stats"
+                                                    + " FINAL WHERE tenant = "
+                                                    + t
+                                                    + " GROUP BY funnel_id, day, step"
+                                                    + " HAVING sum(entered) > 0"
+                                                    + " ORDER BY funnel_id, day, step");
+                            assertThat(cells).isNotEmpty();
+                            assertThat(
+                                            CLICKHOUSE.query(
+                                                    "SELECT funnel_id, day, step, sum(entered),"
+                                                            + " sum(reached) FROM"
+                                                            + " ringstream.funnel_channel_days"
+                                                            + " FINAL WHERE tenant = "
+                                                            + t
+                                                            + " GROUP BY funnel_id, day, step"
+                                                            + " HAVING sum(entered) > 0"
+                                                            + " ORDER BY funnel_id, day, step"))
+                                    .isEqualTo(cells);
+                            assertThat(
+                                            CLICKHOUSE.query(
+                                                    "SELECT funnel_id, day, agent_id, k, r FROM"
+                                                            + " ringstream.funnel_agent_days FINAL"
+                                                            + " ARRAY JOIN reached AS r,"
+                                                            + " arrayEnumerate(reached) AS k"
+                                                            + " WHERE tenant = "
+                                                            + t
+                                                            + " AND entered > 0"
+                                                            + " ORDER BY funnel_id, day, agent_id, k"))
+                                    .isEqualTo(
+                                            CLICKHOUSE.query(
+                                                    "SELECT funnel_id, day, agent_id, step,"
+                                                            + " sum(reached) FROM"
+                                                            + " ringstream.funnel_stats FINAL"
+                                                            + " WHERE tenant = "
+                                                            + t
+                                                            + " GROUP BY funnel_id, day, agent_id,"
+                                                            + " step HAVING sum(entered) > 0"
+                                                            + " ORDER BY funnel_id, day, agent_id,"
+                                                            + " step"));
+                        });
+
         // The late events matter: applied, they would take every late customer further.
         // (The business-only funnel: the late chain is on the business topic alone.)
         FunnelDefinition stageSales = data.orderedFunnels.get(2);

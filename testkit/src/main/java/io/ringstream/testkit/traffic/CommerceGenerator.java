@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The commercial side of a generated center, so the Conversion and Customers dashboards have data:
@@ -41,6 +42,13 @@ final class CommerceGenerator {
 
     /** customer → booking days and amounts, across every generated day. */
     private final Map<String, History> bookings = new TreeMap<>();
+
+    /**
+     * Episodes per cohort (UTC) day, kept while a later generated day may still add to it: a
+     * generated day need not start at midnight, and the stats operator rewrites a whole cohort day
+     * at each write (a day's cells and sums from two generated days under one version).
+     */
+    private final TreeMap<LocalDate, List<Episode>> cohorts = new TreeMap<>();
 
     private int fits;
 
@@ -131,10 +139,26 @@ final class CommerceGenerator {
             }
             seen.forEach(c -> customer(sink, c));
             episodes.forEach(e -> e.progress(sink));
-            FunnelCounts.emit(sink, spec.tenant(), episodes, statsVersion());
+            FunnelCounts.emit(sink, spec.tenant(), cohortEpisodes(), statsVersion());
             if (booked) {
                 values(sink);
             }
+        }
+
+        /** Every episode of the cohort days this day's episodes fall on, earlier days' too. */
+        private List<Episode> cohortEpisodes() {
+            LocalDate first = Instant.ofEpochMilli(dayStart).atZone(ZoneOffset.UTC).toLocalDate();
+            cohorts.headMap(first).clear();
+            Set<LocalDate> touched = new TreeSet<>();
+            for (Episode e : episodes) {
+                LocalDate day =
+                        Instant.ofEpochMilli(e.start()).atZone(ZoneOffset.UTC).toLocalDate();
+                cohorts.computeIfAbsent(day, d -> new ArrayList<>()).add(e);
+                touched.add(day);
+            }
+            List<Episode> all = new ArrayList<>();
+            touched.forEach(day -> all.addAll(cohorts.get(day)));
+            return all;
         }
 
         private long dayEnd() {

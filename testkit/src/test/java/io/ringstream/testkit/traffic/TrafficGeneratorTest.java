@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -292,6 +293,66 @@ class TrafficGeneratorTest {
         }
         assertThat(entered).isEqualTo(traffic.rows(TrafficTable.FUNNEL_PROGRESS).size());
         assertThat(traffic.where(TrafficTable.FUNNEL_PROGRESS, "converted", 1)).isNotEmpty();
+    }
+
+    @Test
+    void funnelChannelAndAgentDaysSumTheFunnelStatsCells() {
+        CollectedTraffic traffic = generate(DAY);
+        Map<List<Object>, long[]> channels = new HashMap<>();
+        Map<List<Object>, long[]> agents = new HashMap<>();
+        for (Object[] s : traffic.rows(TrafficTable.FUNNEL_STATS)) {
+            Object day = value(TrafficTable.FUNNEL_STATS, s, "day");
+            int step = ((Number) value(TrafficTable.FUNNEL_STATS, s, "step")).intValue();
+            long entered = (Long) value(TrafficTable.FUNNEL_STATS, s, "entered");
+            long reached = (Long) value(TrafficTable.FUNNEL_STATS, s, "reached");
+            long[] c =
+                    channels.computeIfAbsent(
+                            List.of(
+                                    day,
+                                    value(TrafficTable.FUNNEL_STATS, s, "channel"),
+                                    value(TrafficTable.FUNNEL_STATS, s, "campaign"),
+                                    step),
+                            k -> new long[2]);
+            c[0] += entered;
+            c[1] += reached;
+            long[] a =
+                    agents.computeIfAbsent(
+                            List.of(day, value(TrafficTable.FUNNEL_STATS, s, "agent_id")),
+                            k -> new long[CommerceGenerator.STEPS.size() + 1]);
+            if (step == 1) {
+                a[0] += entered;
+            }
+            a[step] += reached;
+        }
+        assertThat(traffic.rows(TrafficTable.FUNNEL_CHANNEL_DAYS)).hasSize(channels.size());
+        for (Object[] r : traffic.rows(TrafficTable.FUNNEL_CHANNEL_DAYS)) {
+            long[] c =
+                    channels.get(
+                            List.of(
+                                    value(TrafficTable.FUNNEL_CHANNEL_DAYS, r, "day"),
+                                    value(TrafficTable.FUNNEL_CHANNEL_DAYS, r, "channel"),
+                                    value(TrafficTable.FUNNEL_CHANNEL_DAYS, r, "campaign"),
+                                    ((Number) value(TrafficTable.FUNNEL_CHANNEL_DAYS, r, "step"))
+                                            .intValue()));
+            assertThat(c).isNotNull();
+            assertThat(value(TrafficTable.FUNNEL_CHANNEL_DAYS, r, "entered")).isEqualTo(c[0]);
+            assertThat(value(TrafficTable.FUNNEL_CHANNEL_DAYS, r, "reached")).isEqualTo(c[1]);
+        }
+        assertThat(traffic.rows(TrafficTable.FUNNEL_AGENT_DAYS)).hasSize(agents.size());
+        for (Object[] r : traffic.rows(TrafficTable.FUNNEL_AGENT_DAYS)) {
+            long[] a =
+                    agents.get(
+                            List.of(
+                                    value(TrafficTable.FUNNEL_AGENT_DAYS, r, "day"),
+                                    value(TrafficTable.FUNNEL_AGENT_DAYS, r, "agent_id")));
+            assertThat(a).isNotNull();
+            assertThat(value(TrafficTable.FUNNEL_AGENT_DAYS, r, "entered")).isEqualTo(a[0]);
+            List<Long> reached = new ArrayList<>();
+            for (int k = 1; k < a.length; k++) {
+                reached.add(a[k]);
+            }
+            assertThat(value(TrafficTable.FUNNEL_AGENT_DAYS, r, "reached")).isEqualTo(reached);
+        }
     }
 
     @Test

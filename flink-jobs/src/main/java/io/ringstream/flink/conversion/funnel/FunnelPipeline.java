@@ -15,7 +15,8 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * <p>Contact events that name a customer, the gated business events and the customer changes become
  * one input keyed by {@code tenant|customerId}, connected with the funnel definitions as broadcast
  * state; {@link FunnelProgressFunction} writes {@code funnel_progress} rows and sends each row's
- * episode to the stats operator, which writes {@code funnel_stats} (docs/funnels.md).
+ * episode to the stats operator, which writes {@code funnel_stats} and its sums per channel and per
+ * agent ({@code funnel_channel_days}, {@code funnel_agent_days}; docs/funnels.md).
  */
 public final class FunnelPipeline {
     private FunnelPipeline() {}
@@ -23,6 +24,8 @@ public final class FunnelPipeline {
     /**
      * What the half writes.
      *
+     * @param channelDays {@code funnel_stats} summed per channel and campaign, written with it
+     * @param agentDays {@code funnel_stats} summed per agent, written with it
      * @param late events too late for their customer's funnels ({@link
      *     FunnelProgressFunction#LATE_EVENTS}): valid data, already in the raw archive, so only
      *     counted; tests read them
@@ -30,6 +33,8 @@ public final class FunnelPipeline {
     public record Outputs(
             DataStream<FunnelProgressRow> progress,
             DataStream<FunnelStatsRow> stats,
+            DataStream<FunnelChannelDayRow> channelDays,
+            DataStream<FunnelAgentDayRow> agentDays,
             DataStream<FunnelInput> late) {}
 
     public static Outputs build(
@@ -66,9 +71,13 @@ public final class FunnelPipeline {
                         .uid("conversions-funnel-progress");
         DataStream<FunnelEpisode> episodes =
                 progress.getSideOutput(FunnelProgressFunction.EPISODES);
+        SingleOutputStreamOperator<FunnelStatsRow> stats =
+                FunnelStatsFunction.apply(episodes, settings);
         return new Outputs(
                 progress,
-                FunnelStatsFunction.apply(episodes, settings),
+                stats,
+                stats.getSideOutput(FunnelStatsFunction.CHANNEL_DAYS),
+                stats.getSideOutput(FunnelStatsFunction.AGENT_DAYS),
                 progress.getSideOutput(FunnelProgressFunction.LATE_EVENTS));
     }
 }

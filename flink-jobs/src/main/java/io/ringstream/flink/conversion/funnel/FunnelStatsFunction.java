@@ -5,6 +5,9 @@ import io.ringstream.analytics.funnel.FunnelDayStats;
 import io.ringstream.analytics.funnel.FunnelDayStats.Contribution;
 import io.ringstream.analytics.funnel.FunnelDayStats.Result;
 import io.ringstream.analytics.funnel.FunnelDayStats.StepStats;
+import io.ringstream.analytics.funnel.FunnelRollups;
+import io.ringstream.analytics.funnel.FunnelRollups.AgentDay;
+import io.ringstream.analytics.funnel.FunnelRollups.ChannelStep;
 import io.ringstream.flink.conversion.ConversionSettings;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,8 +25,10 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 
 /**
  * Writes {@code funnel_stats}: keyed by {@link FunnelEpisode#dayKey()} (tenant, funnel, cohort
@@ -35,6 +40,11 @@ import org.apache.flink.util.Collector;
  * a cell that emptied gets one row of zeros) and a {@link FunnelDayState}. A change marks the day
  * dirty; a processing-time timer flushes it at most every {@code refresh}; every row of a flush has
  * the flush's processing time as its version (one more than the last, if the clock did not move).
+ *
+ * <p>Each flush also sends the same cells summed with {@link FunnelRollups}, with the same version:
+ * per channel, campaign and step on {@link #CHANNEL_DAYS} ({@code funnel_channel_days}) and per
+ * agent on {@link #AGENT_DAYS} ({@code funnel_agent_days}). They need no state of their own: a
+ * flush's rows include every cell written before, so every coarse row written before is rewritten.
  *
  * <p>State lifetime: an event-time timer at the end of the cohort day + the funnel's window + the
  * funnel lateness; no update of the day's episodes can come later from live traffic. When it fires,
@@ -52,6 +62,14 @@ public class FunnelStatsFunction
 
     /** The least processing-time quiet before a day past its cleanup time is cleared. */
     public static final Duration MIN_QUIET = Duration.ofMinutes(5);
+
+    /** The flush's cells summed per channel, campaign and step ({@code funnel_channel_days}). */
+    public static final OutputTag<FunnelChannelDayRow> CHANNEL_DAYS =
+            new OutputTag<>("funnel-channel-days", TypeInformation.of(FunnelChannelDayRow.class));
+
+    /** The flush's cells summed per credited agent ({@code funnel_agent_days}). */
+    public static final OutputTag<FunnelAgentDayRow> AGENT_DAYS =
+            new OutputTag<>("funnel-agent-days", TypeInformation.of(FunnelAgentDayRow.class));
 
     private final long refreshMillis;
     private final long latenessMillis;
@@ -99,7 +117,7 @@ public class FunnelStatsFunction
     }
 
     /** The stats half of the funnel pipeline: keys the episodes by day and writes their rows. */
-    public static DataStream<FunnelStatsRow> apply(
+    public static SingleOutputStreamOperator<FunnelStatsRow> apply(
             DataStream<FunnelEpisode> episodes, ConversionSettings settings) {
         Duration quiet =
                 settings.funnelLateness().compareTo(MIN_QUIET) > 0
@@ -190,7 +208,7 @@ public class FunnelStatsFunction
         if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
             if (timestamp == state.flushAt) {
                 state.flushAt = 0;
-                flush(state, timers.currentProcessingTime(), out);
+                flush(state, timers.currentProcessingTime(), ctx, out);
             }
             if (timestamp == state.quietAt) {
                 state.quietAt = 0;
@@ -199,7 +217,7 @@ public class FunnelStatsFunction
         if (timers.currentWatermark() >= state.cleanupAt) {
             long quietUntil = state.lastChangeMillis + quietMillis;
             if (timers.currentProcessingTime() >= quietUntil) {
-                flush(state, timers.currentProcessingTime(), out);
+                flush(state, timers.currentProcessingTime(), ctx, out);
                 clear(state, timers);
                 return;
             }
@@ -217,7 +235,7 @@ public class FunnelStatsFunction
     /**
      * Writes every cell of the day, and the zeros of the cells that emptied, if anything changed.
      */
-    private void flush(FunnelDayState state, long now, Collector<FunnelStatsRow> out)
+    private void flush(FunnelDayState state, long now, Context ctx, Collector<FunnelStatsRow> out)
             throws Exception {
         if (!state.dirty) {
             return;
@@ -237,6 +255,13 @@ public class FunnelStatsFunction
         state.dirty = false;
         for (StepStats s : result.rows()) {
             out.collect(row(state, s, now));
+        }
+        FunnelRollups.Rollup rollup = FunnelRollups.of(result.rows());
+        for (ChannelStep c : rollup.channelSteps()) {
+            ctx.output(CHANNEL_DAYS, channelRow(state, c, now));
+        }
+        for (AgentDay a : rollup.agentDays()) {
+            ctx.output(AGENT_DAYS, agentRow(state, a, now));
         }
         written.clear();
         for (FunnelCell cell : result.cells()) {
@@ -261,6 +286,40 @@ public class FunnelStatsFunction
                 s.fromPreviousP90Seconds(),
                 s.fromEntryMedianSeconds(),
                 s.fromEntryP90Seconds(),
+                state.version,
+                now);
+    }
+
+    private static FunnelChannelDayRow channelRow(FunnelDayState state, ChannelStep c, long now) {
+        return new FunnelChannelDayRow(
+                state.tenant,
+                state.funnelId,
+                state.funnelName,
+                state.cohortDay,
+                c.step(),
+                state.stepNames.get(c.step() - 1),
+                c.channel(),
+                c.campaign(),
+                c.entered(),
+                c.reached(),
+                c.timedReached(),
+                c.fromPreviousMedianWeightedSeconds(),
+                c.fromPreviousP90WeightedSeconds(),
+                c.fromEntryMedianWeightedSeconds(),
+                c.fromEntryP90WeightedSeconds(),
+                state.version,
+                now);
+    }
+
+    private static FunnelAgentDayRow agentRow(FunnelDayState state, AgentDay a, long now) {
+        return new FunnelAgentDayRow(
+                state.tenant,
+                state.funnelId,
+                state.funnelName,
+                state.cohortDay,
+                a.agentId(),
+                a.entered(),
+                a.reached(),
                 state.version,
                 now);
     }

@@ -12,6 +12,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.typeutils.PojoTypeInfo;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.apache.flink.util.OutputTag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -197,6 +198,98 @@ class FunnelStatsFunctionTest {
         send(episode("c2", "bob", 60, 0));
         harness.setProcessingTime(6_000);
         assertThat(drain()).extracting(FunnelStatsRow::agentId).containsOnly("bob");
+    }
+
+    /** The side output's rows emitted since the last call. */
+    private <T> List<T> drain(OutputTag<T> tag) {
+        List<T> rows = new ArrayList<>();
+        var queue = harness.getSideOutput(tag);
+        if (queue != null) {
+            queue.forEach(r -> rows.add(r.getValue()));
+            queue.clear();
+        }
+        return rows;
+    }
+
+    @Test
+    void eachFlushAlsoWritesItsCellsSummedPerChannelAndPerAgentWithTheSameVersion()
+            throws Exception {
+        send(episode("c1", "ann", 0, 0, 10));
+        send(episode("c2", "bob", 60, 0, 30, 50));
+        send(episode("c3", "", 120, 0));
+        harness.setProcessingTime(2_000);
+        drain();
+
+        assertThat(drain(FunnelStatsFunction.CHANNEL_DAYS))
+                .extracting(
+                        FunnelChannelDayRow::channel,
+                        FunnelChannelDayRow::step,
+                        FunnelChannelDayRow::stepName,
+                        FunnelChannelDayRow::entered,
+                        FunnelChannelDayRow::reached,
+                        FunnelChannelDayRow::timedReached,
+                        FunnelChannelDayRow::fromPreviousMedianWeightedSeconds,
+                        FunnelChannelDayRow::fromEntryMedianWeightedSeconds,
+                        FunnelChannelDayRow::version)
+                .containsExactly(
+                        tuple("", 1, "lead", 1L, 1L, 0L, 0.0, 0.0, 2_000L),
+                        tuple("", 2, "quote", 1L, 0L, 0L, 0.0, 0.0, 2_000L),
+                        tuple("", 3, "booked", 1L, 0L, 0L, 0.0, 0.0, 2_000L),
+                        // ann's and bob's cells: 10 s × 1 + 30 s × 1
+                        tuple("VOICE", 1, "lead", 2L, 2L, 0L, 0.0, 0.0, 2_000L),
+                        tuple("VOICE", 2, "quote", 2L, 2L, 2L, 40.0, 40.0, 2_000L),
+                        tuple("VOICE", 3, "booked", 2L, 1L, 1L, 20.0, 50.0, 2_000L));
+        assertThat(drain(FunnelStatsFunction.AGENT_DAYS))
+                .extracting(
+                        FunnelAgentDayRow::agentId,
+                        FunnelAgentDayRow::entered,
+                        FunnelAgentDayRow::reached,
+                        FunnelAgentDayRow::dayEpochDay,
+                        FunnelAgentDayRow::version)
+                .containsExactly(
+                        tuple("", 1L, List.of(1L, 0L, 0L), DAY, 2_000L),
+                        tuple("ann", 1L, List.of(1L, 1L, 0L), DAY, 2_000L),
+                        tuple("bob", 1L, List.of(1L, 1L, 1L), DAY, 2_000L));
+
+        // bob's episode moves to ann: bob's row is written once more, as zeros
+        send(episode("c2", "ann", 60, 0, 30, 50));
+        harness.setProcessingTime(4_000);
+        assertThat(drain(FunnelStatsFunction.AGENT_DAYS))
+                .extracting(
+                        FunnelAgentDayRow::agentId,
+                        FunnelAgentDayRow::entered,
+                        FunnelAgentDayRow::reached,
+                        FunnelAgentDayRow::version)
+                .containsExactly(
+                        tuple("", 1L, List.of(1L, 0L, 0L), 4_000L),
+                        tuple("ann", 2L, List.of(2L, 2L, 1L), 4_000L),
+                        tuple("bob", 0L, List.of(0L, 0L, 0L), 4_000L));
+        assertThat(drain(FunnelStatsFunction.CHANNEL_DAYS))
+                .extracting(FunnelChannelDayRow::channel, FunnelChannelDayRow::reached)
+                .containsExactly(
+                        tuple("", 1L),
+                        tuple("", 0L),
+                        tuple("", 0L),
+                        tuple("VOICE", 2L),
+                        tuple("VOICE", 2L),
+                        tuple("VOICE", 1L));
+
+        send(episode("c4", "ann", 180, 0));
+        harness.setProcessingTime(6_000);
+        assertThat(drain(FunnelStatsFunction.AGENT_DAYS))
+                .extracting(FunnelAgentDayRow::agentId)
+                .as("bob's zeros are written once")
+                .containsExactly("", "ann");
+        assertThat(drain(FunnelStatsFunction.CHANNEL_DAYS)).hasSize(6);
+
+        // the day's cleanup flushes nothing new and leaves no state behind
+        harness.processWatermark(CLEANUP_AT);
+        harness.setProcessingTime(6_000 + QUIET.toMillis());
+        assertThat(drain(FunnelStatsFunction.AGENT_DAYS)).isEmpty();
+        assertThat(drain(FunnelStatsFunction.CHANNEL_DAYS)).isEmpty();
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numProcessingTimeTimers()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
     }
 
     @Test
