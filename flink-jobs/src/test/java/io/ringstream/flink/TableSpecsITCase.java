@@ -25,6 +25,7 @@ class TableSpecsITCase {
                 ConversionTables.FUNNEL_STATS,
                 ConversionTables.CUSTOMER_VALUE,
                 ConversionTables.CUSTOMER_VALUE_FITS,
+                ConversionTables.CUSTOMER_VALUE_DAYS,
                 RoutingTables.ROUTING_DECISIONS,
                 ServiceLevelTables.SLA_EVENTS,
                 ServiceLevelTables.QUEUE_KPIS,
