@@ -44,7 +44,7 @@ final class CommerceGenerator {
 
     private int fits;
 
-    /** customer → segment per scoring day: what each day's movement compares. */
+    /** customer → segment from each scoring day it changed: what each day's movement compares. */
     private final Map<String, TreeMap<LocalDate, String>> segmentsByDay = new TreeMap<>();
 
     /** The movement spans of customer_value_days (CustomerValueDay.MOVEMENT_DAYS). */
@@ -326,7 +326,12 @@ final class CommerceGenerator {
                 bands[(int) Math.min(Math.max(Math.floor(v.alive * 10), 0), 9)]++;
                 TreeMap<LocalDate, String> history =
                         segmentsByDay.computeIfAbsent(v.customer, c -> new TreeMap<>());
-                history.put(asOf, v.segment());
+                Map.Entry<LocalDate, String> last = history.lastEntry();
+                if (last == null
+                        || last.getKey().equals(asOf)
+                        || !last.getValue().equals(v.segment())) {
+                    history.put(asOf, v.segment()); // changes only: 30 days of 200k customers
+                }
                 for (int span : MOVEMENT_DAYS) {
                     Map.Entry<LocalDate, String> from = history.floorEntry(asOf.minusDays(span));
                     String key = span + "\t" + (from == null ? "(new)" : from.getValue());

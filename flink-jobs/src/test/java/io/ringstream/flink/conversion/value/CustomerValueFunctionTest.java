@@ -130,6 +130,9 @@ class CustomerValueFunctionTest {
     @Test
     void theStateIsStoredWithoutKryo() {
         assertThat(TypeInformation.of(TenantValueState.class)).isInstanceOf(PojoTypeInfo.class);
+        assertThat(TypeInformation.of(CustomerValueDayRow.class))
+                .as("the day rows travel to their sink as a POJO")
+                .isInstanceOf(PojoTypeInfo.class);
     }
 
     @Test
