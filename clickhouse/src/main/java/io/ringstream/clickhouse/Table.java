@@ -136,6 +136,12 @@ public enum Table {
     FUNNEL_AGENT_DAYS("funnel_agent_days", Kind.REPLACING, Keep.FOREVER),
     /** RFM scores, segment and expected 12-month value per customer and day; read with FINAL. */
     CUSTOMER_VALUE("customer_value", Kind.REPLACING, Keep.FOREVER),
+    /**
+     * Per tenant and scoring day, the conversion job's summary of every customer's latest {@link
+     * #CUSTOMER_VALUE} row: customers and value per segment, P(alive) bands, segment movement
+     * (arrays, one row per day). Read with FINAL, the latest day up to the range's end.
+     */
+    CUSTOMER_VALUE_DAYS("customer_value_days", Kind.REPLACING, Keep.FOREVER),
     /** Every refit of a tenant's BG/NBD and Gamma-Gamma models. */
     CUSTOMER_VALUE_FITS("customer_value_fits", Kind.REPLACING, Keep.FOREVER),
     /** The migrator's bookkeeping; never truncated. */

@@ -69,6 +69,7 @@ class ConversionDashboardQueriesITCase {
         knownContactsAndSentiment();
         knownCustomers();
         rollUpFunnelStats();
+        customerValueDays();
     }
 
     /**
@@ -105,6 +106,23 @@ class ConversionDashboardQueriesITCase {
             return insert.substring(0, insert.indexOf(';'));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The customer_value_days rows the conversion job would have written for the rows above: every
+     * (tenant, day), by the Customers panels' SQL before V063 (customer-value-days-from-rows.sql).
+     */
+    static void customerValueDays() {
+        try (var in =
+                ConversionDashboardQueriesITCase.class.getResourceAsStream(
+                        "customer-value-days-from-rows.sql")) {
+            String script = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            io.ringstream.clickhouse.Migration.parse("V999__customer_value_days.sql", script)
+                    .statements()
+                    .forEach(CLICKHOUSE::execute);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -197,6 +197,7 @@ class DashboardStructureTest {
                         Table.FUNNEL_CHANNEL_DAYS,
                         Table.FUNNEL_AGENT_DAYS,
                         Table.CUSTOMER_VALUE,
+                        Table.CUSTOMER_VALUE_DAYS,
                         Table.CUSTOMER_VALUE_FITS);
         int readers = 0;
         for (String name : List.of("conversion.json", "customers.json")) {

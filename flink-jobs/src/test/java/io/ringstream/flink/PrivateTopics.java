@@ -128,6 +128,7 @@ public record PrivateTopics(
                 ClickHouseSink.of(ConversionTables.FUNNEL_AGENT_DAYS, config),
                 ClickHouseSink.of(ConversionTables.CUSTOMER_VALUE, config),
                 ClickHouseSink.of(ConversionTables.CUSTOMER_VALUE_FITS, config),
+                ClickHouseSink.of(ConversionTables.CUSTOMER_VALUE_DAYS, config),
                 kafka.sink(deadLetters));
     }
 }

@@ -27,6 +27,7 @@ class TableSpecsITCase {
                 ConversionTables.FUNNEL_AGENT_DAYS,
                 ConversionTables.CUSTOMER_VALUE,
                 ConversionTables.CUSTOMER_VALUE_FITS,
+                ConversionTables.CUSTOMER_VALUE_DAYS,
                 RoutingTables.ROUTING_DECISIONS,
                 ServiceLevelTables.SLA_EVENTS,
                 ServiceLevelTables.QUEUE_KPIS,

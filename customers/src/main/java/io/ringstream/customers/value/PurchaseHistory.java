@@ -19,15 +19,36 @@ import java.util.Optional;
  * as in {@link RepeatSummary}, so the days are all the value models and RFM need; a long history
  * costs two numbers a day, and {@link #toBytes()} stores it delta- and varint-encoded.
  *
+ * <p>What was last written is kept as the row's digest, its dashboard figures ({@link WrittenRow})
+ * and the days its segment changed ({@link #segmentAt}), so that a day summary ({@link
+ * CustomerValueDay}) sums exactly the rows a reader of {@code customer_value} sees.
+ *
  * <p>Mutable, not thread-safe: one job operator owns each instance while it handles one key.
  */
 public final class PurchaseHistory {
-    private static final byte FORMAT = 1;
+    private static final byte FORMAT_1 = 1; // purchases, row version and digest
+    private static final byte FORMAT = 2; // and the written row's figures, the segment history
+
+    /**
+     * The figures of the customer's last written row that the dashboards read.
+     *
+     * @param clv12m like the model outputs, null before the tenant's first fit
+     */
+    public record WrittenRow(
+            String segment,
+            double monetaryTotal,
+            Double clv12m,
+            Double probabilityAlive,
+            Double expectedPurchases12m) {}
 
     private long[] days; // epoch days, ascending, distinct
     private long[] amounts; // minor units per day, >= 0
     private long rowVersion; // version of the last row written for the customer, 0 before any
     private long rowDigest; // digest of that row, so an unchanged row is not written again
+    private WrittenRow written; // that row's figures; null before any (or read from format 1)
+    private long[] segmentDays = new long[0]; // as_of days a written row's segment changed
+    private String[] segments = new String[0]; // the segment from that day on
+    private boolean historyUnknown; // rows were written before the segment history was kept
 
     private PurchaseHistory(long[] days, long[] amounts, long rowVersion, long rowDigest) {
         this.days = days;
@@ -150,7 +171,67 @@ public final class PurchaseHistory {
         return ++rowVersion;
     }
 
-    /** The compact stored form: a format byte, the row's version and digest, delta-coded days. */
+    /**
+     * Records that a row with this digest and these figures is being written as of {@code
+     * asOfEpochDay}; its segment joins the segment history when it differs from the last one.
+     *
+     * @return the row's version: one more than the last
+     */
+    public long written(long digest, long asOfEpochDay, WrittenRow row) {
+        int n = segmentDays.length;
+        if (n == 0 && historyUnknown && days.length > 0) {
+            // Rows were written before this history was kept: assume this segment since the
+            // first purchase (docs/customers.md, "Day summaries").
+            append(Math.min(days[0], asOfEpochDay), row.segment());
+        } else if (n > 0 && segmentDays[n - 1] == asOfEpochDay) {
+            segments[n - 1] = row.segment(); // the day's last row is the day's
+        } else if (n == 0 || !segments[n - 1].equals(row.segment())) {
+            append(asOfEpochDay, row.segment());
+        }
+        historyUnknown = false;
+        written = row;
+        return written(digest);
+    }
+
+    private void append(long day, String segment) {
+        segmentDays = Arrays.copyOf(segmentDays, segmentDays.length + 1);
+        segments = Arrays.copyOf(segments, segments.length + 1);
+        segmentDays[segmentDays.length - 1] = day;
+        segments[segments.length - 1] = segment;
+    }
+
+    /** The figures of the last row written through {@link #written(long, long, WrittenRow)}. */
+    public Optional<WrittenRow> writtenRow() {
+        return Optional.ofNullable(written);
+    }
+
+    /**
+     * The segment of the customer's latest written row as of {@code epochDay} (its as_of at or
+     * before the day); null when none was written by then.
+     */
+    public String segmentAt(long epochDay) {
+        int i = Arrays.binarySearch(segmentDays, epochDay);
+        int at = i >= 0 ? i : -i - 2;
+        return at < 0 ? null : segments[at];
+    }
+
+    /**
+     * Forgets segment changes no question about a day at or after {@code epochDay} needs: those
+     * before the last change at or before it.
+     */
+    public void forgetSegmentsBefore(long epochDay) {
+        int i = Arrays.binarySearch(segmentDays, epochDay);
+        int keepFrom = i >= 0 ? i : -i - 2;
+        if (keepFrom > 0) {
+            segmentDays = Arrays.copyOfRange(segmentDays, keepFrom, segmentDays.length);
+            segments = Arrays.copyOfRange(segments, keepFrom, segments.length);
+        }
+    }
+
+    /**
+     * The compact stored form: a format byte, the row's version and digest, delta-coded days, then
+     * (format 2) the written row's figures and the delta-coded segment history.
+     */
     public byte[] toBytes() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 + days.length * 4);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
@@ -163,6 +244,22 @@ public final class PurchaseHistory {
                 writeVarLong(out, zigZag(days[i] - previous));
                 writeVarLong(out, amounts[i]);
                 previous = days[i];
+            }
+            out.writeBoolean(historyUnknown);
+            out.writeBoolean(written != null);
+            if (written != null) {
+                out.writeUTF(written.segment());
+                out.writeDouble(written.monetaryTotal());
+                writeNullable(out, written.clv12m());
+                writeNullable(out, written.probabilityAlive());
+                writeNullable(out, written.expectedPurchases12m());
+            }
+            writeVarLong(out, segmentDays.length);
+            previous = 0;
+            for (int i = 0; i < segmentDays.length; i++) {
+                writeVarLong(out, zigZag(segmentDays[i] - previous));
+                out.writeUTF(segments[i]);
+                previous = segmentDays[i];
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -178,7 +275,7 @@ public final class PurchaseHistory {
     public static PurchaseHistory fromBytes(byte[] stored) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(stored))) {
             byte format = in.readByte();
-            if (format != FORMAT) {
+            if (format != FORMAT && format != FORMAT_1) {
                 throw new IllegalArgumentException("unknown purchase history format " + format);
             }
             long version = readVarLong(in);
@@ -192,10 +289,48 @@ public final class PurchaseHistory {
                 a[i] = readVarLong(in);
                 previous = d[i];
             }
-            return new PurchaseHistory(d, a, version, digest);
+            if (format == FORMAT_1) {
+                // Kept before day summaries: the written figures are unknown, so the digest is
+                // forgotten and the next rescoring writes the row again, with figures.
+                PurchaseHistory h = new PurchaseHistory(d, a, version, 0);
+                h.historyUnknown = version > 0;
+                return h;
+            }
+            PurchaseHistory h = new PurchaseHistory(d, a, version, digest);
+            h.historyUnknown = in.readBoolean();
+            if (in.readBoolean()) {
+                h.written =
+                        new WrittenRow(
+                                in.readUTF(),
+                                in.readDouble(),
+                                readNullable(in),
+                                readNullable(in),
+                                readNullable(in));
+            }
+            int m = Math.toIntExact(readVarLong(in));
+            h.segmentDays = new long[m];
+            h.segments = new String[m];
+            previous = 0;
+            for (int i = 0; i < m; i++) {
+                h.segmentDays[i] = previous + unZigZag(readVarLong(in));
+                h.segments[i] = in.readUTF();
+                previous = h.segmentDays[i];
+            }
+            return h;
         } catch (IOException | ArithmeticException e) {
             throw new IllegalArgumentException("truncated purchase history", e);
         }
+    }
+
+    private static void writeNullable(DataOutputStream out, Double v) throws IOException {
+        out.writeBoolean(v != null);
+        if (v != null) {
+            out.writeDouble(v);
+        }
+    }
+
+    private static Double readNullable(DataInputStream in) throws IOException {
+        return in.readBoolean() ? in.readDouble() : null;
     }
 
     private static long saturatedAdd(long a, long b) {
@@ -237,7 +372,11 @@ public final class PurchaseHistory {
                 && Arrays.equals(days, p.days)
                 && Arrays.equals(amounts, p.amounts)
                 && rowVersion == p.rowVersion
-                && rowDigest == p.rowDigest;
+                && rowDigest == p.rowDigest
+                && java.util.Objects.equals(written, p.written)
+                && Arrays.equals(segmentDays, p.segmentDays)
+                && Arrays.equals(segments, p.segments)
+                && historyUnknown == p.historyUnknown;
     }
 
     @Override

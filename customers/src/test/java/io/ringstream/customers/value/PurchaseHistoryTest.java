@@ -68,4 +68,63 @@ class PurchaseHistoryTest {
         byte[] cut = java.util.Arrays.copyOf(bytes, bytes.length - 1);
         assertThatThrownBy(() -> PurchaseHistory.fromBytes(cut)).hasMessageContaining("truncated");
     }
+
+    @Test
+    void theWrittenRowsFiguresAndSegmentHistoryAreKeptAndAnsweredByDay() {
+        PurchaseHistory h = PurchaseHistory.empty().add(D, 1_000);
+        h.written(1, D, row("New Customers", 10.0, null));
+        h.written(2, D, row("Promising", 10.0, null)); // the day's last row is the day's
+        h.written(3, D + 5, row("Promising", 10.0, 0.5)); // same segment: no change recorded
+        h.written(4, D + 9, row("At Risk", 12.0, 0.25));
+
+        assertThat(h.segmentAt(D - 1)).as("no row yet").isNull();
+        assertThat(h.segmentAt(D)).isEqualTo("Promising");
+        assertThat(h.segmentAt(D + 8)).isEqualTo("Promising");
+        assertThat(h.segmentAt(D + 9)).isEqualTo("At Risk");
+        assertThat(h.writtenRow()).contains(row("At Risk", 12.0, 0.25));
+        assertThat(h.rowVersion()).isEqualTo(4);
+        assertThat(PurchaseHistory.fromBytes(h.toBytes())).isEqualTo(h);
+
+        h.forgetSegmentsBefore(D + 3);
+        assertThat(h.segmentAt(D + 3))
+                .as("the change before the day is kept")
+                .isEqualTo("Promising");
+        h.forgetSegmentsBefore(D + 20);
+        assertThat(h.segmentAt(D + 20)).isEqualTo("At Risk");
+        assertThat(h.segmentAt(D + 8)).as("forgotten").isNull();
+    }
+
+    /**
+     * A history stored before day summaries (format 1) reads with its purchases and version; its
+     * digest is forgotten, so the next rescoring writes the row again with figures, and the segment
+     * then counts from the first purchase day.
+     */
+    @Test
+    void aFormatOneHistoryIsReadAndRewrittenAtTheNextRescoring() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.write(1); // format 1
+        bytes.write(3); // row version 3
+        bytes.writeBytes(new byte[] {0, 0, 0, 0, 0, 0, 0, 42}); // digest 42
+        bytes.write(1); // one day
+        long zigZag = D << 1;
+        while ((zigZag & ~0x7FL) != 0) {
+            bytes.write((int) ((zigZag & 0x7F) | 0x80));
+            zigZag >>>= 7;
+        }
+        bytes.write((int) zigZag);
+        bytes.write(100); // 100 minor units
+
+        PurchaseHistory old = PurchaseHistory.fromBytes(bytes.toByteArray());
+
+        assertThat(old.totalMinor()).isEqualTo(100);
+        assertThat(old.rowVersion()).isEqualTo(3);
+        assertThat(old.rowDigest()).as("written again").isZero();
+        assertThat(old.writtenRow()).isEmpty();
+        assertThat(old.written(7, D + 30, row("Champions", 1.0, null))).isEqualTo(4);
+        assertThat(old.segmentAt(D)).isEqualTo("Champions");
+    }
+
+    private static PurchaseHistory.WrittenRow row(String segment, double total, Double alive) {
+        return new PurchaseHistory.WrittenRow(segment, total, null, alive, alive);
+    }
 }

@@ -13,6 +13,7 @@ import io.ringstream.flink.conversion.funnel.FunnelPipeline;
 import io.ringstream.flink.conversion.funnel.FunnelProgressRow;
 import io.ringstream.flink.conversion.funnel.FunnelStatsRow;
 import io.ringstream.flink.conversion.value.CustomerGate;
+import io.ringstream.flink.conversion.value.CustomerValueDayRow;
 import io.ringstream.flink.conversion.value.CustomerValueFitRow;
 import io.ringstream.flink.conversion.value.CustomerValueRow;
 import io.ringstream.flink.conversion.value.ValuePipeline;
@@ -85,6 +86,7 @@ public final class ConversionJob extends PipelineJob<ConversionSettings, Convers
             Sink<FunnelAgentDayRow> agentDaysTable,
             Sink<CustomerValueRow> valueTable,
             Sink<CustomerValueFitRow> fitTable,
+            Sink<CustomerValueDayRow> dayTable,
             Sink<DeadLetter> deadLetters) {}
 
     public ConversionJob(Endpoints endpoints, JobConfig<ConversionSettings> config) {
@@ -106,6 +108,7 @@ public final class ConversionJob extends PipelineJob<ConversionSettings, Convers
                         ClickHouseSink.of(ConversionTables.FUNNEL_AGENT_DAYS, config),
                         ClickHouseSink.of(ConversionTables.CUSTOMER_VALUE, config),
                         ClickHouseSink.of(ConversionTables.CUSTOMER_VALUE_FITS, config),
+                        ClickHouseSink.of(ConversionTables.CUSTOMER_VALUE_DAYS, config),
                         kafka.deadLetters()),
                 config);
     }
@@ -180,6 +183,11 @@ public final class ConversionJob extends PipelineJob<ConversionSettings, Convers
                 .sinkTo(endpoints().fitTable())
                 .uid("conversions-customer-value-fits-table")
                 .name("customer_value_fits");
+        valueRows
+                .days()
+                .sinkTo(endpoints().dayTable())
+                .uid("conversions-customer-value-days-table")
+                .name("customer_value_days");
 
         DataStream<DeadLetter> gateLetters = known.getSideOutput(CustomerGate.DEAD_LETTERS);
         inputs.deadLetters(gateLetters)

@@ -6,6 +6,7 @@ import io.ringstream.flink.conversion.funnel.FunnelAgentDayRow;
 import io.ringstream.flink.conversion.funnel.FunnelChannelDayRow;
 import io.ringstream.flink.conversion.funnel.FunnelProgressRow;
 import io.ringstream.flink.conversion.funnel.FunnelStatsRow;
+import io.ringstream.flink.conversion.value.CustomerValueDayRow;
 import io.ringstream.flink.conversion.value.CustomerValueFitRow;
 import io.ringstream.flink.conversion.value.CustomerValueRow;
 
@@ -159,5 +160,32 @@ public final class ConversionTables {
                     .column("v", CustomerValueFitRow::v)
                     .column("gg_log_likelihood", CustomerValueFitRow::gammaGammaLogLikelihood)
                     .column("fit_ms", CustomerValueFitRow::fitMillis)
+                    .build();
+
+    public static final TableSpec<CustomerValueDayRow> CUSTOMER_VALUE_DAYS =
+            TableSpec.<CustomerValueDayRow>of(Table.CUSTOMER_VALUE_DAYS)
+                    .column("tenant", CustomerValueDayRow::tenant)
+                    .date("as_of", CustomerValueDayRow::asOfMillis)
+                    .column("as_of_ms", CustomerValueDayRow::asOfMillis)
+                    .column("customers", CustomerValueDayRow::customers)
+                    .column("segments", CustomerValueDayRow::segments)
+                    .column("segment_customers", CustomerValueDayRow::segmentCustomers)
+                    .column("segment_monetary_sum", CustomerValueDayRow::segmentMonetarySum)
+                    .column("segment_clv_customers", CustomerValueDayRow::segmentClvCustomers)
+                    .column("segment_clv_sum", CustomerValueDayRow::segmentClvSum)
+                    .column("segment_alive_customers", CustomerValueDayRow::segmentAliveCustomers)
+                    .column("segment_alive_sum", CustomerValueDayRow::segmentAliveSum)
+                    .column(
+                            "segment_purchases_customers",
+                            CustomerValueDayRow::segmentPurchasesCustomers)
+                    .column("segment_purchases_sum", CustomerValueDayRow::segmentPurchasesSum)
+                    .column("alive_bands", CustomerValueDayRow::aliveBands)
+                    .column("alive_band_customers", CustomerValueDayRow::aliveBandCustomers)
+                    .column("movement_days", CustomerValueDayRow::movementDays)
+                    .column("movement_from", CustomerValueDayRow::movementFrom)
+                    .column("movement_to", CustomerValueDayRow::movementTo)
+                    .column("movement_customers", CustomerValueDayRow::movementCustomers)
+                    .column("version", CustomerValueDayRow::version)
+                    .dateTime("updated_at", CustomerValueDayRow::updatedAtMillis)
                     .build();
 }

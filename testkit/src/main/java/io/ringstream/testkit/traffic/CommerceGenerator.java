@@ -52,6 +52,12 @@ final class CommerceGenerator {
 
     private int fits;
 
+    /** customer → segment from each scoring day it changed: what each day's movement compares. */
+    private final Map<String, TreeMap<LocalDate, String>> segmentsByDay = new TreeMap<>();
+
+    /** The movement spans of customer_value_days (CustomerValueDay.MOVEMENT_DAYS). */
+    static final List<Integer> MOVEMENT_DAYS = List.of(7, 30, 90, 365);
+
     /** The tenant's latest booking day: what customer values are scored as of. */
     private LocalDate latestBookingDay = LocalDate.MIN;
 
@@ -319,6 +325,94 @@ final class CommerceGenerator {
             for (Value v : values) {
                 v.emit(sink, fitVersion, fittedAt);
             }
+            daySummary(sink, values, asOf, fittedAt);
+        }
+
+        /**
+         * The day's customer_value_days row, as the conversion job sums it: every customer has a
+         * row as of this day, so the day's rows are each customer's latest.
+         */
+        private void daySummary(
+                TrafficSink sink, List<Value> values, LocalDate asOf, long version) {
+            Map<String, double[]> perSegment = new TreeMap<>();
+            long[] bands = new long[10];
+            Map<String, Long> moves = new TreeMap<>();
+            for (Value v : values) {
+                double[] s = perSegment.computeIfAbsent(v.segment(), k -> new double[8]);
+                s[0]++;
+                s[1] += v.total;
+                s[2]++;
+                s[3] += v.clv;
+                s[4]++;
+                s[5] += v.alive;
+                s[6]++;
+                s[7] += v.expected;
+                bands[(int) Math.min(Math.max(Math.floor(v.alive * 10), 0), 9)]++;
+                TreeMap<LocalDate, String> history =
+                        segmentsByDay.computeIfAbsent(v.customer, c -> new TreeMap<>());
+                Map.Entry<LocalDate, String> last = history.lastEntry();
+                if (last == null
+                        || last.getKey().equals(asOf)
+                        || !last.getValue().equals(v.segment())) {
+                    history.put(asOf, v.segment()); // changes only: 30 days of 200k customers
+                }
+                for (int span : MOVEMENT_DAYS) {
+                    Map.Entry<LocalDate, String> from = history.floorEntry(asOf.minusDays(span));
+                    String key = span + "\t" + (from == null ? "(new)" : from.getValue());
+                    moves.merge(key + "\t" + v.segment(), 1L, Long::sum);
+                }
+            }
+            List<Object> bandIds = new ArrayList<>();
+            List<Object> bandCustomers = new ArrayList<>();
+            for (int b = 0; b < 10; b++) {
+                if (bands[b] > 0) {
+                    bandIds.add(b);
+                    bandCustomers.add(bands[b]);
+                }
+            }
+            List<Object> spans = new ArrayList<>();
+            List<Object> froms = new ArrayList<>();
+            List<Object> tos = new ArrayList<>();
+            List<Object> moved = new ArrayList<>();
+            moves.forEach(
+                    (k, n) -> {
+                        String[] parts = k.split("\t");
+                        spans.add(Integer.parseInt(parts[0]));
+                        froms.add(parts[1]);
+                        tos.add(parts[2]);
+                        moved.add(n);
+                    });
+            sink.row(
+                    TrafficTable.CUSTOMER_VALUE_DAYS,
+                    new Object[] {
+                        spec.tenant(),
+                        asOf,
+                        asOf.toEpochDay() * 86_400_000L,
+                        (long) values.size(),
+                        List.copyOf(perSegment.keySet()),
+                        column(perSegment, 0, true),
+                        column(perSegment, 1, false),
+                        column(perSegment, 2, true),
+                        column(perSegment, 3, false),
+                        column(perSegment, 4, true),
+                        column(perSegment, 5, false),
+                        column(perSegment, 6, true),
+                        column(perSegment, 7, false),
+                        bandIds,
+                        bandCustomers,
+                        spans,
+                        froms,
+                        tos,
+                        moved,
+                        version,
+                        Instant.ofEpochMilli(version)
+                    });
+        }
+
+        private static List<Object> column(Map<String, double[]> sums, int i, boolean count) {
+            List<Object> out = new ArrayList<>();
+            sums.values().forEach(s -> out.add(count ? (Object) (long) s[i] : (Object) s[i]));
+            return out;
         }
 
         private LocalDate date(long t) {
@@ -437,6 +531,11 @@ final class CommerceGenerator {
         final long recencyDays;
         final double total;
         int r, f, m;
+        double alive, expected, clv; // set by emit
+
+        String segment() {
+            return CommerceGenerator.segment(r, f);
+        }
 
         Value(String customer, History h, LocalDate asOf) {
             this.customer = customer;
@@ -464,6 +563,9 @@ final class CommerceGenerator {
             double mean = total / purchaseDays;
             double weight = P * x / (P * x + Q - 1);
             double spend = (1 - weight) * (V * P / (Q - 1)) + weight * mean;
+            this.alive = alive;
+            this.expected = expected;
+            this.clv = expected * spend;
             sink.row(
                     TrafficTable.CUSTOMER_VALUE,
                     new Object[] {
@@ -483,7 +585,7 @@ final class CommerceGenerator {
                         f,
                         m,
                         "" + r + f + m,
-                        segment(r, f),
+                        segment(),
                         tx,
                         t,
                         x == 0 ? 0.0 : mean,

@@ -1,5 +1,6 @@
 package io.ringstream.flink.conversion.value;
 
+import io.ringstream.customers.value.CustomerValueDay;
 import io.ringstream.customers.value.PurchaseHistory;
 import io.ringstream.customers.value.TenantCustomerValues;
 import io.ringstream.customers.value.rfm.RfmSegmentTable;
@@ -31,15 +32,17 @@ import org.slf4j.LoggerFactory;
 /**
  * The value operator, keyed by tenant: keeps the tenant's customers' purchases by day, rescores RFM
  * and CLV {@code rescoreDelay} after bookings arrive and refits BG/NBD and Gamma-Gamma on a
- * schedule, writing a {@code customer_value} row only for customers whose row changed. The rules
- * are in {@link TenantCustomerValues}; this is the glue around them.
+ * schedule, writing a {@code customer_value} row only for customers whose row changed, and after
+ * each rescoring the tenant's day summary ({@link #DAYS}, {@link CustomerValueDay}) over every
+ * customer's last written row. The rules are in {@link TenantCustomerValues}; this is the glue
+ * around them.
  *
  * <p>State lifetime. {@code customers} (customer id → {@link PurchaseHistory#toBytes()}: purchase
- * days, amounts, the last row's version and digest) lives while the customer has bookings; an
- * erasure removes the entry, a merge moves it into the survivor's. {@code tenant} ({@link
- * TenantValueState}) lives as long as the tenant has customers and is cleared with the last one.
- * One processing-time timer at a time: the rescoring after a change, or the next refit when
- * bookings came since the last one.
+ * days, amounts, the last row's version, digest and dashboard figures, the segment history of the
+ * last 365 days) lives while the customer has bookings; an erasure removes the entry, a merge moves
+ * it into the survivor's. {@code tenant} ({@link TenantValueState}) lives as long as the tenant has
+ * customers and is cleared with the last one. One processing-time timer at a time: the rescoring
+ * after a change, or the next refit when bookings came since the last one.
  */
 public class CustomerValueFunction
         extends KeyedCoProcessFunction<String, BusinessEvent, CustomerChange, CustomerValueRow> {
@@ -50,6 +53,13 @@ public class CustomerValueFunction
     /** One row per tenant refit. */
     public static final OutputTag<CustomerValueFitRow> FITS =
             new OutputTag<>("customer-value-fits", TypeInformation.of(CustomerValueFitRow.class));
+
+    /** One row per rescoring: the tenant's customers as of its as-of day, summed. */
+    public static final OutputTag<CustomerValueDayRow> DAYS =
+            new OutputTag<>("customer-value-days", TypeInformation.of(CustomerValueDayRow.class));
+
+    private static final int LONGEST_MOVEMENT =
+            CustomerValueDay.MOVEMENT_DAYS.stream().mapToInt(Integer::intValue).max().orElse(0);
 
     private final long rescoreDelay;
     private final long refitInterval;
@@ -153,6 +163,16 @@ public class CustomerValueFunction
             return;
         }
         if (customers.isEmpty()) {
+            // No customer left: the day's summary is empty, as their deleted rows would read.
+            long now = ctx.timerService().currentProcessingTime();
+            ctx.output(
+                    DAYS,
+                    CustomerValueDayRow.of(
+                            ctx.getCurrentKey(),
+                            t.asOfMillis,
+                            CustomerValueDay.builder().build(),
+                            now,
+                            now));
             ctx.timerService().deleteProcessingTimeTimer(t.timerAt);
             tenant.clear();
             return;
@@ -197,7 +217,7 @@ public class CustomerValueFunction
             refit(key, t, values, all, asOf, now, ctx);
         }
         if (t.dirty) {
-            rescore(key, t, values, all, now, out);
+            rescore(key, t, values, all, now, out, ctx);
         }
         if (t.changedSinceFit && t.lastFitAttemptAt > 0) {
             // Bookings came since the last fit: refit when the interval has passed.
@@ -260,9 +280,11 @@ public class CustomerValueFunction
             TenantCustomerValues values,
             Map<String, PurchaseHistory> all,
             long now,
-            Collector<CustomerValueRow> out)
+            Collector<CustomerValueRow> out,
+            OnTimerContext ctx)
             throws Exception {
         LocalDate asOf = LocalDate.ofEpochDay(Math.floorDiv(t.asOfMillis, MILLIS_PER_DAY));
+        long asOfDay = asOf.toEpochDay();
         List<TenantCustomerValues.Row> rows = values.score(all, asOf, t.models());
         for (TenantCustomerValues.Row row : rows) {
             long digest = row.digest() * 31 + t.fitVersion;
@@ -270,10 +292,26 @@ public class CustomerValueFunction
             if (h.rowVersion() > 0 && h.rowDigest() == digest) {
                 continue;
             }
-            long version = h.written(digest);
+            long version =
+                    h.written(
+                            digest,
+                            asOfDay,
+                            new PurchaseHistory.WrittenRow(
+                                    row.segment(),
+                                    row.monetaryTotal(),
+                                    row.clv12m(),
+                                    row.probabilityAlive(),
+                                    row.expectedPurchases12m()));
+            h.forgetSegmentsBefore(asOfDay - LONGEST_MOVEMENT);
             customers.put(row.customerId(), h.toBytes());
             out.collect(row(key, t, row, version, now));
         }
+        // Every customer's last written row, whether written now or on an earlier day.
+        CustomerValueDay.Builder day = CustomerValueDay.builder();
+        for (PurchaseHistory h : all.values()) {
+            h.writtenRow().ifPresent(w -> day.add(w, days -> h.segmentAt(asOfDay - days)));
+        }
+        ctx.output(DAYS, CustomerValueDayRow.of(key, t.asOfMillis, day.build(), now, now));
         t.dirty = false;
     }
 

@@ -18,7 +18,9 @@ public final class ValuePipeline {
 
     /** What the half writes. */
     public record Outputs(
-            DataStream<CustomerValueRow> values, DataStream<CustomerValueFitRow> fits) {}
+            DataStream<CustomerValueRow> values,
+            DataStream<CustomerValueFitRow> fits,
+            DataStream<CustomerValueDayRow> days) {}
 
     public static Outputs build(
             DataStream<BusinessEvent> known,
@@ -46,6 +48,9 @@ public final class ValuePipeline {
                         .returns(CustomerValueRow.class)
                         .uid("conversions-customer-value")
                         .name("customer-value");
-        return new Outputs(values, values.getSideOutput(CustomerValueFunction.FITS));
+        return new Outputs(
+                values,
+                values.getSideOutput(CustomerValueFunction.FITS),
+                values.getSideOutput(CustomerValueFunction.DAYS));
     }
 }

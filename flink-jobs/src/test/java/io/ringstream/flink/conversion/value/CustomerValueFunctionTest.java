@@ -89,6 +89,11 @@ class CustomerValueFunctionTest {
         return side == null ? List.of() : side.stream().map(StreamRecord::getValue).toList();
     }
 
+    private List<CustomerValueDayRow> days() {
+        var side = harness.getSideOutput(CustomerValueFunction.DAYS);
+        return side == null ? List.of() : side.stream().map(StreamRecord::getValue).toList();
+    }
+
     private void advance(long millis) throws Exception {
         harness.setProcessingTime(harness.getProcessingTime() + millis);
     }
@@ -125,6 +130,9 @@ class CustomerValueFunctionTest {
     @Test
     void theStateIsStoredWithoutKryo() {
         assertThat(TypeInformation.of(TenantValueState.class)).isInstanceOf(PojoTypeInfo.class);
+        assertThat(TypeInformation.of(CustomerValueDayRow.class))
+                .as("the day rows travel to their sink as a POJO")
+                .isInstanceOf(PojoTypeInfo.class);
     }
 
     @Test
@@ -259,9 +267,132 @@ class CustomerValueFunctionTest {
         assertThat(customers().contains("winner")).isFalse();
         assertThat(rows()).extracting(CustomerValueRow::customerId).doesNotContain("winner");
 
+        // The day's summaries: the merged-away and the erased customer leave it with their
+        // purchases (their old rows stay in customer_value until deleted).
+        CustomerValueDayRow latest = days().get(days().size() - 1);
+        assertThat(latest.customers()).isEqualTo(1);
+        assertThat(latest.segmentCustomers()).containsExactly(1L);
+
         send(change(CustomerChangeType.ERASED, T, "other", null));
         assertThat(harness.numKeyedStateEntries()).as("the last customer took the tenant").isZero();
         assertThat(harness.numProcessingTimeTimers()).isZero();
+        CustomerValueDayRow empty = days().get(days().size() - 1);
+        assertThat(empty.customers()).as("an empty day once nobody is left").isZero();
+        assertThat(empty.segments()).isEmpty();
+        assertThat(empty.movementCustomers()).isEmpty();
+        assertThat(empty.asOfMillis()).isEqualTo(latest.asOfMillis());
+    }
+
+    /**
+     * Every rescoring's day summary equals grouping, per customer, the latest of the rows written
+     * so far (what the dashboards' earlier SQL did over customer_value FINAL): customers and sums
+     * per segment, P(alive) bands, and movement from each customer's latest row at or before the
+     * day minus each span ({@code (new)} without one). Bookings move as_of by 1 to 40 days, so all
+     * spans but a year see moves and new customers; a fit comes on the first rescoring.
+     */
+    @Test
+    void eachDaySummaryEqualsGroupingEveryCustomersLatestWrittenRow() throws Exception {
+        smallTenant(40);
+        advance(RESCORE.toMillis());
+        List<CustomerValueRow> written = new ArrayList<>(rows());
+        long asOf = written.stream().mapToLong(CustomerValueRow::asOfMillis).max().orElseThrow();
+        Random random = new Random(5);
+        int compared = 0;
+        for (int step : new int[] {1, 3, 5, 8, 13, 21, 40, 2, 34}) {
+            asOf += step * DAY;
+            for (int k = 0; k < 6; k++) {
+                String customer = "c" + random.nextInt(60); // c40.. are new customers
+                long late = k == 0 ? 0 : random.nextInt(3);
+                send(booking(T, customer, asOf - late * DAY, 900 + k * 700, "EUR"));
+            }
+            advance(RESCORE.toMillis());
+            written.addAll(rows());
+            List<CustomerValueDayRow> days = days();
+            CustomerValueDayRow day = days.get(days.size() - 1);
+            assertThat(day.asOfMillis()).isEqualTo(asOf);
+            assertEqualsGrouped(day, written);
+            compared++;
+        }
+        assertThat(compared).isEqualTo(9);
+        assertThat(days()).extracting(CustomerValueDayRow::version).isSorted();
+    }
+
+    /** The day row against the latest written row per customer, as the old panels' SQL took it. */
+    private static void assertEqualsGrouped(CustomerValueDayRow day, List<CustomerValueRow> rows) {
+        long r = Math.floorDiv(day.asOfMillis(), DAY);
+        Map<String, CustomerValueRow> latest = new java.util.TreeMap<>();
+        for (CustomerValueRow row : rows) {
+            if (Math.floorDiv(row.asOfMillis(), DAY) <= r) {
+                latest.put(row.customerId(), row); // written in order: the last is the latest
+            }
+        }
+        assertThat(day.customers()).isEqualTo(latest.size());
+        Map<String, double[]> perSegment = new java.util.TreeMap<>();
+        long[] bands = new long[10];
+        for (CustomerValueRow row : latest.values()) {
+            double[] s = perSegment.computeIfAbsent(row.segment(), k -> new double[8]);
+            s[0]++;
+            s[1] += row.monetaryTotal();
+            if (row.clv12m() != null) {
+                s[2]++;
+                s[3] += row.clv12m();
+            }
+            if (row.probabilityAlive() != null) {
+                s[4]++;
+                s[5] += row.probabilityAlive();
+                bands[(int) Math.min(Math.floor(row.probabilityAlive() * 10), 9)]++;
+            }
+            if (row.expectedPurchases12m() != null) {
+                s[6]++;
+                s[7] += row.expectedPurchases12m();
+            }
+        }
+        assertThat(day.segments()).containsExactlyElementsOf(perSegment.keySet());
+        int i = 0;
+        for (double[] s : perSegment.values()) {
+            assertThat(day.segmentCustomers()[i]).isEqualTo((long) s[0]);
+            assertThat(day.segmentMonetarySum()[i]).isCloseTo(s[1], within(1e-6));
+            assertThat(day.segmentClvCustomers()[i]).isEqualTo((long) s[2]);
+            assertThat(day.segmentClvSum()[i]).isCloseTo(s[3], within(1e-6));
+            assertThat(day.segmentAliveCustomers()[i]).isEqualTo((long) s[4]);
+            assertThat(day.segmentAliveSum()[i]).isCloseTo(s[5], within(1e-9));
+            assertThat(day.segmentPurchasesCustomers()[i]).isEqualTo((long) s[6]);
+            assertThat(day.segmentPurchasesSum()[i]).isCloseTo(s[7], within(1e-9));
+            i++;
+        }
+        List<String> shownBands = new ArrayList<>();
+        for (int b = 0; b < day.aliveBands().length; b++) {
+            shownBands.add(day.aliveBands()[b] + ":" + day.aliveBandCustomers()[b]);
+        }
+        List<String> expectedBands = new ArrayList<>();
+        for (int b = 0; b < 10; b++) {
+            if (bands[b] > 0) {
+                expectedBands.add(b + ":" + bands[b]);
+            }
+        }
+        assertThat(shownBands).isEqualTo(expectedBands);
+        for (int span : io.ringstream.customers.value.CustomerValueDay.MOVEMENT_DAYS) {
+            Map<String, Long> expected = new java.util.TreeMap<>();
+            for (CustomerValueRow now : latest.values()) {
+                String from = "(new)";
+                for (CustomerValueRow row : rows) {
+                    if (row.customerId().equals(now.customerId())
+                            && Math.floorDiv(row.asOfMillis(), DAY) <= r - span) {
+                        from = row.segment();
+                    }
+                }
+                expected.merge(from + " -> " + now.segment(), 1L, Long::sum);
+            }
+            Map<String, Long> shown = new java.util.TreeMap<>();
+            for (int m = 0; m < day.movementDays().length; m++) {
+                if (day.movementDays()[m] == span) {
+                    shown.put(
+                            day.movementFrom()[m] + " -> " + day.movementTo()[m],
+                            day.movementCustomers()[m]);
+                }
+            }
+            assertThat(shown).as("movement over %d days", span).isEqualTo(expected);
+        }
     }
 
     @Test

@@ -174,6 +174,59 @@ class CustomerValueITCase {
                                                     "" + CUSTOMERS,
                                                     "" + CUSTOMERS));
                         });
+        // The day row the job wrote last sums exactly each customer's latest row.
+        String latest =
+                "SELECT customer_id, argMax((segment, clv_12m, probability_alive), as_of) AS l"
+                        + " FROM "
+                        + Table.CUSTOMER_VALUE.qualifiedName()
+                        + " FINAL WHERE tenant = '"
+                        + tenant
+                        + "' GROUP BY customer_id";
+        String day =
+                "(SELECT * FROM "
+                        + Table.CUSTOMER_VALUE_DAYS.qualifiedName()
+                        + " FINAL WHERE tenant = '"
+                        + tenant
+                        + "' ORDER BY as_of DESC LIMIT 1)";
+        await().atMost(TIMEOUT)
+                .untilAsserted(
+                        () -> {
+                            assertThat(
+                                            CLICKHOUSE.query(
+                                                    "SELECT segment, n, round(clv, 4), alive_n"
+                                                            + " FROM "
+                                                            + day
+                                                            + " ARRAY JOIN segments AS segment,"
+                                                            + " segment_customers AS n,"
+                                                            + " segment_clv_sum AS clv,"
+                                                            + " segment_alive_customers AS alive_n"
+                                                            + " ORDER BY segment"))
+                                    .isEqualTo(
+                                            CLICKHOUSE.query(
+                                                    "SELECT tupleElement(l, 1) AS segment,"
+                                                            + " count(),"
+                                                            + " round(sum(ifNull(tupleElement(l,"
+                                                            + " 2), 0)), 4),"
+                                                            + " count(tupleElement(l, 3)) FROM ("
+                                                            + latest
+                                                            + ") GROUP BY segment ORDER BY"
+                                                            + " segment"));
+                            assertThat(
+                                            CLICKHOUSE.query(
+                                                    "SELECT band, n FROM "
+                                                            + day
+                                                            + " ARRAY JOIN alive_bands AS band,"
+                                                            + " alive_band_customers AS n ORDER BY"
+                                                            + " band"))
+                                    .isEqualTo(
+                                            CLICKHOUSE.query(
+                                                    "SELECT least(toUInt8(floor(assumeNotNull("
+                                                            + "tupleElement(l, 3)) * 10)), 9) AS"
+                                                            + " band, count() FROM ("
+                                                            + latest
+                                                            + ") WHERE isNotNull(tupleElement(l,"
+                                                            + " 3)) GROUP BY band ORDER BY band"));
+                        });
         assertThat(
                         CLICKHOUSE.query(
                                 "SELECT customers, isNotNull(p) FROM "
