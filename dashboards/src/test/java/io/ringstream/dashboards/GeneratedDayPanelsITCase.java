@@ -288,11 +288,12 @@ class GeneratedDayPanelsITCase {
     /**
      * The panels moved onto the latest-state tables of migrations V057 (conversation_latest,
      * contact_milestones) and V060 (agent_latest), argMax and max states which a redelivery does
-     * not change, and the sentiment alerts list that now looks up only its 50 rows' conversations,
-     * return what their earlier SQL returned (kept in this package's resources), at the same now,
-     * over ranges starting before, at and inside the generated day, ending now and two hours ago.
-     * Conversion per agent reads the jobs' day rows (agent_kpis, agent_sentiment_days):
-     * ConversionDashboardQueriesITCase and AgentSentimentDaysPanelITCase.
+     * not change, the sentiment alerts list that now looks up only its 50 rows' conversations, and
+     * the state timeline that picks its agents by their KPI day rows, return what their earlier SQL
+     * returned (kept in this package's resources), at the same now, over ranges starting before, at
+     * and inside the generated day, ending now and two hours ago. Conversion per agent reads the
+     * jobs' day rows (agent_kpis, agent_sentiment_days): ConversionDashboardQueriesITCase and
+     * AgentSentimentDaysPanelITCase.
      */
     @Test
     void panelsOverLatestStateTablesEqualTheirSqlOverTheRawTables() {
@@ -320,6 +321,11 @@ class GeneratedDayPanelsITCase {
                             "service-wallboard.json",
                             "Negative-sentiment alerts, latest first",
                             "sentiment-alerts-latest-first-before-limit.sql"
+                        },
+                        new String[] {
+                            "agents.json",
+                            "Agent state timeline",
+                            "agent-state-timeline-before-agent-kpis.sql"
                         });
         assertEqualToTheirFormerSql(moved);
         JsonNode conversion = read("conversion.json");
