@@ -90,6 +90,8 @@ class ClickHouseKpiSourceITCase {
         // customer score) later does not replace it; another tenant's c3 never counts.
         sentiment(TENANT, "c3", 1, S + 9 * H + MIN, -0.2);
         sentiment(TENANT, "c3", 2, S + 9 * H + 2 * MIN, -0.5);
+        // A redelivery of that row (the query reads without FINAL): the same answer.
+        sentiment(TENANT, "c3", 2, S + 9 * H + 2 * MIN, -0.5);
         sentiment(TENANT, "c3", 3, S + 9 * H + 3 * MIN, null);
         sentiment(OTHER, "c3", 4, S + 9 * H + 4 * MIN, 0.9);
         // c1 is over: a1's current contact is c3 only.
