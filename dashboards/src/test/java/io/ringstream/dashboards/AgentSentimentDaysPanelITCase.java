@@ -1,7 +1,6 @@
 package io.ringstream.dashboards;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.offset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ringstream.clickhouse.Table;
@@ -94,10 +93,11 @@ class AgentSentimentDaysPanelITCase {
                                     .minusSeconds(1);
                     List<List<String>> expected =
                             query(sentimentSide(before), variables, dayFrom, dayTo);
-                    assertSameRows(
+                    PanelRows.assertSameRows(
                             query(sentimentSide(panel), variables, from, to),
                             expected,
-                            "sentiment side from " + from + " to " + to);
+                            "sentiment side from " + from + " to " + to,
+                            PanelRows.ABSOLUTE);
                     compared += expected.size();
                 }
             }
@@ -129,25 +129,6 @@ class AgentSentimentDaysPanelITCase {
     private static List<List<String>> query(
             String sql, Map<String, List<String>> variables, Instant from, Instant to) {
         return CLICKHOUSE.query(GrafanaQuery.expand(sql, variables, from, to));
-    }
-
-    /** Equal cells; a mean may differ in its last bits (another order of addition). */
-    private static void assertSameRows(
-            List<List<String>> shown, List<List<String>> expected, String what) {
-        assertThat(shown).as(what).hasSameSizeAs(expected);
-        for (int r = 0; r < expected.size(); r++) {
-            for (int c = 0; c < expected.get(r).size(); c++) {
-                String e = expected.get(r).get(c);
-                String s = shown.get(r).get(c);
-                if (e != null && s != null && !e.equals(s) && e.matches("-?[0-9.eE+-]+")) {
-                    assertThat(Double.parseDouble(s))
-                            .as("%s row %d column %d", what, r, c)
-                            .isCloseTo(Double.parseDouble(e), offset(1e-9));
-                } else {
-                    assertThat(s).as("%s row %d column %d", what, r, c).isEqualTo(e);
-                }
-            }
-        }
     }
 
     private static String resource(String name) {

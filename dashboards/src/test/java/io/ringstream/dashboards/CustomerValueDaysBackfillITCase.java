@@ -1,7 +1,6 @@
 package io.ringstream.dashboards;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.offset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ringstream.clickhouse.ClasspathMigrations;
@@ -83,21 +82,7 @@ class CustomerValueDaysBackfillITCase {
                 List<List<String>> expected = query(before, variables, from, NOW);
                 List<List<String>> shown = query(now, variables, from, NOW);
                 String what = panel.getKey() + " over " + span + " days";
-                assertThat(shown).as(what).hasSameSizeAs(expected);
-                for (int r = 0; r < expected.size(); r++) {
-                    for (int c = 0; c < expected.get(r).size(); c++) {
-                        String e = expected.get(r).get(c);
-                        String s = shown.get(r).get(c);
-                        if (e != null && s != null && !e.equals(s)) {
-                            double x = Double.parseDouble(e);
-                            assertThat(Double.parseDouble(s))
-                                    .as("%s row %d column %d", what, r, c)
-                                    .isCloseTo(x, offset(1e-9 * Math.max(1, Math.abs(x))));
-                        } else {
-                            assertThat(s).as("%s row %d column %d", what, r, c).isEqualTo(e);
-                        }
-                    }
-                }
+                PanelRows.assertSameRows(shown, expected, what, PanelRows.RELATIVE);
                 compared += expected.size();
             }
         }

@@ -1,7 +1,6 @@
 package io.ringstream.dashboards;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.offset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ringstream.clickhouse.Table;
@@ -86,10 +85,11 @@ class CustomersDayPanelsITCase {
                 for (Instant end : ends) {
                     Instant from = end.minus(Duration.ofDays(30));
                     List<List<String>> expected = query(before, variables, from, end);
-                    assertSameRows(
+                    PanelRows.assertSameRows(
                             query(now, variables, from, end),
                             expected,
-                            panel.getKey() + " up to " + end + " over " + span + " days");
+                            panel.getKey() + " up to " + end + " over " + span + " days",
+                            PanelRows.RELATIVE);
                     compared += expected.size();
                 }
             }
@@ -108,26 +108,6 @@ class CustomersDayPanelsITCase {
     private static List<List<String>> query(
             String sql, Map<String, List<String>> variables, Instant from, Instant to) {
         return CLICKHOUSE.query(GrafanaQuery.expand(sql, variables, from, to));
-    }
-
-    /** Equal cells; a sum or mean may differ in its last bits (another order of addition). */
-    private static void assertSameRows(
-            List<List<String>> shown, List<List<String>> expected, String what) {
-        assertThat(shown).as(what).hasSameSizeAs(expected);
-        for (int r = 0; r < expected.size(); r++) {
-            for (int c = 0; c < expected.get(r).size(); c++) {
-                String e = expected.get(r).get(c);
-                String s = shown.get(r).get(c);
-                if (e != null && s != null && !e.equals(s) && e.matches("-?[0-9.eE+-]+")) {
-                    double x = Double.parseDouble(e);
-                    assertThat(Double.parseDouble(s))
-                            .as("%s row %d column %d", what, r, c)
-                            .isCloseTo(x, offset(1e-9 * Math.max(1, Math.abs(x))));
-                } else {
-                    assertThat(s).as("%s row %d column %d", what, r, c).isEqualTo(e);
-                }
-            }
-        }
     }
 
     private static String resource(String name) {

@@ -1,7 +1,6 @@
 package io.ringstream.dashboards;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.offset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ringstream.clickhouse.Table;
@@ -99,10 +98,11 @@ class FunnelRollupPanelsITCase {
             for (Instant[] range : ranges()) {
                 List<List<String>> expected = query(before, variables, range);
                 assertThat(expected).as(panel.getKey()).isNotEmpty();
-                assertSameRows(
+                PanelRows.assertSameRows(
                         query(now, variables, range),
                         expected,
-                        panel.getKey() + " from " + range[0] + " to " + range[1]);
+                        panel.getKey() + " from " + range[0] + " to " + range[1],
+                        PanelRows.RELATIVE);
                 compared += expected.size();
             }
         }
@@ -121,7 +121,7 @@ class FunnelRollupPanelsITCase {
                     Map.of("tenant", List.of(TENANT), "queue", selected);
             for (Instant[] range : ranges()) {
                 List<List<String>> expected = query(overCells, variables, range);
-                assertSameRows(
+                PanelRows.assertSameRows(
                         query(panel, variables, range),
                         expected,
                         "Conversion by agent, queues "
@@ -129,7 +129,8 @@ class FunnelRollupPanelsITCase {
                                 + ", "
                                 + range[0]
                                 + " – "
-                                + range[1]);
+                                + range[1],
+                        PanelRows.RELATIVE);
                 compared += expected.size();
             }
         }
@@ -151,27 +152,6 @@ class FunnelRollupPanelsITCase {
     private static List<List<String>> query(
             String sql, Map<String, List<String>> variables, Instant[] range) {
         return CLICKHOUSE.query(GrafanaQuery.expand(sql, variables, range[0], range[1]));
-    }
-
-    /** Equal cells; a mean may differ in its last bits (another order of addition). */
-    private static void assertSameRows(
-            List<List<String>> shown, List<List<String>> expected, String what) {
-        assertThat(shown).as(what).hasSameSizeAs(expected);
-        for (int r = 0; r < expected.size(); r++) {
-            assertThat(shown.get(r)).as("%s row %d", what, r).hasSameSizeAs(expected.get(r));
-            for (int c = 0; c < expected.get(r).size(); c++) {
-                String e = expected.get(r).get(c);
-                String s = shown.get(r).get(c);
-                if (e != null && s != null && !e.equals(s) && e.matches("-?[0-9.eE+-]+")) {
-                    double want = Double.parseDouble(e);
-                    assertThat(Double.parseDouble(s))
-                            .as("%s row %d column %d", what, r, c)
-                            .isCloseTo(want, offset(1e-9 * Math.max(1, Math.abs(want))));
-                } else {
-                    assertThat(s).as("%s row %d column %d", what, r, c).isEqualTo(e);
-                }
-            }
-        }
     }
 
     private static JsonNode read(String name) {

@@ -1,7 +1,6 @@
 package io.ringstream.dashboards;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.offset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ringstream.testkit.ClickHouseExtension;
@@ -403,31 +402,16 @@ class GeneratedDayPanelsITCase {
                             .as("%s from %s to %s", m[1], from, to)
                             .hasSameSizeAs(expected);
                     for (int i = 0; i < expected.size(); i++) {
-                        assertSameRow(shown.get(i), expected.get(i), m[1] + " row " + i);
+                        PanelRows.assertSameRow(
+                                shown.get(i),
+                                expected.get(i),
+                                m[1] + " row " + i,
+                                PanelRows.ABSOLUTE);
                     }
                     rows += expected.size();
                 }
             }
             assertThat(rows).as(m[1]).isPositive();
-        }
-    }
-
-    /**
-     * Equal cells, but a mean may differ in its last bits: ClickHouse adds in the order its threads
-     * deliver the rows, which differs from run to run and from one plan to the other.
-     */
-    private static void assertSameRow(List<String> shown, List<String> expected, String what) {
-        assertThat(shown).as(what).hasSameSizeAs(expected);
-        for (int c = 0; c < expected.size(); c++) {
-            String e = expected.get(c);
-            String s = shown.get(c);
-            if (e != null && s != null && !e.equals(s) && e.matches("-?[0-9.eE+-]+")) {
-                assertThat(Double.parseDouble(s))
-                        .as(what + " column " + c)
-                        .isCloseTo(Double.parseDouble(e), offset(1e-9));
-            } else {
-                assertThat(s).as(what + " column " + c).isEqualTo(e);
-            }
         }
     }
 
